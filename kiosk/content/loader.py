@@ -1,0 +1,237 @@
+"""Load a content pack folder into a validated :class:`Pack`, or say why not.
+
+Every problem in the pack is collected in one pass, so an admin sees the
+whole list at once instead of fixing one error per run.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kiosk.content.answer_text import parse_answer
+from kiosk.content.model import Pack, Topic
+from kiosk.content.problems import ContentError, Problem, Severity
+from kiosk.content.schema import PACK_KEYS, TOPIC_KEYS, MappingChecker, Value
+from kiosk.content.yamlreader import Mapping, describe, read_yaml
+
+PACK_FILE = "kiosk.yaml"
+TOPICS_DIR = "topics"
+TOPIC_SUFFIXES = (".yaml", ".yml")
+MAX_FILE_BYTES = 1024 * 1024
+TOPIC_ID = re.compile(r"[a-z0-9-]{1,64}")
+
+# Files that editors and sync tools leave behind while they work. They are
+# skipped without a word; any other non-YAML file gets a warning, since an
+# admin who saved "hours.YAML" or "hours.txt" wants to know why it is missing.
+SCRATCH_PATTERNS = ("*~", "*.tmp", "*.part", "*.swp", "~$*", "*.sync-conflict-*")
+
+
+def is_scratch_file(name: str) -> bool:
+    return name.startswith(".") or any(fnmatch.fnmatchcase(name, p) for p in SCRATCH_PATTERNS)
+
+
+def suggest_id(stem: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:64].strip("-")
+    return slug or "my-topic"
+
+
+@dataclass
+class _PackReader:
+    folder: Path
+    shown: str  # the folder as the admin gave it, for messages
+    problems: list[Problem] = field(default_factory=list)
+
+    def show(self, *parts: str) -> str:
+        return os.path.join(self.shown, *parts)
+
+    def problem(self, path: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        self.problems.append(Problem(path, message, severity=severity))
+
+    def read_mapping(self, file: Path, shown: str) -> Mapping | None:
+        """The file's top-level mapping, or ``None`` with the problems recorded."""
+        text = self._read_text(file, shown)
+        if text is None:
+            return None
+        root, problems = read_yaml(shown, text)
+        self.problems.extend(problems)
+        if problems and root is None:
+            return None
+        if not isinstance(root, Mapping):
+            line, column = (root.line, root.column) if root else (1, 1)
+            self.problems.append(
+                Problem(
+                    shown,
+                    f"expected keys such as 'question: ...', found {describe(root)}",
+                    line,
+                    column,
+                )
+            )
+            return None
+        return root
+
+    def _read_text(self, file: Path, shown: str) -> str | None:
+        try:
+            with file.open("rb") as stream:
+                # Read one byte past the limit: the size is checked on what was
+                # read, not on a stat() that a file still being copied can outrun.
+                data = stream.read(MAX_FILE_BYTES + 1)
+        except FileNotFoundError:
+            self.problem(shown, "file not found")
+            return None
+        except OSError as exc:
+            self.problem(shown, f"cannot read the file: {exc.strerror or exc}")
+            return None
+        if len(data) > MAX_FILE_BYTES:
+            self.problem(
+                shown,
+                "file is larger than 1 MiB, the limit for a content file; is this the right file?",
+            )
+            return None
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            good = data[: exc.start]
+            line = good.count(b"\n") + 1
+            column = len(good[good.rfind(b"\n") + 1 :].decode("utf-8-sig")) + 1
+            self.problems.append(
+                Problem(
+                    shown,
+                    f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
+                    "save the file with UTF-8 encoding",
+                    line,
+                    column,
+                )
+            )
+            return None
+
+    def read_pack_values(self) -> dict[str, Value] | None:
+        shown = self.show(PACK_FILE)
+        file = self.folder / PACK_FILE
+        if not file.is_file():
+            hint = "every pack needs a kiosk.yaml with 'schema: 1' and a 'title'"
+            if (self.folder / "kiosk.yml").is_file():
+                hint = "rename kiosk.yml to kiosk.yaml"
+            self.problem(shown, f"file not found; {hint}")
+            return None
+        root = self.read_mapping(file, shown)
+        if root is None:
+            return None
+        return MappingChecker(shown, PACK_KEYS, self.problems).check(root)
+
+    def topic_files(self) -> list[tuple[str, Path, str]] | None:
+        """(id, file, shown path) of each candidate topic file, sorted by name.
+
+        ``None`` when the topics folder itself cannot be read.
+        """
+        shown_dir = self.show(TOPICS_DIR)
+        try:
+            entries = sorted(os.scandir(self.folder / TOPICS_DIR), key=lambda e: e.name)
+        except FileNotFoundError:
+            self.problem(
+                shown_dir,
+                "folder not found; create it and add one file per topic, "
+                "such as topics/opening-hours.yaml",
+            )
+            return None
+        except OSError as exc:
+            self.problem(shown_dir, f"cannot read the folder: {exc.strerror or exc}")
+            return None
+        files = []
+        for entry in entries:
+            if is_scratch_file(entry.name):
+                continue
+            shown = self.show(TOPICS_DIR, entry.name)
+            stem, suffix = os.path.splitext(entry.name)
+            if entry.is_dir():
+                self.problem(
+                    shown, "ignored: folders inside topics/ are not read", Severity.WARNING
+                )
+            elif suffix not in TOPIC_SUFFIXES:
+                self.problem(
+                    shown, "ignored: topic files must end in .yaml or .yml", Severity.WARNING
+                )
+            else:
+                files.append((stem, Path(entry.path), shown))
+        if not files:
+            self.problem(
+                shown_dir, "no topics; add at least one file such as topics/opening-hours.yaml"
+            )
+        return files
+
+    def read_topics(self) -> list[Topic]:
+        topics: list[Topic] = []
+        first_file: dict[str, str] = {}
+        for topic_id, file, shown in self.topic_files() or ():
+            if not TOPIC_ID.fullmatch(topic_id):
+                self.problem(
+                    shown,
+                    f"'{topic_id}' is not a valid topic id: name the file with a-z, 0-9 "
+                    f"and '-' only, at most 64 characters, such as "
+                    f"'{suggest_id(topic_id)}.yaml'",
+                )
+            elif topic_id in first_file:
+                self.problem(
+                    shown,
+                    f"duplicate topic id '{topic_id}', also in {first_file[topic_id]}; "
+                    "keep only one of the two files",
+                )
+            first_file.setdefault(topic_id, shown)
+            topic = self.read_topic(topic_id, file, shown)
+            if topic is not None:
+                topics.append(topic)
+        return topics
+
+    def read_topic(self, topic_id: str, file: Path, shown: str) -> Topic | None:
+        root = self.read_mapping(file, shown)
+        if root is None:
+            return None
+        values = MappingChecker(shown, TOPIC_KEYS, self.problems).check(root)
+        if "question" not in values or "answer" not in values:
+            return None
+        answer = parse_answer(str(values["answer"]))
+        order = values.get("order")
+        source = values.get("source")
+        return Topic(
+            id=topic_id,
+            question=str(values["question"]),
+            answer=answer,
+            order=order if isinstance(order, int) else None,
+            source=str(source) if source is not None else None,
+        )
+
+
+def display_order(topic: Topic) -> tuple[bool, int, str]:
+    """Tiles sort by ``order``, then id; topics without an order come last."""
+    return (topic.order is None, topic.order or 0, topic.id)
+
+
+def load_pack(folder: str | os.PathLike[str]) -> Pack:
+    """Load and validate the pack in ``folder``.
+
+    Raises :class:`ContentError` with every problem found when the pack has
+    any error. Warnings never block: they are kept on ``Pack.warnings``.
+    """
+    shown = os.fspath(folder)
+    reader = _PackReader(Path(folder), shown)
+    if not reader.folder.is_dir():
+        what = "not a folder" if reader.folder.exists() else "folder not found"
+        raise ContentError([Problem(shown, f"{what}; give the folder that holds kiosk.yaml")])
+    pack_values = reader.read_pack_values()
+    topics = reader.read_topics()
+    problems = sorted(reader.problems, key=lambda p: (p.path, p.line or 0, p.column or 0))
+    if pack_values is None or any(p.is_error for p in problems):
+        raise ContentError(problems)
+    welcome = pack_values.get("welcome")
+    footer = pack_values.get("footer")
+    return Pack(
+        title=str(pack_values["title"]),
+        topics=tuple(sorted(topics, key=display_order)),
+        welcome=str(welcome) if welcome is not None else None,
+        footer=str(footer) if footer is not None else None,
+        folder=reader.folder,
+        warnings=tuple(problems),
+    )

@@ -1,0 +1,132 @@
+"""The keys of kiosk.yaml and of topic files, and how each value is checked."""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+from kiosk.content.problems import Problem, Severity, did_you_mean
+from kiosk.content.yamlreader import Mapping, Node, Scalar, describe, implicit_type
+
+SCHEMA_VERSION = 1
+
+
+class Kind(enum.Enum):
+    LINE = "one line of text"
+    TEXT = "text"
+    WHOLE_NUMBER = "a whole number"
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    name: str
+    kind: Kind
+    required: bool = False
+    max_length: int | None = None
+
+
+PACK_KEYS = (
+    Key("schema", Kind.WHOLE_NUMBER, required=True),
+    Key("title", Kind.LINE, required=True, max_length=80),
+    Key("welcome", Kind.LINE, max_length=200),
+    Key("footer", Kind.TEXT, max_length=300),
+)
+
+TOPIC_KEYS = (
+    Key("question", Kind.LINE, required=True, max_length=160),
+    Key("answer", Kind.TEXT, required=True),
+    Key("order", Kind.WHOLE_NUMBER),
+    Key("source", Kind.TEXT, max_length=300),
+)
+
+_WHOLE_NUMBER = re.compile(r"[-+]?[0-9]+")
+
+Value = str | int
+
+
+@dataclass
+class MappingChecker:
+    """Checks one file's top-level mapping against its keys, collecting problems."""
+
+    path: str
+    keys: tuple[Key, ...]
+    problems: list[Problem]
+
+    def _add(self, node: Node, message: str, severity: Severity = Severity.ERROR) -> None:
+        self.problems.append(Problem(self.path, message, node.line, node.column, severity))
+
+    def check(self, root: Mapping) -> dict[str, Value]:
+        """The valid values by key name; every problem goes to ``problems``."""
+        by_name = {key.name: key for key in self.keys}
+        values: dict[str, Value] = {}
+        for key_node, value_node in root.items:
+            key = by_name.get(key_node.text)
+            if key is None:
+                hint = did_you_mean(key_node.text, by_name)
+                self._add(key_node, f"unknown key '{key_node.text}'; {hint}")
+                continue
+            value = self._value(key, value_node)
+            if value is not None:
+                values[key.name] = value
+        present = {k.text for k, _ in root.items}
+        for key in self.keys:
+            if key.required and key.name not in present:
+                self._add(root, f"missing required key '{key.name}'")
+        return values
+
+    def _value(self, key: Key, node: Node) -> Value | None:
+        if not isinstance(node, Scalar):
+            self._add(node, f"'{key.name}' must be {key.kind.value}, not {describe(node)}")
+            return None
+        kind, reads_as = implicit_type(node)
+        if kind == "null" or (kind == "str" and not node.text.strip()):
+            if key.required:
+                self._add(node, f"'{key.name}' is empty; write its value after '{key.name}:'")
+            else:
+                self._add(
+                    node,
+                    f"'{key.name}' is empty; fill it in or remove the line",
+                    Severity.WARNING,
+                )
+            return None
+        if key.kind is Kind.WHOLE_NUMBER:
+            return self._whole_number(key, node)
+        if kind != "str":
+            self._add(
+                node,
+                f"'{key.name}' must be text, but {node.text} reads as {reads_as}; "
+                f'put it in quotes: {key.name}: "{node.text}"',
+            )
+            return None
+        text = node.text.strip()
+        if key.kind is Kind.LINE and "\n" in text:
+            self._add(node, f"'{key.name}' must be one line; join the lines into one")
+            return None
+        if key.max_length is not None and len(text) > key.max_length:
+            self._add(
+                node,
+                f"'{key.name}' is {len(text)} characters long; the limit is "
+                f"{key.max_length}: shorten it",
+            )
+            return None
+        return text
+
+    def _whole_number(self, key: Key, node: Scalar) -> int | None:
+        if not node.plain and _WHOLE_NUMBER.fullmatch(node.text.strip()):
+            self._add(node, f"'{key.name}' must be a whole number; remove the quotes")
+            return None
+        if not node.plain or not _WHOLE_NUMBER.fullmatch(node.text):
+            self._add(
+                node,
+                f"'{key.name}' must be a whole number such as 10, not '{node.text}'",
+            )
+            return None
+        number = int(node.text)
+        if key.name == "schema" and number != SCHEMA_VERSION:
+            self._add(
+                node,
+                f"unsupported schema {number}; this kiosk reads schema {SCHEMA_VERSION}",
+            )
+            return None
+        return number

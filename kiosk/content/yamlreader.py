@@ -1,0 +1,261 @@
+"""Strict, safe YAML reading for content files.
+
+Content files are plain data written by people, so the reader is stricter
+than YAML itself:
+
+* only the safe parser is used, and any explicit tag (``!!python/object``,
+  ``!!str``, ``!custom``) is refused, so nothing in a file can construct
+  objects or run code;
+* anchors and aliases are refused, so an "alias bomb" costs nothing;
+* a key used twice in one mapping is an error (PyYAML would silently keep
+  the last value);
+* scalars stay as written: the caller decides how to read them, so a YAML 1.1
+  guess such as ``No`` -> ``False`` or ``10:00`` -> ``600`` can be reported
+  instead of silently applied (see :func:`implicit_type`).
+
+The parser's events are composed into a small tree of located nodes by hand;
+that is the only way to see anchors, tags and duplicate keys, which PyYAML's
+own composer resolves or drops without a trace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import yaml
+from yaml import events
+
+from kiosk.content.problems import Problem
+
+# libyaml's parser is ~10x faster; its messages are terser, so on a syntax
+# error the pure-Python parser runs again to produce the message (see below).
+_FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_YAML_TAG_PREFIX = "tag:yaml.org,2002:"
+
+
+@dataclass(frozen=True, slots=True)
+class Scalar:
+    text: str
+    plain: bool  # written without quotes or block indicators: subject to type guessing
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sequence:
+    items: tuple[Node, ...]
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mapping:
+    # Keys in file order; duplicates are reported and the first one is kept.
+    items: tuple[tuple[Scalar, Node], ...]
+    line: int
+    column: int
+
+
+Node = Scalar | Sequence | Mapping
+
+
+def describe(node: Node | None) -> str:
+    """How a node reads to a person: 'a list', 'a mapping', 'text'."""
+    if node is None:
+        return "an empty file"
+    if isinstance(node, Mapping):
+        return "a mapping of keys"
+    if isinstance(node, Sequence):
+        return "a list"
+    return "text"
+
+
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+_TYPE_WORDS = {
+    "bool": "the yes/no value {value}",
+    "int": "the number {value}",
+    "float": "the number {value}",
+    "null": "an empty value",
+    "timestamp": "the date {value}",
+}
+
+
+def implicit_type(scalar: Scalar) -> tuple[str, str]:
+    """The YAML 1.1 type a plain scalar would silently become, and how it reads.
+
+    Returns ``("str", "")`` for text. For anything else, a short type name
+    (``"bool"``, ``"int"``, ...) and a phrase such as ``"the yes/no value false"``.
+    """
+    if not scalar.plain:
+        return "str", ""
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, scalar.text, (True, False))  # type: ignore[no-untyped-call]
+    kind = tag.removeprefix(_YAML_TAG_PREFIX)
+    if kind == "str":
+        return "str", ""
+    node = yaml.ScalarNode(tag, scalar.text)
+    try:
+        value = _CONSTRUCTOR.construct_object(node, deep=True)
+    except (ValueError, yaml.YAMLError):
+        value = scalar.text
+    if isinstance(value, bool):
+        value = str(value).lower()
+    return kind, _TYPE_WORDS.get(kind, "{value}").format(value=value)
+
+
+def _position(event: events.Event) -> tuple[int, int]:
+    """1-based line and column where an event starts."""
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+@dataclass
+class _Composer:
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, event: events.Event, message: str) -> None:
+        line, column = _position(event)
+        self.problems.append(Problem(self.path, message, line, column))
+
+    def check_event(self, event: events.NodeEvent) -> None:
+        if event.anchor is not None:
+            if isinstance(event, events.AliasEvent):
+                self.error(
+                    event,
+                    f"YAML alias '*{event.anchor}' is not allowed; write the text out in full",
+                )
+            else:
+                self.error(
+                    event,
+                    f"YAML anchor '&{event.anchor}' is not allowed; write the text out in full",
+                )
+        tag: str | None = getattr(event, "tag", None)
+        explicit = tag is not None and (
+            not isinstance(event, events.ScalarEvent) or event.implicit == (False, False)
+        )
+        if tag is not None and explicit and tag != "!":
+            shown = "!!" + tag[len(_YAML_TAG_PREFIX) :] if tag.startswith(_YAML_TAG_PREFIX) else tag
+            self.error(
+                event,
+                f"YAML tag '{shown}' is not allowed: content files hold plain text and "
+                "numbers only; remove the tag",
+            )
+
+    def compose(self, stream: list[events.Event]) -> Node | None:
+        it = iter(stream)
+        root: Node | None = None
+        documents = 0
+        for event in it:
+            if isinstance(event, events.DocumentStartEvent):
+                documents += 1
+                if documents == 2:
+                    self.error(
+                        event,
+                        "a second YAML document starts here; a content file holds one "
+                        "document: remove this '---' line or move the rest to its own file",
+                    )
+            elif isinstance(event, events.NodeEvent):
+                node = self._node(event, it)
+                if documents == 1:
+                    root = node
+        return root
+
+    def _node(self, event: events.Event, it: Iterator[events.Event]) -> Node:
+        assert isinstance(event, events.NodeEvent)
+        self.check_event(event)
+        line, column = _position(event)
+        if isinstance(event, events.ScalarEvent):
+            return Scalar(event.value, event.style in (None, ""), line, column)
+        if isinstance(event, events.AliasEvent):
+            # Already reported; stands in as empty text so checking can go on.
+            return Scalar("", False, line, column)
+        if isinstance(event, events.SequenceStartEvent):
+            items: list[Node] = []
+            for child in it:
+                if isinstance(child, events.SequenceEndEvent):
+                    break
+                items.append(self._node(child, it))
+            return Sequence(tuple(items), line, column)
+        assert isinstance(event, events.MappingStartEvent)
+        pairs: list[tuple[Scalar, Node]] = []
+        seen: dict[str, Scalar] = {}
+        for key_event in it:
+            if isinstance(key_event, events.MappingEndEvent):
+                break
+            key = self._node(key_event, it)
+            value = self._node(next(it), it)
+            if not isinstance(key, Scalar):
+                self.problems.append(
+                    Problem(
+                        self.path,
+                        f"a key must be a simple name, not {describe(key)}",
+                        key.line,
+                        key.column,
+                    )
+                )
+                continue
+            first = seen.get(key.text)
+            if first is not None:
+                self.problems.append(
+                    Problem(
+                        self.path,
+                        f"duplicate key '{key.text}' (first used at line {first.line}); "
+                        "keep only one",
+                        key.line,
+                        key.column,
+                    )
+                )
+                continue
+            seen[key.text] = key
+            pairs.append((key, value))
+        return Mapping(tuple(pairs), line, column)
+
+
+def _syntax_problem(path: str, text: str, exc: yaml.YAMLError) -> Problem:
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        return Problem(
+            path,
+            f"invalid character U+{exc.character:04X}; remove it (content files hold "
+            "printable text only)",
+            line,
+            column,
+        )
+    assert isinstance(exc, yaml.MarkedYAMLError)
+    mark = exc.problem_mark or exc.context_mark
+    message = f"invalid YAML: {exc.problem or 'syntax error'}"
+    if exc.context and exc.context_mark and exc.context_mark != mark:
+        message += (
+            f" ({exc.context} at line {exc.context_mark.line + 1}, "
+            f"column {exc.context_mark.column + 1})"
+        )
+    message += "; check the quotes, colons and indentation"
+    if mark is None:
+        return Problem(path, message)
+    return Problem(path, message, mark.line + 1, mark.column + 1)
+
+
+def read_yaml(path: str, text: str) -> tuple[Node | None, list[Problem]]:
+    """Parse one content file into located nodes, with every problem found.
+
+    ``path`` is only used to label problems. On a syntax error the tree is
+    ``None`` and the one problem says where parsing stopped.
+    """
+    try:
+        stream = list(yaml.parse(text, Loader=_FastLoader))
+    except yaml.YAMLError as fast_exc:
+        # Re-parse with the pure-Python parser: its messages are clearer and
+        # the same on every platform, and errors are rare enough not to matter.
+        try:
+            list(yaml.parse(text, Loader=yaml.SafeLoader))
+        except yaml.YAMLError as exc:
+            return None, [_syntax_problem(path, text, exc)]
+        return None, [_syntax_problem(path, text, fast_exc)]
+    composer = _Composer(path)
+    root = composer.compose(stream)
+    return root, composer.problems
