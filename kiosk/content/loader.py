@@ -6,6 +6,7 @@ whole list at once instead of fixing one error per run.
 
 from __future__ import annotations
 
+import codecs
 import fnmatch
 import os
 import re
@@ -16,7 +17,7 @@ from kiosk.content.answer_text import parse_answer
 from kiosk.content.model import Pack, Topic
 from kiosk.content.problems import ContentError, Problem, Severity
 from kiosk.content.schema import PACK_KEYS, TOPIC_KEYS, MappingChecker, Value
-from kiosk.content.yamlreader import Mapping, describe, read_yaml
+from kiosk.content.yamlreader import Mapping, describe, position_of, read_yaml
 
 PACK_FILE = "kiosk.yaml"
 TOPICS_DIR = "topics"
@@ -51,7 +52,7 @@ class _PackReader:
     def problem(self, path: str, message: str, severity: Severity = Severity.ERROR) -> None:
         self.problems.append(Problem(path, message, severity=severity))
 
-    def read_mapping(self, file: Path, shown: str) -> Mapping | None:
+    def read_mapping(self, file: Path, shown: str, example: str) -> Mapping | None:
         """The file's top-level mapping, or ``None`` with the problems recorded."""
         text = self._read_text(file, shown)
         if text is None:
@@ -65,7 +66,7 @@ class _PackReader:
             self.problems.append(
                 Problem(
                     shown,
-                    f"expected keys such as 'question: ...', found {describe(root)}",
+                    f"expected keys such as '{example}', found {describe(root)}",
                     line,
                     column,
                 )
@@ -91,12 +92,12 @@ class _PackReader:
                 "file is larger than 1 MiB, the limit for a content file; is this the right file?",
             )
             return None
+        data = data.removeprefix(codecs.BOM_UTF8)
         try:
-            return data.decode("utf-8-sig")
+            return data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            good = data[: exc.start]
-            line = good.count(b"\n") + 1
-            column = len(good[good.rfind(b"\n") + 1 :].decode("utf-8-sig")) + 1
+            good = data[: exc.start].decode("utf-8")
+            line, column = position_of(good, len(good))
             self.problems.append(
                 Problem(
                     shown,
@@ -117,7 +118,7 @@ class _PackReader:
                 hint = "rename kiosk.yml to kiosk.yaml"
             self.problem(shown, f"file not found; {hint}")
             return None
-        root = self.read_mapping(file, shown)
+        root = self.read_mapping(file, shown, example="title: Our clinic")
         if root is None:
             return None
         return MappingChecker(shown, PACK_KEYS, self.problems).check(root)
@@ -186,13 +187,18 @@ class _PackReader:
         return topics
 
     def read_topic(self, topic_id: str, file: Path, shown: str) -> Topic | None:
-        root = self.read_mapping(file, shown)
+        root = self.read_mapping(file, shown, example="question: ...")
         if root is None:
             return None
-        values = MappingChecker(shown, TOPIC_KEYS, self.problems).check(root)
+        checker = MappingChecker(shown, TOPIC_KEYS, self.problems)
+        values = checker.check(root)
         if "question" not in values or "answer" not in values:
             return None
         answer = parse_answer(str(values["answer"]))
+        if not answer:
+            # Only bullet dashes: nothing a patient could read.
+            checker.add(checker.nodes["answer"], "'answer' has no words; write the answer text")
+            return None
         order = values.get("order")
         source = values.get("source")
         return Topic(

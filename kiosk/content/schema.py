@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kiosk.content.problems import Problem, Severity, did_you_mean
 from kiosk.content.yamlreader import Mapping, Node, Scalar, describe, implicit_type
@@ -52,8 +52,10 @@ class MappingChecker:
     path: str
     keys: tuple[Key, ...]
     problems: list[Problem]
+    # Where each known key's value stands, for checks made after this one.
+    nodes: dict[str, Node] = field(default_factory=dict)
 
-    def _add(self, node: Node, message: str, severity: Severity = Severity.ERROR) -> None:
+    def add(self, node: Node, message: str, severity: Severity = Severity.ERROR) -> None:
         self.problems.append(Problem(self.path, message, node.line, node.column, severity))
 
     def check(self, root: Mapping) -> dict[str, Value]:
@@ -64,7 +66,7 @@ class MappingChecker:
             key = by_name.get(key_node.text)
             if key is None:
                 hint = did_you_mean(key_node.text, by_name)
-                self._add(key_node, f"unknown key '{key_node.text}'; {hint}")
+                self.add(key_node, f"unknown key '{key_node.text}'; {hint}")
                 continue
             value = self._value(key, value_node)
             if value is not None:
@@ -72,19 +74,22 @@ class MappingChecker:
         present = {k.text for k, _ in root.items}
         for key in self.keys:
             if key.required and key.name not in present:
-                self._add(root, f"missing required key '{key.name}'")
+                self.add(root, f"missing required key '{key.name}'")
         return values
 
     def _value(self, key: Key, node: Node) -> Value | None:
+        self.nodes[key.name] = node
+        if isinstance(node, Scalar) and node.reported:
+            return None
         if not isinstance(node, Scalar):
-            self._add(node, f"'{key.name}' must be {key.kind.value}, not {describe(node)}")
+            self.add(node, f"'{key.name}' must be {key.kind.value}, not {describe(node)}")
             return None
         kind, reads_as = implicit_type(node)
         if kind == "null" or (kind == "str" and not node.text.strip()):
             if key.required:
-                self._add(node, f"'{key.name}' is empty; write its value after '{key.name}:'")
+                self.add(node, f"'{key.name}' is empty; write its value after '{key.name}:'")
             else:
-                self._add(
+                self.add(
                     node,
                     f"'{key.name}' is empty; fill it in or remove the line",
                     Severity.WARNING,
@@ -93,7 +98,7 @@ class MappingChecker:
         if key.kind is Kind.WHOLE_NUMBER:
             return self._whole_number(key, node)
         if kind != "str":
-            self._add(
+            self.add(
                 node,
                 f"'{key.name}' must be text, but {node.text} reads as {reads_as}; "
                 f'put it in quotes: {key.name}: "{node.text}"',
@@ -101,10 +106,10 @@ class MappingChecker:
             return None
         text = node.text.strip()
         if key.kind is Kind.LINE and "\n" in text:
-            self._add(node, f"'{key.name}' must be one line; join the lines into one")
+            self.add(node, f"'{key.name}' must be one line; join the lines into one")
             return None
         if key.max_length is not None and len(text) > key.max_length:
-            self._add(
+            self.add(
                 node,
                 f"'{key.name}' is {len(text)} characters long; the limit is "
                 f"{key.max_length}: shorten it",
@@ -114,17 +119,17 @@ class MappingChecker:
 
     def _whole_number(self, key: Key, node: Scalar) -> int | None:
         if not node.plain and _WHOLE_NUMBER.fullmatch(node.text.strip()):
-            self._add(node, f"'{key.name}' must be a whole number; remove the quotes")
+            self.add(node, f"'{key.name}' must be a whole number; remove the quotes")
             return None
         if not node.plain or not _WHOLE_NUMBER.fullmatch(node.text):
-            self._add(
+            self.add(
                 node,
                 f"'{key.name}' must be a whole number such as 10, not '{node.text}'",
             )
             return None
         number = int(node.text)
         if key.name == "schema" and number != SCHEMA_VERSION:
-            self._add(
+            self.add(
                 node,
                 f"unsupported schema {number}; this kiosk reads schema {SCHEMA_VERSION}",
             )

@@ -20,6 +20,7 @@ own composer resolves or drops without a trace.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -34,6 +35,15 @@ _FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 
 _YAML_TAG_PREFIX = "tag:yaml.org,2002:"
 
+# What YAML counts as a line break (old Macs' lone CR included).
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def position_of(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of ``text[index]``, counted as YAML counts them."""
+    lines = _LINE_BREAK.split(text[:index])
+    return len(lines), len(lines[-1]) + 1
+
 
 @dataclass(frozen=True, slots=True)
 class Scalar:
@@ -41,6 +51,7 @@ class Scalar:
     plain: bool  # written without quotes or block indicators: subject to type guessing
     line: int
     column: int
+    reported: bool = False  # stands in for a refused alias: already reported, check no further
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +114,7 @@ def implicit_type(scalar: Scalar) -> tuple[str, str]:
         value = scalar.text
     if isinstance(value, bool):
         value = str(value).lower()
-    return kind, _TYPE_WORDS.get(kind, "{value}").format(value=value)
+    return kind, _TYPE_WORDS.get(kind, "a special YAML symbol").format(value=value)
 
 
 def _position(event: events.Event) -> tuple[int, int]:
@@ -172,7 +183,7 @@ class _Composer:
             return Scalar(event.value, event.style in (None, ""), line, column)
         if isinstance(event, events.AliasEvent):
             # Already reported; stands in as empty text so checking can go on.
-            return Scalar("", False, line, column)
+            return Scalar("", False, line, column, reported=True)
         if isinstance(event, events.SequenceStartEvent):
             items: list[Node] = []
             for child in it:
@@ -217,8 +228,7 @@ class _Composer:
 
 def _syntax_problem(path: str, text: str, exc: yaml.YAMLError) -> Problem:
     if isinstance(exc, yaml.reader.ReaderError):
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        line, column = position_of(text, exc.position)
         return Problem(
             path,
             f"invalid character U+{exc.character:04X}; remove it (content files hold "

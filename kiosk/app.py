@@ -1,0 +1,67 @@
+"""Wires the pieces together: settings + content -> application + window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from kiosk import __version__
+from kiosk.content import Pack
+from kiosk.settings import Settings
+from kiosk.ui.window import KioskWindow
+
+log = logging.getLogger(__name__)
+
+
+def display_available() -> bool:
+    """Whether Qt can open a window here, checked before Qt tries (and aborts).
+
+    Only X11 and Wayland need a display server; other platforms (Windows,
+    macOS, or an explicit QT_QPA_PLATFORM such as eglfs on a bare kiosk)
+    are left to Qt.
+    """
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return True
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, created once with the kiosk's settings."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QApplication.setApplicationName("kiosk")
+    QApplication.setApplicationVersion(__version__)
+    app = QApplication(argv or [sys.argv[0]])
+    app.setStyle("Fusion")  # the same look on every platform
+    return app
+
+
+def build_window(app: QApplication, pack: Pack, settings: Settings) -> KioskWindow:
+    return KioskWindow(
+        pack,
+        idle_timeout_ms=round(settings.idle_timeout_s * 1000),
+        idle_warning_ms=round(settings.idle_warning_s * 1000),
+        locked=not settings.windowed,
+        app=app,
+    )
+
+
+def run(pack: Pack, settings: Settings) -> int:
+    """Show the kiosk until staff exit; returns the exit code."""
+    app = application()
+    window = build_window(app, pack, settings)
+    if settings.windowed:
+        window.resize(1280, 800)
+        window.show()
+    else:
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+        window.showFullScreen()
+    log.info("kiosk %s showing %d topics from %s", __version__, len(pack.topics), pack.folder)
+    return app.exec()

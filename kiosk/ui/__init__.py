@@ -1,0 +1,1 @@
+"""Widgets and screens: thin views over the content model."""

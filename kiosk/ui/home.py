@@ -1,0 +1,95 @@
+"""The home screen: the pack's title, its welcome line, one tile per topic."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.content import Pack
+from kiosk.ui import theme
+from kiosk.ui.tile_grid import TileGridLayout
+from kiosk.ui.widgets import TouchButton, WrappedText, enable_kinetic_scrolling
+
+
+class HomeScreen(QWidget):
+    topic_chosen = Signal(str)  # topic id
+
+    def __init__(self, palette: theme.Palette, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._palette = palette
+        self._metrics: theme.Metrics | None = None
+        self.title = WrappedText()
+        self.welcome = WrappedText()
+        self.tiles: list[TouchButton] = []
+
+        self._grid_host = QWidget()
+        self._grid = TileGridLayout(self._grid_host)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self._grid_host)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        enable_kinetic_scrolling(self.scroll_area)
+
+        self._layout = QVBoxLayout(self)
+        self._layout.addWidget(self.title)
+        self._layout.addWidget(self.welcome)
+        self._layout.addWidget(self.scroll_area, 1)
+
+    def set_pack(self, pack: Pack) -> None:
+        self.title.setText(pack.title)
+        self.welcome.setText(pack.welcome or "")
+        self.welcome.setVisible(bool(pack.welcome))
+        for tile in self.tiles:
+            self._grid.removeWidget(tile)
+            tile.deleteLater()
+        self.tiles = []
+        for topic in pack.topics:
+            tile = TouchButton(topic.question, self._grid_host)
+            tile.setObjectName(f"tile-{topic.id}")
+            tile.setAccessibleDescription("Opens the answer")
+            tile.clicked.connect(
+                lambda _=False, topic_id=topic.id: self.topic_chosen.emit(topic_id)
+            )
+            self._grid.addWidget(tile)
+            self.tiles.append(tile)
+        if self._metrics is not None:
+            self.apply_metrics(self._metrics)
+
+    def apply_metrics(self, metrics: theme.Metrics) -> None:
+        self._metrics = metrics
+        palette = self._palette
+        # The scroll indicator sits in the right margin, so tiles keep equal
+        # margins on both sides whether or not it shows.
+        indicator = metrics.scrollbar_width + metrics.gap // 2
+        self._layout.setContentsMargins(
+            metrics.margin, metrics.margin, max(0, metrics.margin - indicator), 0
+        )
+        self._layout.setSpacing(metrics.gap // 2)
+        self.title.set_style(theme.font(metrics.title_px, bold=True), palette.text, 1.15)
+        self.welcome.set_style(theme.font(metrics.welcome_px), palette.text)
+        self._grid.setContentsMargins(0, metrics.gap // 2, indicator, metrics.margin)
+        self._grid.configure(
+            min_tile_width=metrics.tile_min_width,
+            min_tile_height=round(metrics.min_target * 1.6),
+            gap=metrics.gap,
+        )
+        tile_font = theme.font(metrics.tile_px, bold=True)
+        for tile in self.tiles:
+            tile.set_style(
+                font=tile_font,
+                fill=palette.tile,
+                text=palette.tile_text,
+                border=palette.tile_border,
+                pressed_fill=palette.tile_pressed,
+                pressed_text=palette.tile_pressed_text,
+                focus=palette.focus,
+                padding=metrics.tile_padding,
+                radius=metrics.radius,
+                border_width=metrics.border,
+                min_height=metrics.min_target,
+            )
+
+    def reset(self) -> None:
+        """Forget the visit: back to the first row of tiles."""
+        self.scroll_area.verticalScrollBar().setValue(0)

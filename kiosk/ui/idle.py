@@ -1,0 +1,196 @@
+"""Idle detection: warn a patient who stopped reading, then forget the visit."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.ui import theme
+from kiosk.ui.widgets import TouchButton, WrappedText
+
+# Input that shows someone is there. Presses, not releases or moves: a
+# finger resting on the glass can send a stream of moves.
+ACTIVITY_EVENTS = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.KeyPress,
+        QEvent.Type.Wheel,
+        QEvent.Type.TabletPress,
+    }
+)
+
+COUNTDOWN_TICK_MS = 200
+
+
+class IdleMonitor(QObject):
+    """Watches the application's input and times the idle warning.
+
+    After ``timeout_ms`` without input, emits ``warning_started`` (if the
+    current screen wants a warning) and then, after ``warning_ms`` more,
+    ``expired``. Any input resets the clock; input during the warning emits
+    ``resumed`` and is swallowed, so the tap that dismisses the warning does
+    nothing else.
+    """
+
+    warning_started = Signal()
+    countdown = Signal(int)  # whole seconds left, while warning
+    resumed = Signal()
+    expired = Signal()
+
+    def __init__(self, timeout_ms: int, warning_ms: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.base_timeout_ms = timeout_ms
+        self.warning_ms = warning_ms
+        self._warn = True
+        self._idle = QTimer(self, singleShot=True, timerType=Qt.TimerType.CoarseTimer)
+        self._idle.setInterval(timeout_ms)
+        self._idle.timeout.connect(self._on_idle)
+        # Precise: a coarse timer may be 5% off, which over a 20 s countdown
+        # shows as a second too many.
+        self._countdown = QTimer(self, singleShot=True, timerType=Qt.TimerType.PreciseTimer)
+        self._countdown.setInterval(warning_ms)
+        self._countdown.timeout.connect(self._on_expired)
+        self._tick = QTimer(self, interval=min(COUNTDOWN_TICK_MS, max(1, warning_ms)))
+        self._tick.timeout.connect(self._emit_countdown)
+
+    @property
+    def warning(self) -> bool:
+        return self._countdown.isActive()
+
+    @property
+    def timeout_ms(self) -> int:
+        return self._idle.interval()
+
+    def restart(self, *, minimum_ms: int = 0, warn: bool = True) -> None:
+        """Start timing afresh for a new screen.
+
+        ``minimum_ms`` lengthens the timeout (a long answer needs long
+        reading); ``warn`` is False where expiry is silent (the home screen).
+        """
+        self._warn = warn
+        self._idle.setInterval(max(self.base_timeout_ms, minimum_ms))
+        self._stop_warning()
+        self._idle.start()
+
+    def stop(self) -> None:
+        self._idle.stop()
+        self._stop_warning()
+
+    def activity(self) -> None:
+        """Someone is there: postpone the timeout, close any warning."""
+        was_warning = self.warning
+        self._stop_warning()
+        self._idle.start()
+        if was_warning:
+            self.resumed.emit()
+
+    def seconds_left(self) -> int:
+        remaining = min(self.warning_ms, max(0, self._countdown.remainingTime()))
+        return math.ceil(remaining / 1000)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in ACTIVITY_EVENTS and (self._idle.isActive() or self.warning):
+            swallow = self.warning
+            self.activity()
+            return swallow
+        return False
+
+    def _on_idle(self) -> None:
+        if not self._warn:
+            self._on_expired()
+            return
+        self._countdown.start()
+        self._tick.start()
+        self.warning_started.emit()
+        self._emit_countdown()
+
+    def _emit_countdown(self) -> None:
+        self.countdown.emit(self.seconds_left())
+
+    def _stop_warning(self) -> None:
+        self._countdown.stop()
+        self._tick.stop()
+
+    def _on_expired(self) -> None:
+        self._stop_warning()
+        self.expired.emit()
+
+
+class IdleOverlay(QWidget):
+    """ "Are you still reading?" over the whole screen, with one huge button."""
+
+    keep_reading = Signal()
+
+    def __init__(self, palette: theme.Palette, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._palette = palette
+        self._metrics: theme.Metrics | None = None
+        self.card = QWidget(self)
+        self.card.setObjectName("idleCard")
+        self.card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.question = WrappedText("Are you still reading?")
+        self.message = WrappedText()
+        self.button = TouchButton("Keep reading")
+        self.button.setObjectName("keepReading")
+        self.button.setAccessibleDescription("Stay on this page")
+        self.button.clicked.connect(self.keep_reading)
+        self._card_layout = QVBoxLayout(self.card)
+        self._card_layout.addWidget(self.question)
+        self._card_layout.addWidget(self.message)
+        self._card_layout.addWidget(self.button)
+        self._outer = QVBoxLayout(self)
+        self._outer.addStretch(1)
+        self._outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._outer.addStretch(1)
+        self.set_seconds_left(0)
+        self.hide()
+
+    def set_seconds_left(self, seconds: int) -> None:
+        unit = "second" if seconds == 1 else "seconds"
+        self.message.setText(f"If not, this screen goes back to the start in {seconds} {unit}.")
+        self._fit_card()
+
+    def _fit_card(self) -> None:
+        # The card is centred, so its layout gets no height-for-width pass
+        # from the outer layout: size it for its width here.
+        self.card.setFixedHeight(self._card_layout.totalHeightForWidth(self.card.width()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._metrics is not None:
+            self.apply_metrics(self._metrics)
+
+    def apply_metrics(self, metrics: theme.Metrics) -> None:
+        self._metrics = metrics
+        palette = self._palette
+        pad = metrics.margin
+        self._card_layout.setContentsMargins(pad, pad, pad, pad)
+        self._card_layout.setSpacing(metrics.gap)
+        self._outer.setContentsMargins(
+            metrics.margin, metrics.margin, metrics.margin, metrics.margin
+        )
+        self.question.set_style(theme.font(metrics.heading_px, bold=True), palette.card_text)
+        self.message.set_style(theme.font(metrics.body_px), palette.card_text)
+        self.button.set_style(
+            font=theme.font(round(metrics.button_px * 1.2), bold=True),
+            fill=palette.primary,
+            text=palette.primary_text,
+            border=palette.primary,
+            pressed_fill=palette.primary_pressed,
+            pressed_text=palette.primary_text,
+            focus=palette.focus,
+            padding=metrics.tile_padding,
+            radius=metrics.radius,
+            border_width=metrics.border,
+            min_height=round(metrics.min_target * 1.5),
+            align_left=False,
+        )
+        self.card.setFixedWidth(
+            min(round(metrics.tile_min_width * 2.2), max(1, self.width() - 2 * metrics.margin))
+        )
+        self._fit_card()

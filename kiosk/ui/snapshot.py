@@ -1,0 +1,51 @@
+"""Render every screen of a pack to PNG files, without a display."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from kiosk.content import Pack
+from kiosk.ui.window import KioskWindow
+
+
+def _settle(app: QApplication) -> None:
+    # Layouts and style sheets apply through posted events; two rounds let
+    # nested height-for-width layouts converge before the grab.
+    for _ in range(2):
+        app.processEvents()
+
+
+def render_snapshots(
+    app: QApplication, pack: Pack, out: Path, width: int, height: int
+) -> list[Path]:
+    """Write home.png, topics/<id>.png and idle-warning.png; return their paths."""
+    window = KioskWindow(pack, settle_ms=0, app=app)
+    window.setFixedSize(width, height)
+    window.show()
+    written: list[Path] = []
+
+    def save(name: str) -> None:
+        _settle(app)
+        path = out / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        image = window.grab().toImage()
+        if not image.save(str(path)):
+            raise OSError(f"cannot write {path}")
+        written.append(path)
+
+    try:
+        save("home.png")
+        for topic in pack.topics:
+            window.show_topic(topic.id)
+            save(f"topics/{topic.id}.png")
+        window.show_topic(pack.topics[0].id)
+        window.overlay.set_seconds_left(round(window.idle.warning_ms / 1000))
+        window.show_idle_warning()  # as it would show, without waiting for it
+        save("idle-warning.png")
+    finally:
+        window.locked = False
+        window.close()
+        window.deleteLater()
+    return written

@@ -1,0 +1,89 @@
+"""The pack that ships with the kiosk, in the repository's content/ folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.content import BulletList, Pack, Topic, load_pack
+
+CONTENT = Path(__file__).parents[2] / "content"
+
+SEED_QUESTIONS = [
+    "What is interhemispheric imbalance?",
+    "What is the function of interhemispheric inhibition?",
+    "What is TMS stroke?",
+    "Does TMS help stroke?",
+    "What are the side effects of transcranial magnetic stimulation?",
+    "Who should not get TMS?",
+    "Can TMS be harmful?",
+    "Does TMS make you worse?",
+    "What are the negative effects of TMS?",
+    "Can TMS cause permanent brain damage?",
+]
+
+# Answers written for the kiosk (not taken from the seed), which must cite where
+# their facts come from.
+WRITTEN = ["What are the negative effects of TMS?", "Can TMS cause permanent brain damage?"]
+
+# Damage left by scraping: a sentence run into the next one, a footnote number
+# stuck to a word, a sentence cut off.
+SCRAPING_DAMAGE = [". the ", "recovery.1", "a seminal."]
+
+
+@pytest.fixture(scope="module")
+def pack() -> Pack:
+    return load_pack(CONTENT)
+
+
+def texts(topic: Topic) -> list[str]:
+    out: list[str] = []
+    for block in topic.answer:
+        out.extend(block.items if isinstance(block, BulletList) else [block.text])
+    return out
+
+
+def by_question(pack: Pack, question: str) -> Topic:
+    [topic] = [t for t in pack.topics if t.question == question]
+    return topic
+
+
+def test_loads_without_warnings(pack: Pack) -> None:
+    assert pack.warnings == ()
+    assert pack.title
+
+
+def test_ten_topics_in_the_seed_order(pack: Pack) -> None:
+    assert [t.question for t in pack.topics] == SEED_QUESTIONS
+
+
+def test_every_topic_has_an_order_so_new_topics_do_not_reshuffle_it(pack: Pack) -> None:
+    orders = [t.order for t in pack.topics]
+    assert None not in orders
+    assert len(set(orders)) == len(orders)
+
+
+def test_has_a_footer(pack: Pack) -> None:
+    assert pack.footer is not None
+    assert pack.footer.strip()
+
+
+@pytest.mark.parametrize("question", SEED_QUESTIONS)
+def test_every_answer_has_text(pack: Pack, question: str) -> None:
+    topic = by_question(pack, question)
+    assert topic.answer
+    assert all(text.strip() for text in texts(topic))
+
+
+@pytest.mark.parametrize("damage", SCRAPING_DAMAGE)
+def test_no_scraping_damage(pack: Pack, damage: str) -> None:
+    damaged = [t.id for t in pack.topics if any(damage in text for text in texts(t))]
+    assert damaged == []
+
+
+@pytest.mark.parametrize("question", WRITTEN)
+def test_written_answers_have_a_source(pack: Pack, question: str) -> None:
+    source = by_question(pack, question).source
+    assert source is not None
+    assert source.strip()

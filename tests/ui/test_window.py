@@ -1,0 +1,137 @@
+"""Navigation, lockdown and touch rules of the kiosk window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.content import Pack
+
+
+def test_home_shows_title_welcome_and_one_tile_per_topic_in_order(open_window, bundled_pack):
+    window = open_window(bundled_pack)
+    assert window.current_screen == "home"
+    assert window.home.title.text() == "Stroke recovery and TMS"
+    assert window.home.welcome.text() == "Tap a question to read the answer."
+    assert [t.text() for t in window.home.tiles] == [t.question for t in bundled_pack.topics]
+    assert all(t.accessibleName() == t.text() for t in window.home.tiles)
+
+
+def test_tap_tile_shows_answer_and_home_returns(qtbot: QtBot, open_window, bundled_pack):
+    window = open_window(bundled_pack)
+    topic = bundled_pack.topics[4]
+    with qtbot.waitSignal(window.screen_changed) as changed:
+        window.home.tiles[4].click()
+    assert changed.args == ["answer"]
+    assert window.current_screen == "answer"
+    text = window.answer.view.toPlainText()
+    assert text.startswith(topic.question)
+    assert "Scalp discomfort at the site of stimulation" in text
+    assert window.answer.footer.text() == bundled_pack.footer
+
+    with qtbot.waitSignal(window.screen_changed) as changed:
+        window.answer.home_button.click()
+    assert changed.args == ["home"]
+    assert window.current_screen == "home"
+
+
+def test_answer_text_is_never_markup(open_window, make_pack):
+    hostile = '<b>bold</b> <a href="file:///etc/passwd">link</a> <img src="x.png"> &amp;'
+    pack = make_pack({"hostile": ("Is <i>this</i> literal?", hostile)})
+    window = open_window(pack)
+    window.show_topic("hostile")
+    document = window.answer.view.document()
+    assert window.answer.view.toPlainText() == f"Is <i>this</i> literal?\n{hostile}"
+    block = document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fmt = fragments.fragment().charFormat()
+            assert not fmt.isAnchor()
+            assert not fmt.isImageFormat()
+            fragments += 1
+        block = block.next()
+
+
+def test_bullets_become_a_list(open_window, bundled_pack):
+    window = open_window(bundled_pack)
+    window.show_topic("side-effects")
+    document = window.answer.view.document()
+    listed = []
+    block = document.begin()
+    while block.isValid():
+        if block.textList() is not None:
+            listed.append(block.text())
+        block = block.next()
+    assert listed == [
+        "Headache",
+        "Scalp discomfort at the site of stimulation",
+        "Tingling, spasms or twitching of facial muscles",
+        "Lightheadedness",
+    ]
+
+
+def test_source_is_shown_under_the_answer(open_window, bundled_pack):
+    window = open_window(bundled_pack)
+    window.show_topic("permanent-brain-damage")
+    assert window.answer.view.toPlainText().splitlines()[-1].startswith("Source: Rossi S")
+
+
+def test_locked_window_ignores_close_and_escape(qtbot: QtBot, open_window, bundled_pack):
+    window = open_window(bundled_pack, locked=True)
+    window.show_topic(bundled_pack.topics[0].id)
+    assert window.close() is False
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    assert window.isVisible()
+    assert window.current_screen == "answer"
+
+
+def test_staff_shortcut_closes_a_locked_window(qtbot: QtBot, open_window, bundled_pack):
+    window = open_window(bundled_pack, locked=True)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    QTest.keyClick(
+        window,
+        Qt.Key.Key_Q,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: not window.isVisible())
+
+
+def test_unlocked_window_closes(open_window, bundled_pack):
+    window = open_window(bundled_pack, locked=False)
+    assert window.close() is True
+
+
+def test_context_menu_is_never_shown(qtbot: QtBot, open_window, bundled_pack):
+    window = open_window(bundled_pack)
+    window.show_topic(bundled_pack.topics[0].id)
+    viewport = window.answer.view.viewport()
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, QPoint(10, 10), viewport.mapToGlobal(QPoint(10, 10))
+    )
+    QApplication.sendEvent(viewport, event)
+    assert QApplication.activePopupWidget() is None
+
+
+def test_second_tap_right_after_a_screen_change_is_ignored(
+    qtbot: QtBot, open_window, bundled_pack: Pack
+):
+    window = open_window(bundled_pack, settle_ms=60_000)
+    window.home.tiles[0].click()
+    assert window.input_guard.settling
+    button = window.answer.home_button
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.current_screen == "answer"
+
+
+def test_taps_work_again_once_the_screen_has_settled(qtbot: QtBot, open_window, bundled_pack: Pack):
+    window = open_window(bundled_pack, settle_ms=30)
+    window.home.tiles[0].click()
+    qtbot.waitUntil(lambda: not window.input_guard.settling)
+    with qtbot.waitSignal(window.screen_changed):
+        QTest.mouseClick(window.answer.home_button, Qt.MouseButton.LeftButton)
+    assert window.current_screen == "home"
