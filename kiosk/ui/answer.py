@@ -40,6 +40,8 @@ class AnswerView(QTextEdit):
         self.setFrameShape(QTextEdit.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        # A 100-letter word breaks where it must instead of running off-screen.
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setUndoRedoEnabled(False)
         self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
         enable_kinetic_scrolling(self)
@@ -47,10 +49,6 @@ class AnswerView(QTextEdit):
 
     def show_topic(self, topic: Topic, palette: theme.Palette, metrics: theme.Metrics) -> None:
         document = QTextDocument(self)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        option.setAlignment(Qt.AlignmentFlag.AlignLeft)
-        document.setDefaultTextOption(option)
         document.setDocumentMargin(0)
         body_font = theme.font(metrics.body_px)
         document.setDefaultFont(body_font)

@@ -149,6 +149,11 @@ class KioskWindow(QWidget):
         super().keyPressEvent(event)
 
     # -- layout ---------------------------------------------------------------
+    @property
+    def metrics(self) -> theme.Metrics:
+        """The sizes in use, for the window's current size."""
+        return self._metrics or theme.metrics_for(self.width(), self.height())
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         metrics = theme.metrics_for(self.width(), self.height())

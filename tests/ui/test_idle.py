@@ -8,16 +8,19 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.ui.window import reading_time_ms
 
+# So fast that an answer's reading time never lengthens a millisecond timeout.
+FAST_READER = 10**9
 LONG_ANSWER = "\n\n".join(["word " * 60] * 10)  # 600 words: the page scrolls
 
 
 def test_warning_appears_after_the_timeout_and_keep_reading_stays(
     qtbot: QtBot, open_window, bundled_pack
 ):
-    # A very fast reader, so that the answer's reading time does not lengthen
-    # the 30 ms timeout.
     window = open_window(
-        bundled_pack, idle_timeout_ms=30, idle_warning_ms=60_000, reading_words_per_minute=10**9
+        bundled_pack,
+        idle_timeout_ms=30,
+        idle_warning_ms=60_000,
+        reading_words_per_minute=FAST_READER,
     )
     with qtbot.waitSignal(window.idle.warning_started):
         window.show_topic("side-effects")
@@ -40,7 +43,7 @@ def test_no_answer_returns_home_and_forgets_the_visit(qtbot: QtBot, open_window,
         size=(1280, 800),
         idle_timeout_ms=20,
         idle_warning_ms=20,
-        reading_words_per_minute=10**9,
+        reading_words_per_minute=FAST_READER,
     )
     window.idle.stop()  # no expiry while the visit is set up
     home_bar = window.home.scroll_area.verticalScrollBar()
@@ -63,7 +66,9 @@ def test_no_answer_returns_home_and_forgets_the_visit(qtbot: QtBot, open_window,
 
 def test_idle_timers_come_from_the_constructor(qtbot: QtBot, open_window, make_pack):
     pack = make_pack({"short": ("Short?", "Yes.")})
-    window = open_window(pack, idle_timeout_ms=25, idle_warning_ms=25)
+    window = open_window(
+        pack, idle_timeout_ms=25, idle_warning_ms=25, reading_words_per_minute=FAST_READER
+    )
     with qtbot.waitSignal(window.screen_changed):
         window.home.tiles[0].click()
     with qtbot.waitSignal(window.idle.warning_started), qtbot.waitSignal(window.idle.expired):
@@ -73,7 +78,9 @@ def test_idle_timers_come_from_the_constructor(qtbot: QtBot, open_window, make_p
 
 def test_a_tap_anywhere_during_the_warning_only_dismisses_it(qtbot: QtBot, open_window, make_pack):
     pack = make_pack({"short": ("Short?", "Yes.")})
-    window = open_window(pack, idle_timeout_ms=25, idle_warning_ms=60_000)
+    window = open_window(
+        pack, idle_timeout_ms=25, idle_warning_ms=60_000, reading_words_per_minute=FAST_READER
+    )
     window.show_topic("short")
     with qtbot.waitSignal(window.idle.warning_started):
         pass
@@ -87,7 +94,9 @@ def test_a_tap_anywhere_during_the_warning_only_dismisses_it(qtbot: QtBot, open_
 
 def test_a_key_press_counts_as_activity(qtbot: QtBot, open_window, make_pack):
     pack = make_pack({"short": ("Short?", "Yes.")})
-    window = open_window(pack, idle_timeout_ms=25, idle_warning_ms=60_000)
+    window = open_window(
+        pack, idle_timeout_ms=25, idle_warning_ms=60_000, reading_words_per_minute=FAST_READER
+    )
     window.show_topic("short")
     with qtbot.waitSignal(window.idle.warning_started):
         pass
@@ -98,7 +107,9 @@ def test_a_key_press_counts_as_activity(qtbot: QtBot, open_window, make_pack):
 
 def test_countdown_counts_down_in_whole_seconds(qtbot: QtBot, open_window, make_pack):
     pack = make_pack({"short": ("Short?", "Yes.")})
-    window = open_window(pack, idle_timeout_ms=25, idle_warning_ms=1500)
+    window = open_window(
+        pack, idle_timeout_ms=25, idle_warning_ms=1100, reading_words_per_minute=FAST_READER
+    )
     window.show_topic("short")
     seen: list[int] = []
     window.idle.countdown.connect(seen.append)

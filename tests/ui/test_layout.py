@@ -1,0 +1,162 @@
+"""Every screen at landscape, portrait and small sizes: big enough, nothing clipped."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QScroller, QScrollerProperties
+
+from kiosk.content import Pack
+from kiosk.ui.window import KioskWindow
+
+SIZES = [(1920, 1080), (1080, 1920), (1280, 800)]
+SIZE_IDS = ["landscape", "portrait", "small"]
+
+LONG_WORD = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 6  # 270 letters
+
+
+@pytest.fixture(params=["bundled", "three-topics", "long-texts", "sixty-topics"])
+def pack(request: pytest.FixtureRequest, bundled_pack: Pack, make_pack) -> Pack:
+    if request.param == "bundled":
+        return bundled_pack
+    if request.param == "three-topics":
+        return make_pack(count=3)
+    if request.param == "sixty-topics":
+        return make_pack(count=60)
+    long_question = ("Is this an extraordinarily long question " * 4)[:150] + "?"
+    return make_pack(
+        {
+            "long-question": (long_question, "Short answer."),
+            "long-word": ("A very long word?", f"Here it is: {LONG_WORD} and more text."),
+            "long-answer": ("A long answer?", "\n\n".join(["Many words in a row. " * 20] * 12)),
+            "word-in-question": (LONG_WORD[:150], "Answer."),
+        },
+        title="A title that is long enough to need two lines on a small screen, surely",
+        welcome="Welcome. " * 22,
+        footer="General information only. " * 11,
+    )
+
+
+def _widest_line(view) -> float:
+    """The widest line of the answer as laid out, overflow included."""
+    widest = 0.0
+    block = view.document().begin()
+    while block.isValid():
+        layout = block.layout()
+        for index in range(layout.lineCount()):
+            widest = max(widest, layout.lineAt(index).naturalTextWidth())
+        block = block.next()
+    return widest
+
+
+def _on_window(window: KioskWindow, widget) -> QRect:
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+
+def _assert_text_fits(widget, where: str) -> None:
+    assert widget.fits(), (
+        f"{where}: text needs {widget.heightForWidth(widget.width())} px, "
+        f"has {widget.height()} px ({widget.text()[:40]!r})"
+    )
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+def test_home_tiles_are_big_whole_and_apart(open_window, pack: Pack, size):
+    window = open_window(pack, size=size)
+    metrics = window.metrics
+    _assert_text_fits(window.home.title, "title")
+    if pack.welcome:
+        _assert_text_fits(window.home.welcome, "welcome")
+    assert window.home.scroll_area.horizontalScrollBar().maximum() == 0
+    grid_width = window.home.scroll_area.viewport().width()
+    rects = []
+    for tile in window.home.tiles:
+        where = f"tile {tile.objectName()} at {size}"
+        assert tile.width() >= metrics.min_target, where
+        assert tile.height() >= metrics.min_target, where
+        _assert_text_fits(tile, where)
+        assert tile.x() >= 0 and tile.geometry().right() < grid_width, where
+        rects.append(tile.geometry())
+    for index, rect in enumerate(rects):
+        for other in rects[index + 1 :]:
+            assert not rect.adjusted(-metrics.gap // 2, 0, metrics.gap // 2, 0).intersects(other)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+def test_answer_screens_are_large_whole_and_never_scroll_sideways(open_window, pack, size):
+    window = open_window(pack, size=size)
+    metrics = window.metrics
+    window_rect = window.rect()
+    for topic in pack.topics[:6]:
+        window.show_topic(topic.id)
+        where = f"answer {topic.id} at {size}"
+        view = window.answer.view
+        assert view.horizontalScrollBar().maximum() == 0, where
+        assert _widest_line(view) <= view.line_width() + 1, where
+        assert view.document().defaultFont().pixelSize() >= round(32 * metrics.scale), where
+        home = window.answer.home_button
+        assert home.isVisible(), where
+        assert window_rect.contains(_on_window(window, home)), where
+        assert min(home.width(), home.height()) >= metrics.min_target, where
+        _assert_text_fits(home, where)
+        if pack.footer:
+            _assert_text_fits(window.answer.footer, f"footer, {where}")
+            assert window_rect.contains(_on_window(window, window.answer.footer)), where
+
+
+def test_sizes_at_1080p_meet_the_minimums(open_window, bundled_pack):
+    window = open_window(bundled_pack, size=(1920, 1080))
+    window.show_topic(bundled_pack.topics[0].id)
+    assert window.answer.view.document().defaultFont().pixelSize() >= 32
+    home = window.answer.home_button
+    assert home.width() >= 88
+    assert home.height() >= 88
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+def test_idle_warning_fits(open_window, pack, size):
+    window = open_window(pack, size=size)
+    window.show_topic(pack.topics[0].id)
+    window.overlay.set_seconds_left(20)
+    window.show_idle_warning()
+    card = _on_window(window, window.overlay.card)
+    assert window.rect().contains(card)
+    _assert_text_fits(window.overlay.question, "idle question")
+    _assert_text_fits(window.overlay.message, "idle message")
+    button = window.overlay.button
+    assert min(button.width(), button.height()) >= window.metrics.min_target
+    _assert_text_fits(button, "keep reading")
+
+
+def test_long_lines_are_kept_to_a_readable_measure(open_window, make_pack):
+    pack = make_pack({"long": ("Long?", "word " * 400)})
+    window = open_window(pack, size=(1920, 1080))
+    window.show_topic("long")
+    average = window.answer.view.fontMetrics().averageCharWidth()
+    body_average = window.metrics.body_px * 0.6  # generous: wide fonts
+    assert window.answer.view.line_width() <= 70 * max(average, body_average)
+    assert window.answer.view.line_width() < window.answer.view.viewport().width()
+
+
+def test_500_topics_scroll_on_the_home_screen(open_window, make_pack):
+    pack = make_pack(count=500)
+    window = open_window(pack, size=(1920, 1080))
+    assert len(window.home.tiles) == 500
+    bar = window.home.scroll_area.verticalScrollBar()
+    assert bar.isVisible()
+    assert bar.maximum() > 0
+    last = window.home.tiles[-1]
+    assert last.fits()
+    assert last.geometry().bottom() < window.home.scroll_area.widget().height()
+
+
+def test_tiles_and_answers_scroll_by_dragging_a_finger(open_window, make_pack):
+    pack = make_pack(count=60)
+    window = open_window(pack, size=(1280, 800))
+    for area in (window.home.scroll_area, window.answer.view):
+        viewport = area.viewport()
+        assert QScroller.hasScroller(viewport)
+        props = QScroller.scroller(viewport).scrollerProperties()
+        overshoot = props.scrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy)
+        assert overshoot == QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
+        assert area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff

@@ -1,0 +1,81 @@
+"""The text and button primitives: wrap, never elide, report their true size."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui import theme
+from kiosk.ui.tile_grid import TileGridLayout
+from kiosk.ui.widgets import TouchButton, WrappedText
+
+
+def _button(qtbot: QtBot, text: str) -> TouchButton:
+    button = TouchButton(text)
+    qtbot.addWidget(button)
+    palette = theme.Palette()
+    button.set_style(
+        font=theme.font(36),
+        fill=palette.tile,
+        text=palette.tile_text,
+        border=palette.tile_border,
+        pressed_fill=palette.tile_pressed,
+        pressed_text=palette.tile_pressed_text,
+        focus=palette.focus,
+        padding=20,
+        radius=10,
+        border_width=3,
+        min_height=100,
+    )
+    return button
+
+
+def test_wrapped_text_grows_taller_as_it_gets_narrower(qtbot: QtBot):
+    label = WrappedText("Can TMS cause permanent brain damage? " * 3)
+    qtbot.addWidget(label)
+    label.set_style(theme.font(36), "#000000")
+    assert label.heightForWidth(300) > label.heightForWidth(900) > 0
+
+
+def test_a_word_longer_than_the_line_wraps_instead_of_overflowing(qtbot: QtBot):
+    label = WrappedText("x" * 400)
+    qtbot.addWidget(label)
+    label.set_style(theme.font(36), "#000000")
+    one_line = label.heightForWidth(100_000)
+    assert label.heightForWidth(300) >= 5 * one_line
+
+
+def test_wrapped_text_is_plain_and_named_for_screen_readers(qtbot: QtBot):
+    label = WrappedText("<b>not bold</b>")
+    qtbot.addWidget(label)
+    assert label.text() == "<b>not bold</b>"
+    assert label.accessibleName() == "<b>not bold</b>"
+
+
+def test_button_height_follows_its_label_and_never_goes_below_the_minimum(qtbot: QtBot):
+    short, long = _button(qtbot, "Yes"), _button(qtbot, "What are the side effects? " * 6)
+    assert short.heightForWidth(400) == 100
+    assert long.heightForWidth(400) > 100
+    long.resize(400, long.heightForWidth(400))
+    assert long.fits()
+    long.resize(400, 100)
+    assert not long.fits()
+
+
+def test_button_pressed_state_is_painted_differently(qtbot: QtBot):
+    button = _button(qtbot, "Press me")
+    button.resize(300, 120)
+    released = button.grab().toImage()
+    button.setDown(True)
+    pressed = button.grab().toImage()
+    assert released != pressed
+    centre = released.pixelColor(20, 60)
+    assert centre.name().upper() == theme.Palette().tile.upper()
+    assert pressed.pixelColor(20, 60).name().upper() == theme.Palette().tile_pressed.upper()
+
+
+def test_grid_columns_follow_the_width():
+    grid = TileGridLayout()
+    grid.configure(min_tile_width=400, min_tile_height=100, gap=20)
+    assert grid.columns_for(399) == 1
+    assert grid.columns_for(820) == 2
+    assert grid.columns_for(1700) == 4
