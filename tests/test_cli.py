@@ -21,12 +21,13 @@ def test_check_accepts_the_bundled_pack(capsys):
 def test_check_lists_located_errors_and_fails(capsys, write_pack):
     pack = write_pack({"a": ("Q?", "A.")})
     (pack / "topics" / "a.yaml").write_text("question: No\nanwser: A.\n", encoding="utf-8")
+    (pack / "topics" / "b.yaml").write_text("answer: B.\n", encoding="utf-8")
     assert main(["check", str(pack)]) == 1
     assert capsys.readouterr().out.splitlines() == [
-        f"{pack}/topics/a.yaml:1:1: error: missing required key 'answer'",
         f"{pack}/topics/a.yaml:1:11: error: 'question' must be text, but No reads as the "
         'yes/no value false; put it in quotes: question: "No"',
         f"{pack}/topics/a.yaml:2:1: error: unknown key 'anwser'; did you mean 'answer'?",
+        f"{pack}/topics/b.yaml:1:1: error: missing required key 'question'",
         "3 errors; nothing was changed.",
     ]
 

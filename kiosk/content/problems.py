@@ -54,10 +54,16 @@ class ContentError(Exception):
         return "\n".join(str(p) for p in self.problems)
 
 
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The valid choice ``word`` was most likely meant to be, if any is close."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A hint naming the closest valid choice, or listing them all."""
     options = sorted(choices)
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    if close:
-        return f"did you mean '{close[0]}'?"
+    match = closest(word, options)
+    if match is not None:
+        return f"did you mean '{match}'?"
     return "allowed keys are: " + ", ".join(options)

@@ -6,7 +6,7 @@ import enum
 import re
 from dataclasses import dataclass, field
 
-from kiosk.content.problems import Problem, Severity, did_you_mean
+from kiosk.content.problems import Problem, Severity, closest, did_you_mean
 from kiosk.content.yamlreader import Mapping, Node, Scalar, describe, implicit_type
 
 SCHEMA_VERSION = 1
@@ -62,18 +62,21 @@ class MappingChecker:
         """The valid values by key name; every problem goes to ``problems``."""
         by_name = {key.name: key for key in self.keys}
         values: dict[str, Value] = {}
+        suggested: set[str] = set()
         for key_node, value_node in root.items:
             key = by_name.get(key_node.text)
             if key is None:
                 hint = did_you_mean(key_node.text, by_name)
                 self.add(key_node, f"unknown key '{key_node.text}'; {hint}")
+                suggested.add(closest(key_node.text, by_name) or "")
                 continue
             value = self._value(key, value_node)
             if value is not None:
                 values[key.name] = value
         present = {k.text for k, _ in root.items}
         for key in self.keys:
-            if key.required and key.name not in present:
+            # A misspelt key already says which key it should be: one error, not two.
+            if key.required and key.name not in present and key.name not in suggested:
                 self.add(root, f"missing required key '{key.name}'")
         return values
 
