@@ -62,6 +62,9 @@ def run(pack: Pack, settings: Settings) -> int:
         window.show()
     else:
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+        # Cover the screen even where no window manager honours "fullscreen"
+        # (a bare X server started by xinit, common on kiosks).
+        window.setGeometry(app.primaryScreen().geometry())
         window.showFullScreen()
     log.info("kiosk %s showing %d topics from %s", __version__, len(pack.topics), pack.folder)
     return app.exec()

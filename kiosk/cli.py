@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from kiosk import __version__
 from kiosk.content import ContentError, Pack, load_pack
@@ -109,13 +110,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load(folder: Path | None, out: object) -> Pack | None:
+def _load(folder: Path | None, out: TextIO) -> Pack | None:
+    """The pack, or ``None`` after printing every problem to ``out``."""
     try:
         pack = load_pack(folder or bundled_content())
     except ContentError as exc:
-        print(exc.render(), file=out)  # type: ignore[call-overload]
         count = len(exc.errors)
-        print(f"{count} error{'s' if count != 1 else ''}; nothing was changed.", file=out)  # type: ignore[call-overload]
+        print(exc.render(), file=out)
+        print(
+            f"{count} error{'s' if count != 1 else ''}; "
+            "the pack cannot be shown until they are fixed.",
+            file=out,
+        )
         return None
     for warning in pack.warnings:
         print(warning, file=sys.stderr)

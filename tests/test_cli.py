@@ -28,7 +28,7 @@ def test_check_lists_located_errors_and_fails(capsys, write_pack):
         'yes/no value false; put it in quotes: question: "No"',
         f"{pack}/topics/a.yaml:2:1: error: unknown key 'anwser'; did you mean 'answer'?",
         f"{pack}/topics/b.yaml:1:1: error: missing required key 'question'",
-        "3 errors; nothing was changed.",
+        "3 errors; the pack cannot be shown until they are fixed.",
     ]
 
 
