@@ -11,6 +11,7 @@ home screen, showing a window with one label.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import statistics
 import sys
@@ -76,7 +77,7 @@ def home_screen(folder: Path, repeat: int) -> tuple[float, float]:
     pack = load_pack(folder)
 
     def show_kiosk() -> None:
-        window = KioskWindow(pack, app=app)
+        window = KioskWindow(pack, app=app, idle_timeout_ms=90_000, idle_warning_ms=20_000)
         window.setFixedSize(1920, 1080)
         window.show()
         window.grab()  # forces layout and a full paint
@@ -113,8 +114,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folders = {n: write_pack(Path(tmp) / f"pack-{n}", n) for n in SIZES}
         for n, folder in folders.items():
-            ours = median_seconds(lambda f=folder: load_pack(f), args.repeat)
-            bare = median_seconds(lambda f=folder: bare_yaml(f), args.repeat)
+            ours = median_seconds(functools.partial(load_pack, folder), args.repeat)
+            bare = median_seconds(functools.partial(bare_yaml, folder), args.repeat)
             print(
                 f"{n:>7} {ours * 1000:>11.1f} ms {bare * 1000:>7.1f} ms {ours / bare:>6.2f}"
                 f" {ours / n * 1e6:>7.0f} µs"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Mapping
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -17,18 +19,36 @@ from kiosk.ui.window import KioskWindow
 log = logging.getLogger(__name__)
 
 
-def display_available() -> bool:
+def display_available(
+    env: Mapping[str, str] = os.environ, x11_sockets: Path = Path("/tmp/.X11-unix")
+) -> bool:
     """Whether Qt can open a window here, checked before Qt tries (and aborts).
 
     Only X11 and Wayland need a display server; other platforms (Windows,
-    macOS, or an explicit QT_QPA_PLATFORM such as eglfs on a bare kiosk)
-    are left to Qt.
+    macOS, or an explicit QT_QPA_PLATFORM such as eglfs on a bare kiosk) are
+    left to Qt. A display that is named but whose server is not running (a
+    service started before the desktop) counts as none.
     """
     if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
         return True
-    if os.environ.get("QT_QPA_PLATFORM"):
+    if env.get("QT_QPA_PLATFORM"):
         return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    wayland = env.get("WAYLAND_DISPLAY")
+    if wayland:
+        socket = Path(wayland) if Path(wayland).is_absolute() else None
+        if socket is None and env.get("XDG_RUNTIME_DIR"):
+            socket = Path(env["XDG_RUNTIME_DIR"]) / wayland
+        if socket is not None and socket.exists():
+            return True
+    display = env.get("DISPLAY")
+    if display:
+        host, _, screen = display.rpartition(":")
+        if host not in ("", "unix"):
+            return True  # a remote display: only Qt can find out
+        number = screen.partition(".")[0]
+        if number.isdigit() and (x11_sockets / f"X{number}").exists():
+            return True
+    return False
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -46,8 +66,8 @@ def application(argv: list[str] | None = None) -> QApplication:
 def build_window(app: QApplication, pack: Pack, settings: Settings) -> KioskWindow:
     return KioskWindow(
         pack,
-        idle_timeout_ms=round(settings.idle_timeout_s * 1000),
-        idle_warning_ms=round(settings.idle_warning_s * 1000),
+        idle_timeout_ms=settings.idle_timeout_ms,
+        idle_warning_ms=settings.idle_warning_ms,
         locked=not settings.windowed,
         app=app,
     )

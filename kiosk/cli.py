@@ -12,11 +12,12 @@ from typing import TextIO
 from kiosk import __version__
 from kiosk.content import ContentError, Pack, load_pack
 from kiosk.paths import bundled_content
-from kiosk.settings import Settings
+from kiosk.settings import DEFAULT_IDLE_TIMEOUT_S, DEFAULT_IDLE_WARNING_S, Settings
 
 COMMANDS = ("run", "check", "snapshot")
 NO_DISPLAY = (
-    "kiosk: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+    "kiosk: no display to show the kiosk on (DISPLAY and WAYLAND_DISPLAY are unset, "
+    "or name a display server that is not running); "
     "run it on the kiosk's desktop session, try `kiosk --windowed` on a desktop, "
     "or render the screens to images with `kiosk snapshot --out DIR`."
 )
@@ -65,19 +66,26 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--idle-timeout",
         type=_seconds,
-        default=90.0,
+        default=DEFAULT_IDLE_TIMEOUT_S,
         metavar="S",
-        help="seconds without input before the idle warning (default: 90)",
+        help=f"seconds without input before the idle warning (default: {DEFAULT_IDLE_TIMEOUT_S:g})",
     )
     run.add_argument(
         "--idle-warning",
         type=_seconds,
-        default=20.0,
+        default=DEFAULT_IDLE_WARNING_S,
         metavar="S",
         help="seconds the idle warning counts down (default: 20)",
     )
 
     check = commands.add_parser("check", help="validate a content pack and list every problem")
+    check.add_argument(
+        "--content",
+        dest="content_option",
+        type=Path,
+        metavar="DIR",
+        help="the same, as run and snapshot take it",
+    )
     check.add_argument(
         "content",
         nargs="?",
@@ -129,10 +137,14 @@ def _load(folder: Path | None, out: TextIO) -> Pack | None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    pack = _load(args.content, sys.stdout)
+    if args.content and args.content_option:
+        print("kiosk check: give the folder once, with or without --content", file=sys.stderr)
+        return 2
+    pack = _load(args.content or args.content_option, sys.stdout)
     if pack is None:
         return 1
-    print(f"OK: {len(pack.topics)} topics")
+    count = len(pack.topics)
+    print(f"OK: {count} topic{'s' if count != 1 else ''}")
     return 0
 
 
@@ -145,8 +157,12 @@ def _snapshot(args: argparse.Namespace) -> int:
     from kiosk.app import application  # noqa: PLC0415 - Qt loads only when needed
     from kiosk.ui.snapshot import render_snapshots  # noqa: PLC0415
 
-    width, height = args.size
-    written = render_snapshots(application(), pack, args.out, width, height)
+    settings = Settings(content=pack.folder or bundled_content())
+    try:
+        written = render_snapshots(application(), pack, settings, args.out, args.size)
+    except OSError as exc:
+        print(f"kiosk snapshot: cannot write the images to {args.out}: {exc}", file=sys.stderr)
+        return 1
     print(f"wrote {len(written)} images to {args.out}")
     return 0
 

@@ -33,16 +33,25 @@ def test_windowed_mode_is_not_locked(qapp, qtbot, bundled_pack):
     [
         ({}, False),
         ({"DISPLAY": ":0"}, True),
-        ({"WAYLAND_DISPLAY": "wayland-0"}, True),
+        ({"DISPLAY": ":0.0"}, True),
+        ({"DISPLAY": "unix:0"}, True),
+        ({"DISPLAY": ":7"}, False),  # named, but no server is running
+        ({"DISPLAY": "screens.example:0"}, True),  # remote: left to Qt
+        ({"WAYLAND_DISPLAY": "wayland-0", "XDG_RUNTIME_DIR": "{run}"}, True),
+        ({"WAYLAND_DISPLAY": "wayland-9", "XDG_RUNTIME_DIR": "{run}"}, False),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, False),  # no runtime dir to find it in
         ({"QT_QPA_PLATFORM": "eglfs"}, True),
     ],
 )
-def test_display_check(monkeypatch, env, expected):
-    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
-        monkeypatch.delenv(name, raising=False)
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    assert display_available() is expected
+def test_display_check(tmp_path, env, expected):
+    x11 = tmp_path / "x11"
+    x11.mkdir()
+    (x11 / "X0").touch()
+    run = tmp_path / "run"
+    run.mkdir()
+    (run / "wayland-0").touch()
+    env = {name: value.replace("{run}", str(run)) for name, value in env.items()}
+    assert display_available(env, x11_sockets=x11) is expected
 
 
 def test_run_with_an_invalid_pack_stops_before_any_window(tmp_path, capsys):

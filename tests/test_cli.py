@@ -106,3 +106,19 @@ def test_without_a_display_it_says_so_in_one_sentence(tmp_path: Path):
     assert result.stderr.strip().endswith(NO_DISPLAY)
     assert "qt.qpa" not in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_snapshot_to_a_path_that_is_a_file_fails_in_one_line(qapp, tmp_path, capsys):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["snapshot", "--out", str(blocker)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1
+    assert err[0].startswith(f"kiosk snapshot: cannot write the images to {blocker}: ")
+
+
+def test_check_takes_the_folder_with_content_too(capsys, write_pack):
+    pack = write_pack({"only": ("Only?", "Yes.")})
+    assert main(["check", "--content", str(pack)]) == 0
+    assert capsys.readouterr().out == "OK: 1 topic\n"
+    assert main(["check", "--content", str(pack), str(pack)]) == 2

@@ -31,6 +31,10 @@ TOPIC_ID = re.compile(r"[a-z0-9-]{1,64}")
 SCRATCH_PATTERNS = ("*~", "*.tmp", "*.part", "*.swp", "~$*", "*.sync-conflict-*")
 
 
+# Reading a pipe or a device would hang or never end.
+NOT_REGULAR = "not a regular file (a broken link, a pipe or a device)"
+
+
 def is_scratch_file(name: str) -> bool:
     return name.startswith(".") or any(fnmatch.fnmatchcase(name, p) for p in SCRATCH_PATTERNS)
 
@@ -113,10 +117,15 @@ class _PackReader:
         shown = self.show(PACK_FILE)
         file = self.folder / PACK_FILE
         if not file.is_file():
-            hint = "every pack needs a kiosk.yaml with 'schema: 1' and a 'title'"
-            if (self.folder / "kiosk.yml").is_file():
-                hint = "rename kiosk.yml to kiosk.yaml"
-            self.problem(shown, f"file not found; {hint}")
+            if file.is_dir():
+                self.problem(shown, "is a folder; kiosk.yaml must be a file")
+            elif os.path.lexists(file):
+                self.problem(shown, NOT_REGULAR)
+            else:
+                hint = "every pack needs a kiosk.yaml with 'schema: 1' and a 'title'"
+                if (self.folder / "kiosk.yml").is_file():
+                    hint = "rename kiosk.yml to kiosk.yaml"
+                self.problem(shown, f"file not found; {hint}")
             return None
         root = self.read_mapping(file, shown, example="title: Our clinic")
         if root is None:
@@ -151,6 +160,8 @@ class _PackReader:
                 self.problem(
                     shown, "ignored: folders inside topics/ are not read", Severity.WARNING
                 )
+            elif not entry.is_file():
+                self.problem(shown, f"ignored: {NOT_REGULAR}", Severity.WARNING)
             elif suffix not in TOPIC_SUFFIXES:
                 self.problem(
                     shown, "ignored: topic files must end in .yaml or .yml", Severity.WARNING

@@ -111,6 +111,14 @@ class MappingChecker:
         if key.kind is Kind.LINE and "\n" in text:
             self.add(node, f"'{key.name}' must be one line; join the lines into one")
             return None
+        if node.joined_bullets:
+            self.add(
+                node,
+                f"'{key.name}' has lines starting with '- ' that YAML joins into one "
+                f"paragraph; write '{key.name}: |' and indent the text below it to keep "
+                "bullets and line breaks",
+                Severity.WARNING,
+            )
         if key.max_length is not None and len(text) > key.max_length:
             self.add(
                 node,

@@ -52,6 +52,9 @@ class Scalar:
     line: int
     column: int
     reported: bool = False  # stands in for a refused alias: already reported, check no further
+    # Written over several lines without '|', with a later line starting
+    # with "- ": YAML joined those lines, so the bullets are lost.
+    joined_bullets: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +87,6 @@ def describe(node: Node | None) -> str:
 
 
 _RESOLVER = yaml.resolver.Resolver()
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 _TYPE_WORDS = {
     "bool": "the yes/no value {value}",
@@ -109,7 +111,8 @@ def implicit_type(scalar: Scalar) -> tuple[str, str]:
         return "str", ""
     node = yaml.ScalarNode(tag, scalar.text)
     try:
-        value = _CONSTRUCTOR.construct_object(node, deep=True)
+        # A fresh constructor: one kept around would keep every node it built.
+        value = yaml.constructor.SafeConstructor().construct_object(node, deep=True)
     except (ValueError, yaml.YAMLError):
         value = scalar.text
     if isinstance(value, bool):
@@ -123,10 +126,31 @@ def _position(event: events.Event) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
+# Deeper than any content file needs; bounds the recursion of the composer.
+MAX_DEPTH = 20
+_TOO_DEEP = (
+    f"lists and mappings nested more than {MAX_DEPTH} deep; content files need no nesting at all"
+)
+
+
 @dataclass
 class _Composer:
     path: str
+    text: str
     problems: list[Problem] = field(default_factory=list)
+    _lines: list[str] | None = None
+
+    def _source_lines(self, first: int, last: int) -> list[str]:
+        if self._lines is None:
+            self._lines = _LINE_BREAK.split(self.text)
+        return self._lines[first : last + 1]
+
+    def _joined_bullets(self, event: events.ScalarEvent) -> bool:
+        start, end = event.start_mark, event.end_mark
+        if event.style == "|" or start is None or end is None or end.line <= start.line:
+            return False
+        later_lines = self._source_lines(start.line + 1, end.line)
+        return any(line.lstrip().startswith("- ") for line in later_lines)
 
     def error(self, event: events.Event, message: str) -> None:
         line, column = _position(event)
@@ -175,21 +199,31 @@ class _Composer:
                     root = node
         return root
 
-    def _node(self, event: events.Event, it: Iterator[events.Event]) -> Node:
+    def _node(self, event: events.Event, it: Iterator[events.Event], depth: int = 0) -> Node:
         assert isinstance(event, events.NodeEvent)
         self.check_event(event)
         line, column = _position(event)
         if isinstance(event, events.ScalarEvent):
-            return Scalar(event.value, event.style in (None, ""), line, column)
+            return Scalar(
+                event.value,
+                event.style in (None, ""),
+                line,
+                column,
+                joined_bullets=self._joined_bullets(event),
+            )
         if isinstance(event, events.AliasEvent):
             # Already reported; stands in as empty text so checking can go on.
+            return Scalar("", False, line, column, reported=True)
+        if depth >= MAX_DEPTH:
+            self.problems.append(Problem(self.path, _TOO_DEEP, line, column))
+            _skip_collection(it)
             return Scalar("", False, line, column, reported=True)
         if isinstance(event, events.SequenceStartEvent):
             items: list[Node] = []
             for child in it:
                 if isinstance(child, events.SequenceEndEvent):
                     break
-                items.append(self._node(child, it))
+                items.append(self._node(child, it, depth + 1))
             return Sequence(tuple(items), line, column)
         assert isinstance(event, events.MappingStartEvent)
         pairs: list[tuple[Scalar, Node]] = []
@@ -197,8 +231,8 @@ class _Composer:
         for key_event in it:
             if isinstance(key_event, events.MappingEndEvent):
                 break
-            key = self._node(key_event, it)
-            value = self._node(next(it), it)
+            key = self._node(key_event, it, depth + 1)
+            value = self._node(next(it), it, depth + 1)
             if not isinstance(key, Scalar):
                 self.problems.append(
                     Problem(
@@ -226,6 +260,18 @@ class _Composer:
         return Mapping(tuple(pairs), line, column)
 
 
+def _skip_collection(it: Iterator[events.Event]) -> None:
+    """Consume the rest of a collection whose start event was just read."""
+    level = 1
+    for event in it:
+        if isinstance(event, events.CollectionStartEvent):
+            level += 1
+        elif isinstance(event, events.CollectionEndEvent):
+            level -= 1
+            if level == 0:
+                return
+
+
 def _syntax_problem(path: str, text: str, exc: yaml.YAMLError) -> Problem:
     if isinstance(exc, yaml.reader.ReaderError):
         line, column = position_of(text, exc.position)
@@ -250,6 +296,16 @@ def _syntax_problem(path: str, text: str, exc: yaml.YAMLError) -> Problem:
     return Problem(path, message, mark.line + 1, mark.column + 1)
 
 
+def _syntax_problem_from_pure_parser(path: str, text: str, fast_exc: yaml.YAMLError) -> Problem:
+    # Re-parse with the pure-Python parser: its messages are clearer and the
+    # same on every platform, and errors are rare enough for the cost.
+    try:
+        list(yaml.parse(text, Loader=yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        return _syntax_problem(path, text, exc)
+    return _syntax_problem(path, text, fast_exc)
+
+
 def read_yaml(path: str, text: str) -> tuple[Node | None, list[Problem]]:
     """Parse one content file into located nodes, with every problem found.
 
@@ -258,14 +314,15 @@ def read_yaml(path: str, text: str) -> tuple[Node | None, list[Problem]]:
     """
     try:
         stream = list(yaml.parse(text, Loader=_FastLoader))
+    except yaml.MarkedYAMLError as fast_exc:
+        if "nesting depth" in (fast_exc.problem or "") and fast_exc.problem_mark is not None:
+            # libyaml's own limit; the pure-Python parser would take seconds
+            # to reach the same verdict on a file built to be hostile.
+            mark = fast_exc.problem_mark
+            return None, [Problem(path, _TOO_DEEP, mark.line + 1, mark.column + 1)]
+        return None, [_syntax_problem_from_pure_parser(path, text, fast_exc)]
     except yaml.YAMLError as fast_exc:
-        # Re-parse with the pure-Python parser: its messages are clearer and
-        # the same on every platform, and errors are rare enough not to matter.
-        try:
-            list(yaml.parse(text, Loader=yaml.SafeLoader))
-        except yaml.YAMLError as exc:
-            return None, [_syntax_problem(path, text, exc)]
-        return None, [_syntax_problem(path, text, fast_exc)]
-    composer = _Composer(path)
+        return None, [_syntax_problem_from_pure_parser(path, text, fast_exc)]
+    composer = _Composer(path, text)
     root = composer.compose(stream)
     return root, composer.problems

@@ -38,7 +38,9 @@ class AnswerView(QTextEdit):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setFrameShape(QTextEdit.Shape.NoFrame)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Keyboard and switch users scroll the answer with the arrow keys,
+        # Page Up/Down and Space; a tap gives no focus, so no ring appears.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         # A 100-letter word breaks where it must instead of running off-screen.
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -46,9 +48,13 @@ class AnswerView(QTextEdit):
         self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
         enable_kinetic_scrolling(self)
         self._measure = 10_000
+        # One document for the life of the view, rebuilt per topic: a new
+        # document per answer would pile up over weeks of use.
+        self.setDocument(QTextDocument(self))
 
     def show_topic(self, topic: Topic, palette: theme.Palette, metrics: theme.Metrics) -> None:
-        document = QTextDocument(self)
+        document = self.document()
+        document.clear()
         document.setDocumentMargin(0)
         body_font = theme.font(metrics.body_px)
         document.setDefaultFont(body_font)
@@ -99,7 +105,6 @@ class AnswerView(QTextEdit):
             cursor.insertBlock(block_format(0, 130), small)
             cursor.insertText(f"Source: {topic.source}", small)
         document.setIndentWidth(metrics.body_px * 1.2)
-        self.setDocument(document)
         self._centre_column()
         self.verticalScrollBar().setValue(0)
 
@@ -158,6 +163,9 @@ class AnswerScreen(QWidget):
         self.topic = topic
         if self._metrics is not None:
             self.view.show_topic(topic, self._palette, self._metrics)
+        # Keys go to the answer first, so a second Space scrolls the text
+        # instead of pressing Home.
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def apply_metrics(self, metrics: theme.Metrics) -> None:
         self._metrics = metrics
@@ -168,20 +176,7 @@ class AnswerScreen(QWidget):
         self._layout.setSpacing(metrics.gap)
         self._bar.setSpacing(metrics.gap)
         self._bar.setContentsMargins(0, 0, metrics.margin // 2, 0)
-        self.home_button.set_style(
-            font=theme.font(metrics.button_px, bold=True),
-            fill=palette.primary,
-            text=palette.primary_text,
-            border=palette.primary,
-            pressed_fill=palette.primary_pressed,
-            pressed_text=palette.primary_text,
-            focus=palette.focus,
-            padding=metrics.tile_padding,
-            radius=metrics.radius,
-            border_width=metrics.border,
-            min_height=metrics.min_target,
-            align_left=False,
-        )
+        self.home_button.set_style(theme.primary_style(palette, metrics))
         width = max(metrics.min_target * 2, self.home_button.sizeHint().width())
         self.home_button.setFixedWidth(width)
         self.footer.set_style(theme.font(metrics.small_px), palette.muted_text)

@@ -74,21 +74,9 @@ class HomeScreen(QWidget):
             min_tile_height=round(metrics.min_target * 1.6),
             gap=metrics.gap,
         )
-        tile_font = theme.font(metrics.tile_px, bold=True)
+        style = theme.tile_style(palette, metrics)
         for tile in self.tiles:
-            tile.set_style(
-                font=tile_font,
-                fill=palette.tile,
-                text=palette.tile_text,
-                border=palette.tile_border,
-                pressed_fill=palette.tile_pressed,
-                pressed_text=palette.tile_pressed_text,
-                focus=palette.focus,
-                padding=metrics.tile_padding,
-                radius=metrics.radius,
-                border_width=metrics.border,
-                min_height=metrics.min_target,
-            )
+            tile.set_style(style)
 
     def reset(self) -> None:
         """Forget the visit: back to the first row of tiles."""

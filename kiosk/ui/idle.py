@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.ui import theme
@@ -23,6 +23,12 @@ ACTIVITY_EVENTS = frozenset(
     }
 )
 
+# During the warning these belong to the warning itself: its overlay covers
+# the screen and answers them (with a visible pressed state on its button).
+POINTER_PRESSES = frozenset(
+    {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.TabletPress}
+)
+
 COUNTDOWN_TICK_MS = 200
 
 
@@ -31,9 +37,10 @@ class IdleMonitor(QObject):
 
     After ``timeout_ms`` without input, emits ``warning_started`` (if the
     current screen wants a warning) and then, after ``warning_ms`` more,
-    ``expired``. Any input resets the clock; input during the warning emits
-    ``resumed`` and is swallowed, so the tap that dismisses the warning does
-    nothing else.
+    ``expired``. Any input resets the clock. During the warning, taps are
+    left to the warning's overlay (which calls :meth:`activity`); other input
+    (keys, the wheel) ends the warning and is swallowed, so it does nothing
+    else.
     """
 
     warning_started = Signal()
@@ -93,11 +100,16 @@ class IdleMonitor(QObject):
         return math.ceil(remaining / 1000)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in ACTIVITY_EVENTS and (self._idle.isActive() or self.warning):
-            swallow = self.warning
+        kind = event.type()
+        if kind not in ACTIVITY_EVENTS or not (self._idle.isActive() or self.warning):
+            return False
+        if not self.warning:
             self.activity()
-            return swallow
-        return False
+            return False
+        if kind in POINTER_PRESSES:
+            return False
+        self.activity()
+        return True
 
     def _on_idle(self) -> None:
         if not self._warn:
@@ -150,6 +162,11 @@ class IdleOverlay(QWidget):
         self.set_seconds_left(0)
         self.hide()
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # A tap anywhere on the dimmed screen means "still here".
+        event.accept()
+        self.keep_reading.emit()
+
     def set_seconds_left(self, seconds: int) -> None:
         unit = "second" if seconds == 1 else "seconds"
         self.message.setText(f"If not, this screen goes back to the start in {seconds} {unit}.")
@@ -176,20 +193,7 @@ class IdleOverlay(QWidget):
         )
         self.question.set_style(theme.font(metrics.heading_px, bold=True), palette.card_text)
         self.message.set_style(theme.font(metrics.body_px), palette.card_text)
-        self.button.set_style(
-            font=theme.font(round(metrics.button_px * 1.2), bold=True),
-            fill=palette.primary,
-            text=palette.primary_text,
-            border=palette.primary,
-            pressed_fill=palette.primary_pressed,
-            pressed_text=palette.primary_text,
-            focus=palette.focus,
-            padding=metrics.tile_padding,
-            radius=metrics.radius,
-            border_width=metrics.border,
-            min_height=round(metrics.min_target * 1.5),
-            align_left=False,
-        )
+        self.button.set_style(theme.primary_style(palette, metrics, size=1.2))
         self.card.setFixedWidth(
             min(round(metrics.tile_min_width * 2.2), max(1, self.width() - 2 * metrics.margin))
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 
 # Never shown on a kiosk: they need a hover or a long press, and they lead
 # to things a patient cannot get out of.
@@ -29,12 +30,19 @@ TAP_EVENTS = frozenset(
 )
 
 
+# Keys that press the focused button, like a tap does.
+ACTIVATION_KEYS = frozenset(
+    {Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Select}
+)
+
+
 class InputGuard(QObject):
     """Swallows context menus and tooltips, and taps just after a screen change.
 
     A shaky hand often taps twice; after the first tap opens a screen, the
     second must not press whatever now lies under the finger. ``settle()``
-    starts a short window in which taps are ignored.
+    starts a short window in which taps, and keys that press buttons, are
+    ignored.
     """
 
     def __init__(self, settle_ms: int, parent: QObject | None = None) -> None:
@@ -54,4 +62,12 @@ class InputGuard(QObject):
         kind = event.type()
         if kind in BLOCKED_EVENTS:
             return True
-        return kind in TAP_EVENTS and self._settling.isActive()
+        if not self._settling.isActive():
+            return False
+        if kind in TAP_EVENTS:
+            return True
+        return (
+            kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+            and isinstance(event, QKeyEvent)
+            and Qt.Key(event.key()) in ACTIVATION_KEYS
+        )

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content import Pack
+from kiosk.settings import Settings
 from kiosk.ui.window import KioskWindow
 
 
@@ -18,10 +19,20 @@ def _settle(app: QApplication) -> None:
 
 
 def render_snapshots(
-    app: QApplication, pack: Pack, out: Path, width: int, height: int
+    app: QApplication, pack: Pack, settings: Settings, out: Path, size: tuple[int, int]
 ) -> list[Path]:
-    """Write home.png, topics/<id>.png and idle-warning.png; return their paths."""
-    window = KioskWindow(pack, settle_ms=0, app=app)
+    """Write home.png, topics/<id>.png and idle-warning.png; return their paths.
+
+    Raises ``OSError`` when an image cannot be written.
+    """
+    width, height = size
+    window = KioskWindow(
+        pack,
+        app=app,
+        idle_timeout_ms=settings.idle_timeout_ms,
+        idle_warning_ms=settings.idle_warning_ms,
+        settle_ms=0,
+    )
     window.setFixedSize(width, height)
     window.show()
     written: list[Path] = []
@@ -32,7 +43,7 @@ def render_snapshots(
         path.parent.mkdir(parents=True, exist_ok=True)
         image = window.grab().toImage()
         if not image.save(str(path)):
-            raise OSError(f"cannot write {path}")
+            raise OSError(f"{path} could not be saved")
         written.append(path)
 
     try:

@@ -35,7 +35,10 @@ class Palette:
     primary: str = "#1F4E8C"
     primary_text: str = "#FFFFFF"
     primary_pressed: str = "#0A1F3D"
-    focus: str = "#B34700"
+    # The focus ring is drawn twice, dark outside and light inside, so one of
+    # the two always stands out (3:1) against any fill.
+    focus_dark: str = "#000000"
+    focus_light: str = "#FFFFFF"
     scrollbar_track: str = "#DCD8CF"
     scrollbar_handle: str = "#1F4E8C"
     card: str = "#FFFFFF"
@@ -126,6 +129,62 @@ def metrics_for(width: int, height: int) -> Metrics:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class ButtonStyle:
+    """How a :class:`~kiosk.ui.widgets.TouchButton` looks."""
+
+    font: QFont
+    fill: str
+    text: str
+    border: str
+    pressed_fill: str
+    pressed_text: str
+    focus_dark: str
+    focus_light: str
+    padding: int
+    radius: int
+    border_width: int
+    min_height: int
+    centred: bool = False
+
+
+def tile_style(palette: Palette, metrics: Metrics) -> ButtonStyle:
+    """Topic tiles: light, outlined, left-aligned text."""
+    return ButtonStyle(
+        font=font(metrics.tile_px, bold=True),
+        fill=palette.tile,
+        text=palette.tile_text,
+        border=palette.tile_border,
+        pressed_fill=palette.tile_pressed,
+        pressed_text=palette.tile_pressed_text,
+        focus_dark=palette.focus_dark,
+        focus_light=palette.focus_light,
+        padding=metrics.tile_padding,
+        radius=metrics.radius,
+        border_width=metrics.border,
+        min_height=metrics.min_target,
+    )
+
+
+def primary_style(palette: Palette, metrics: Metrics, *, size: float = 1.0) -> ButtonStyle:
+    """Solid buttons (Home, Keep reading); ``size`` scales text and height."""
+    return ButtonStyle(
+        font=font(round(metrics.button_px * size), bold=True),
+        fill=palette.primary,
+        text=palette.primary_text,
+        border=palette.primary,
+        pressed_fill=palette.primary_pressed,
+        pressed_text=palette.primary_text,
+        focus_dark=palette.focus_dark,
+        focus_light=palette.focus_light,
+        padding=metrics.tile_padding,
+        radius=metrics.radius,
+        border_width=metrics.border,
+        min_height=round(metrics.min_target * size),
+        centred=True,
+    )
+
+
 def font(px: int, *, bold: bool = False) -> QFont:
     result = QFont()
     result.setFamilies(FONT_FAMILIES)
@@ -136,6 +195,6 @@ def font(px: int, *, bold: bool = False) -> QFont:
 
 def stylesheet(template_file: Path, palette: Palette, metrics: Metrics) -> str:
     """Fill the stylesheet template's ``$name`` placeholders from the theme."""
-    values = {f.name: getattr(palette, f.name) for f in fields(palette)}
+    values: dict[str, object] = {f.name: getattr(palette, f.name) for f in fields(palette)}
     values |= {f.name: getattr(metrics, f.name) for f in fields(metrics)}
     return Template(template_file.read_text(encoding="utf-8")).substitute(values)

@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.theme import ButtonStyle
+
 _WRAP = QTextOption()
 _WRAP.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 
@@ -114,9 +116,11 @@ class WrappedText(QWidget):
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(
-            round(QFontMetricsF(self.font()).averageCharWidth() * 4), self.heightForWidth(200)
-        )
+        # One line: the real height comes from height-for-width at the width
+        # the layout gives. A taller minimum would push the window past the
+        # screen for long text.
+        metrics = QFontMetricsF(self.font())
+        return QSize(round(metrics.averageCharWidth() * 4), math.ceil(metrics.height()))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -143,19 +147,9 @@ class TouchButton(QAbstractButton):
         self.setSizePolicy(sizing)
         self._icon_file: str | None = None
         self._icon_cache: tuple[int, int, QPixmap] | None = None
-        self._colours = {
-            "fill": QColor("#ffffff"),
-            "text": QColor("#000000"),
-            "border": QColor("#000000"),
-            "pressed_fill": QColor("#000000"),
-            "pressed_text": QColor("#ffffff"),
-            "focus": QColor("#ff8800"),
-        }
+        self._style: ButtonStyle | None = None
         self._padding = 16
-        self._radius = 12
-        self._border = 3
         self._min_height = 88
-        self._align_left = True
         self._keyboard_focus = False
         self._layout = WrappedTextLayout(text, self.font())
 
@@ -173,37 +167,12 @@ class TouchButton(QAbstractButton):
         self._icon_cache = None
         self.update()
 
-    def set_style(
-        self,
-        *,
-        font: QFont,
-        fill: str,
-        text: str,
-        border: str,
-        pressed_fill: str,
-        pressed_text: str,
-        focus: str,
-        padding: int,
-        radius: int,
-        border_width: int,
-        min_height: int,
-        align_left: bool = True,
-    ) -> None:
-        self.setFont(font)
-        self._colours = {
-            "fill": QColor(fill),
-            "text": QColor(text),
-            "border": QColor(border),
-            "pressed_fill": QColor(pressed_fill),
-            "pressed_text": QColor(pressed_text),
-            "focus": QColor(focus),
-        }
-        self._padding = padding
-        self._radius = radius
-        self._border = border_width
-        self._min_height = min_height
-        self._align_left = align_left
-        self._layout = WrappedTextLayout(self.text(), font)
+    def set_style(self, style: ButtonStyle) -> None:
+        self._style = style
+        self.setFont(style.font)
+        self._padding = style.padding
+        self._min_height = style.min_height
+        self._layout = WrappedTextLayout(self.text(), style.font)
         self._icon_cache = None
         self.updateGeometry()
         self.update()
@@ -253,29 +222,31 @@ class TouchButton(QAbstractButton):
         return self._icon_cache[2]
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        style = self._style
+        if style is None:
+            return
         pressed = self.isDown()
-        fill = self._colours["pressed_fill" if pressed else "fill"]
-        ink = self._colours["pressed_text" if pressed else "text"]
+        fill = QColor(style.pressed_fill if pressed else style.fill)
+        ink = QColor(style.pressed_text if pressed else style.text)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        half = self._border / 2
-        frame = QRectF(self.rect()).adjusted(half, half, -half, -half)
-        painter.setPen(QPen(self._colours["border"], self._border))
+        width = style.border_width
+        frame = QRectF(self.rect()).adjusted(width / 2, width / 2, -width / 2, -width / 2)
+        painter.setPen(QPen(QColor(style.border), width))
         painter.setBrush(fill)
-        painter.drawRoundedRect(frame, self._radius, self._radius)
+        painter.drawRoundedRect(frame, style.radius, style.radius)
         if self.hasFocus() and self._keyboard_focus:
-            ring = frame.adjusted(
-                self._border * 1.5, self._border * 1.5, -self._border * 1.5, -self._border * 1.5
-            )
-            painter.setPen(QPen(self._colours["focus"], self._border, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(ring, self._radius, self._radius)
+            for colour, inset in ((style.focus_dark, 1.5), (style.focus_light, 2.5)):
+                ring = frame.adjusted(width * inset, width * inset, -width * inset, -width * inset)
+                painter.setPen(QPen(QColor(colour), width))
+                painter.drawRoundedRect(ring, style.radius, style.radius)
 
         icon = self._icon_size()
         text_width = self._text_width(self.width())
         text_height = self._layout.height_for(text_width)
         x = float(self._padding)
-        if not self._align_left:
+        if style.centred:
             used = min(self._layout.natural_width(), text_width) + (
                 icon + self._padding // 2 if icon else 0
             )

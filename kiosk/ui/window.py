@@ -6,8 +6,8 @@ import logging
 import math
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QApplication, QStackedLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QApplication, QLayout, QStackedLayout, QWidget
 
 from kiosk.content import Pack
 from kiosk.paths import resource
@@ -37,8 +37,8 @@ class KioskWindow(QWidget):
         pack: Pack,
         *,
         app: QApplication,
-        idle_timeout_ms: int = 90_000,
-        idle_warning_ms: int = 20_000,
+        idle_timeout_ms: int,
+        idle_warning_ms: int,
         settle_ms: int = 400,
         reading_words_per_minute: int = READING_WORDS_PER_MINUTE,
         locked: bool = False,
@@ -58,6 +58,9 @@ class KioskWindow(QWidget):
         self.home = HomeScreen(self.palette_)
         self.answer = AnswerScreen(self.palette_)
         self._stack = QStackedLayout(self)
+        # The screen sets the window's size, never its content: long texts
+        # wrap and scroll inside it instead of making it taller than the panel.
+        self._stack.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self._stack.addWidget(self.home)
         self._stack.addWidget(self.answer)
         self.overlay = IdleOverlay(self.palette_, self)
@@ -75,6 +78,8 @@ class KioskWindow(QWidget):
         self.idle.warning_started.connect(self.show_idle_warning)
         self.idle.countdown.connect(self.overlay.set_seconds_left)
         self.idle.resumed.connect(self.overlay.hide)
+        # The tap that ends the warning must not also press what lies below.
+        self.idle.resumed.connect(self.input_guard.settle)
         self.idle.expired.connect(self.return_home_after_idle)
 
         exit_shortcut = QShortcut(QKeySequence(EXIT_SHORTCUT), self)
@@ -117,7 +122,8 @@ class KioskWindow(QWidget):
 
     def return_home_after_idle(self) -> None:
         """Forget the visit: home, first row of tiles, answer scrolled to top."""
-        log.info("returned home")
+        if self.current_screen != "home":
+            log.info("returned home")  # all a log may say of a patient's visit
         self.answer.reset()
         self.home.reset()
         self.show_home()
@@ -141,12 +147,6 @@ class KioskWindow(QWidget):
         self._app.removeEventFilter(self.idle)
         self._app.removeEventFilter(self.input_guard)
         super().closeEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            event.accept()  # no way out by Escape
-            return
-        super().keyPressEvent(event)
 
     # -- layout ---------------------------------------------------------------
     @property

@@ -1150,3 +1150,83 @@ def test_500_topic_pack_with_one_broken_file_reports_just_that_file(new_pack: Ne
     assert error_lines(pack) == [
         f"{pack}/topics/topic-250.yaml:3:1: error: unknown key 'anwser'; did you mean 'answer'?",
     ]
+
+
+# --- files that are not regular files, and nesting ---------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_among_the_topics_is_skipped_not_read(new_pack: NewPack) -> None:
+    pack = new_pack()
+    os.mkfifo(pack / "topics" / "pipe.yaml")  # reading it would block forever
+    loaded = load_pack(pack)
+    assert [t.id for t in loaded.topics] == ["a"]
+    assert [str(w) for w in loaded.warnings] == [
+        f"{pack}/topics/pipe.yaml: warning: ignored: not a regular file "
+        "(a broken link, a pipe or a device)"
+    ]
+
+
+def test_a_broken_link_among_the_topics_is_a_warning(new_pack: NewPack) -> None:
+    pack = new_pack()
+    (pack / "topics" / "gone.yaml").symlink_to(pack / "nowhere.yaml")
+    loaded = load_pack(pack)
+    assert [str(w) for w in loaded.warnings] == [
+        f"{pack}/topics/gone.yaml: warning: ignored: not a regular file "
+        "(a broken link, a pipe or a device)"
+    ]
+
+
+def test_kiosk_yaml_that_is_a_folder_says_so(new_pack: NewPack) -> None:
+    pack = new_pack({"kiosk.yaml": FOLDER})
+    assert error_lines(pack) == [
+        f"{pack}/kiosk.yaml: error: is a folder; kiosk.yaml must be a file"
+    ]
+
+
+@pytest.mark.parametrize("depth", [21, 990, 5000])
+def test_deep_nesting_is_one_located_error(new_pack: NewPack, depth: int) -> None:
+    pack = new_pack(
+        {"topics/a.yaml": "question: Q?\nanswer: A.\nsource: " + "[" * depth + "]" * depth}
+    )
+    lines = error_lines(pack)  # errors, not a RecursionError
+    assert all(line.startswith(f"{pack}/topics/a.yaml:3:") for line in lines)
+    assert any("nested more than 20 deep" in line or "invalid YAML" in line for line in lines)
+
+
+def test_nesting_within_the_limit_is_an_ordinary_type_error(new_pack: NewPack) -> None:
+    pack = new_pack({"topics/a.yaml": "question: Q?\nanswer: A.\nsource: [[[x]]]\n"})
+    assert error_lines(pack) == [
+        f"{pack}/topics/a.yaml:3:9: error: 'source' must be text, not a list"
+    ]
+
+
+# --- bullets that YAML would join ---------------------------------------------------------------
+
+JOINED = (
+    "'answer' has lines starting with '- ' that YAML joins into one paragraph; "
+    "write 'answer: |' and indent the text below it to keep bullets and line breaks"
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "column"),
+    [
+        ("Side effects are mild.\n  - Headache\n  - Scalp pain\n", 9),  # plain
+        (">\n  Side effects are mild.\n  - Headache\n", 9),  # folded
+    ],
+    ids=["plain", "folded"],
+)
+def test_bullets_joined_by_yaml_are_a_warning(new_pack: NewPack, answer: str, column: int) -> None:
+    pack = new_pack({"topics/a.yaml": f"question: Q?\nanswer: {answer}"})
+    loaded = load_pack(pack)
+    assert [str(w) for w in loaded.warnings] == [
+        f"{pack}/topics/a.yaml:2:{column}: warning: {JOINED}"
+    ]
+
+
+def test_bullets_in_a_literal_block_need_no_warning(new_pack: NewPack) -> None:
+    pack = new_pack({"topics/a.yaml": "question: Q?\nanswer: |\n  Mild.\n  - Headache\n"})
+    loaded = load_pack(pack)
+    assert loaded.warnings == ()
+    assert loaded.topic("a").answer == (Paragraph("Mild."), BulletList(("Headache",)))

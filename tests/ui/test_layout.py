@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QScroller, QScrollerProperties
 
 from kiosk.content import Pack
@@ -150,9 +151,24 @@ def test_500_topics_scroll_on_the_home_screen(open_window, make_pack):
     assert last.geometry().bottom() < window.home.scroll_area.widget().height()
 
 
-def test_tiles_and_answers_scroll_by_dragging_a_finger(open_window, make_pack):
+def test_dragging_a_finger_scrolls_the_tiles_without_opening_one(qtbot, open_window, make_pack):
     pack = make_pack(count=60)
     window = open_window(pack, size=(1280, 800))
+    bar = window.home.scroll_area.verticalScrollBar()
+    # Through the window, as the platform delivers a finger: Qt's gesture
+    # recognition only sees input that arrives this way.
+    handle = window.windowHandle()
+    start = QPoint(640, 700)  # on a tile
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 16):
+        QTest.mouseMove(handle, start - QPoint(0, step * 30))
+    QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=start - QPoint(0, 450))
+    qtbot.waitUntil(lambda: bar.value() > 0)
+    assert window.current_screen == "home"
+
+
+def test_answers_scroll_by_dragging_without_rubber_banding(open_window, bundled_pack):
+    window = open_window(bundled_pack)
     for area in (window.home.scroll_area, window.answer.view):
         viewport = area.viewport()
         assert QScroller.hasScroller(viewport)
@@ -160,3 +176,24 @@ def test_tiles_and_answers_scroll_by_dragging_a_finger(open_window, make_pack):
         overshoot = props.scrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy)
         assert overshoot == QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
         assert area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+def test_texts_at_their_length_limits_never_grow_the_window(qtbot, qapp, make_pack, size):
+    # As on a kiosk: the window is sized by the screen, not fixed by the test.
+    pack = make_pack(
+        {"a": ("Q" * 150 + "?", "Answer.")},
+        title="Title words " * 6 + "end.",
+        welcome="Welcome words " * 14,
+        footer="Footer words here " * 16,
+    )
+    window = KioskWindow(pack, app=qapp, idle_timeout_ms=3_600_000, idle_warning_ms=3_600_000)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_topic("a")
+    qtbot.waitUntil(window.answer.home_button.isVisible)
+    assert (window.width(), window.height()) == size
+    home = _on_window(window, window.answer.home_button)
+    assert window.rect().contains(home)

@@ -63,3 +63,14 @@ def test_stylesheet_template_uses_only_theme_values():
 def test_palette_and_metrics_are_immutable():
     with pytest.raises(dataclasses.FrozenInstanceError):
         theme.Palette().text = "#000000"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("fill", ["tile", "tile_pressed", "primary", "primary_pressed"])
+def test_the_two_tone_focus_ring_stands_out_on_every_fill(fill):
+    palette = theme.Palette()
+    colour = getattr(palette, fill)
+    best = max(
+        theme.contrast_ratio(palette.focus_dark, colour),
+        theme.contrast_ratio(palette.focus_light, colour),
+    )
+    assert best >= 3.0, f"focus ring on {fill} {colour}: {best:.2f}:1"

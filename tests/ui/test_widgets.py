@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui import theme
@@ -12,20 +15,8 @@ from kiosk.ui.widgets import TouchButton, WrappedText
 def _button(qtbot: QtBot, text: str) -> TouchButton:
     button = TouchButton(text)
     qtbot.addWidget(button)
-    palette = theme.Palette()
-    button.set_style(
-        font=theme.font(36),
-        fill=palette.tile,
-        text=palette.tile_text,
-        border=palette.tile_border,
-        pressed_fill=palette.tile_pressed,
-        pressed_text=palette.tile_pressed_text,
-        focus=palette.focus,
-        padding=20,
-        radius=10,
-        border_width=3,
-        min_height=100,
-    )
+    style = theme.tile_style(theme.Palette(), theme.metrics_for(1920, 1080))
+    button.set_style(dataclasses.replace(style, font=theme.font(36), padding=20, min_height=100))
     return button
 
 
@@ -79,3 +70,18 @@ def test_grid_columns_follow_the_width():
     assert grid.columns_for(399) == 1
     assert grid.columns_for(820) == 2
     assert grid.columns_for(1700) == 4
+
+
+def test_focus_ring_shows_for_keyboard_focus_only(qtbot: QtBot):
+    button = _button(qtbot, "Home")
+    button.resize(300, 120)
+    button.show()
+    qtbot.waitExposed(button)
+    plain = button.grab().toImage()
+    button.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.waitUntil(button.hasFocus)
+    assert button.grab().toImage() == plain
+    button.clearFocus()
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(button.hasFocus)
+    assert button.grab().toImage() != plain

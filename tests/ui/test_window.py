@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QTextDocument
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Pack
@@ -106,15 +106,35 @@ def test_unlocked_window_closes(open_window, bundled_pack):
     assert window.close() is True
 
 
-def test_context_menu_is_never_shown(qtbot: QtBot, open_window, bundled_pack):
-    window = open_window(bundled_pack)
-    window.show_topic(bundled_pack.topics[0].id)
-    viewport = window.answer.view.viewport()
-    event = QContextMenuEvent(
-        QContextMenuEvent.Reason.Mouse, QPoint(10, 10), viewport.mapToGlobal(QPoint(10, 10))
+class _Recorder(QWidget):
+    """Records the events that reach it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[QEvent.Type] = []
+
+    def event(self, event: QEvent) -> bool:
+        self.seen.append(event.type())
+        return super().event(event)
+
+
+def test_context_menus_and_tooltips_never_reach_a_widget(qtbot: QtBot, open_window, bundled_pack):
+    window = open_window(bundled_pack)  # installs the kiosk's input rules
+    recorder = _Recorder()
+    qtbot.addWidget(recorder)
+    recorder.setToolTip("a tooltip a patient could never dismiss")
+    point = QPoint(5, 5)
+    QApplication.sendEvent(
+        recorder,
+        QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, recorder.mapToGlobal(point)),
     )
-    QApplication.sendEvent(viewport, event)
-    assert QApplication.activePopupWidget() is None
+    QApplication.sendEvent(
+        recorder, QHelpEvent(QEvent.Type.ToolTip, point, recorder.mapToGlobal(point))
+    )
+    assert QEvent.Type.ContextMenu not in recorder.seen
+    assert QEvent.Type.ToolTip not in recorder.seen
+    assert QToolTip.text() == ""
+    assert window.isVisible()  # (keeps the window, and its rules, alive until here)
 
 
 def test_second_tap_right_after_a_screen_change_is_ignored(
@@ -135,3 +155,42 @@ def test_taps_work_again_once_the_screen_has_settled(qtbot: QtBot, open_window, 
     with qtbot.waitSignal(window.screen_changed):
         QTest.mouseClick(window.answer.home_button, Qt.MouseButton.LeftButton)
     assert window.current_screen == "home"
+
+
+def test_answers_reuse_one_document(open_window, bundled_pack):
+    # A kiosk shows thousands of answers between restarts: none may leave a
+    # document behind.
+    window = open_window(bundled_pack)
+    view = window.answer.view
+    for _ in range(5):
+        for topic in bundled_pack.topics:
+            window.show_topic(topic.id)
+    assert len(view.findChildren(QTextDocument)) == 1
+    assert view.toPlainText().startswith(bundled_pack.topics[-1].question)
+
+
+def test_keyboard_scrolls_a_long_answer(qtbot: QtBot, open_window, make_pack):
+    pack = make_pack({"long": ("Long?", "\n\n".join(["Many words in a row. " * 20] * 12))})
+    window = open_window(pack, size=(1280, 800))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.show_topic("long")
+    bar = window.answer.view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown)
+    assert bar.value() > 0
+    assert window.current_screen == "answer"
+
+
+def test_a_double_key_press_does_not_open_and_close_an_answer(
+    qtbot: QtBot, open_window, bundled_pack
+):
+    window = open_window(bundled_pack, settle_ms=60_000)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.home.tiles[0].setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(window.home.tiles[0], Qt.Key.Key_Space)
+    assert window.current_screen == "answer"
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    QTest.keyClick(window.answer.home_button, Qt.Key.Key_Space)
+    assert window.current_screen == "answer"
