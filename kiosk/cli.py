@@ -43,6 +43,16 @@ def _size(text: str) -> tuple[int, int]:
     return size
 
 
+def _add_content_option(parser: argparse.ArgumentParser, dest: str = "content") -> None:
+    parser.add_argument(
+        "--content",
+        dest=dest,
+        type=Path,
+        metavar="DIR",
+        help="content pack folder (default: the bundled pack)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk",
@@ -52,12 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     run = commands.add_parser("run", help="show the kiosk (the default command)")
-    run.add_argument(
-        "--content",
-        type=Path,
-        metavar="DIR",
-        help="content pack folder (default: the bundled pack)",
-    )
+    _add_content_option(run)
     run.add_argument(
         "--windowed",
         action="store_true",
@@ -75,17 +80,11 @@ def _parser() -> argparse.ArgumentParser:
         type=_seconds,
         default=DEFAULT_IDLE_WARNING_S,
         metavar="S",
-        help="seconds the idle warning counts down (default: 20)",
+        help=f"seconds the idle warning counts down (default: {DEFAULT_IDLE_WARNING_S:g})",
     )
 
     check = commands.add_parser("check", help="validate a content pack and list every problem")
-    check.add_argument(
-        "--content",
-        dest="content_option",
-        type=Path,
-        metavar="DIR",
-        help="the same, as run and snapshot take it",
-    )
+    _add_content_option(check, dest="content_option")
     check.add_argument(
         "content",
         nargs="?",
@@ -95,12 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     snapshot = commands.add_parser("snapshot", help="render every screen to PNG, no display needed")
-    snapshot.add_argument(
-        "--content",
-        type=Path,
-        metavar="DIR",
-        help="content pack folder (default: the bundled pack)",
-    )
+    _add_content_option(snapshot)
     snapshot.add_argument(
         "--out",
         type=Path,

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.window import reading_time_ms
+from kiosk.ui.window import KioskWindow, reading_time_ms
 
 # So fast that an answer's reading time never lengthens a millisecond timeout.
 FAST_READER = 10**9
@@ -76,14 +77,21 @@ def test_idle_timers_come_from_the_constructor(qtbot: QtBot, open_window, make_p
     assert window.current_screen == "home"
 
 
-def test_a_tap_anywhere_during_the_warning_only_dismisses_it(qtbot: QtBot, open_window, make_pack):
+@pytest.fixture
+def warned_window(qtbot: QtBot, open_window, make_pack) -> KioskWindow:
+    """A window on a short answer, its idle warning showing and counting a minute."""
     pack = make_pack({"short": ("Short?", "Yes.")})
     window = open_window(
         pack, idle_timeout_ms=25, idle_warning_ms=60_000, reading_words_per_minute=FAST_READER
     )
-    window.show_topic("short")
     with qtbot.waitSignal(window.idle.warning_started):
-        pass
+        window.show_topic("short")
+    assert window.overlay.isVisible()
+    return window
+
+
+def test_a_tap_anywhere_during_the_warning_only_dismisses_it(qtbot: QtBot, warned_window):
+    window = warned_window
     # A real tap where the Home button lies, under the overlay: through the
     # window, so Qt finds the widget under the finger as it would on a screen.
     home_button = window.answer.home_button
@@ -94,14 +102,8 @@ def test_a_tap_anywhere_during_the_warning_only_dismisses_it(qtbot: QtBot, open_
     assert window.current_screen == "answer"
 
 
-def test_a_key_press_counts_as_activity(qtbot: QtBot, open_window, make_pack):
-    pack = make_pack({"short": ("Short?", "Yes.")})
-    window = open_window(
-        pack, idle_timeout_ms=25, idle_warning_ms=60_000, reading_words_per_minute=FAST_READER
-    )
-    window.show_topic("short")
-    with qtbot.waitSignal(window.idle.warning_started):
-        pass
+def test_a_key_press_counts_as_activity(qtbot: QtBot, warned_window):
+    window = warned_window
     with qtbot.waitSignal(window.idle.resumed):
         QTest.keyClick(window, Qt.Key.Key_Space)
     assert not window.overlay.isVisible()
@@ -152,16 +154,8 @@ def test_reading_time_is_a_hundred_words_a_minute():
     assert reading_time_ms(0) == 0
 
 
-def test_keep_reading_shows_its_pressed_state_and_acts_on_release(
-    qtbot: QtBot, open_window, make_pack
-):
-    pack = make_pack({"short": ("Short?", "Yes.")})
-    window = open_window(
-        pack, idle_timeout_ms=25, idle_warning_ms=60_000, reading_words_per_minute=FAST_READER
-    )
-    window.show_topic("short")
-    with qtbot.waitSignal(window.idle.warning_started):
-        pass
+def test_keep_reading_shows_its_pressed_state_and_acts_on_release(qtbot: QtBot, warned_window):
+    window = warned_window
     button = window.overlay.button
     QTest.mousePress(button, Qt.MouseButton.LeftButton)
     assert button.isDown()
