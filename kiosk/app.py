@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from types import TracebackType
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import QCursor, QDesktopServices
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
-from kiosk.content import Pack
+from kiosk.content import ContentError, Pack
+from kiosk.logs import enable_crash_trace, setup_logging
 from kiosk.settings import Settings
+from kiosk.staff.pin import verify_pin
+from kiosk.status import ContentStatus
+from kiosk.systemd import SystemdNotifier, watchdog_interval_ms
+from kiosk.ui.content_watcher import ContentWatcher
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -63,28 +71,175 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_window(app: QApplication, pack: Pack, settings: Settings) -> KioskWindow:
-    return KioskWindow(
-        pack,
-        idle_timeout_ms=settings.idle_timeout_ms,
-        idle_warning_ms=settings.idle_warning_ms,
-        locked=not settings.windowed,
-        app=app,
-    )
+class Kiosk:
+    """The window, the content watcher and the status, wired together.
+
+    The window always has something calm to show: the last good pack, or the
+    "being updated" page until a valid one arrives.
+    """
+
+    def __init__(
+        self,
+        app: QApplication,
+        settings: Settings,
+        *,
+        log_file: Path | None = None,
+        now: Callable[[], dt.datetime] = dt.datetime.now,
+        poll_ms: int = 15_000,
+        settle_ms: int = 500,
+    ) -> None:
+        self._now = now
+        self.status = ContentStatus(folder=settings.content, started_at=now(), log_file=log_file)
+        pin_hash = settings.staff_pin_hash
+        self.window = KioskWindow(
+            None,
+            app=app,
+            idle_timeout_ms=settings.idle_timeout_ms,
+            idle_warning_ms=settings.idle_warning_ms,
+            locked=not settings.windowed,
+            verify_pin=(lambda pin: verify_pin(pin, pin_hash)) if pin_hash else None,
+            status=self.status,
+            now=now,
+        )
+        self.watcher = ContentWatcher(
+            settings.content, poll_ms=poll_ms, settle_ms=settle_ms, parent=self.window
+        )
+        self.watcher.pack_loaded.connect(self._loaded)
+        self.watcher.load_failed.connect(self._failed)
+        self.watcher.folder_unavailable.connect(self._unavailable)
+        self.window.reload_requested.connect(self._reload_now)
+        first = self.watcher.start()
+        if isinstance(first, Pack):
+            self._loaded(first)
+        else:
+            self._failed(first)
+
+    def _reload_now(self) -> None:
+        log.info("staff: reload content now")
+        self.watcher.reload_now()
+
+    def _loaded(self, pack: Pack) -> None:
+        self.status.loaded(pack, self._now())
+        log.info("content loaded: %d topics from %s", len(pack.topics), self.status.folder)
+        for warning in pack.warnings:
+            log.warning("%s", warning)
+        self.window.set_pack(pack)
+
+    def _failed(self, error: ContentError) -> None:
+        self.status.failed(error, self._now())
+        kept = "keeping the last good content" if self.window.pack else "nothing to show yet"
+        log.error("content not loaded (%s): %d problems", kept, len(error.errors))
+        for problem in error.problems:
+            log.error("%s", problem)
+        self.window.staff_menu.note.setText(self.status.last_result)
+
+    def _unavailable(self, reason: str) -> None:
+        self.status.unavailable(reason, self._now())
+        log.warning("content folder unavailable (%s); retrying", reason)
 
 
-def run(pack: Pack, settings: Settings) -> int:
-    """Show the kiosk until staff exit; returns the exit code."""
-    app = application()
-    window = build_window(app, pack, settings)
+class ExceptionGuard:
+    """``sys.excepthook`` for the kiosk: log the traceback, go home, carry on.
+
+    PySide calls it for an exception raised in any slot, timer or event
+    handler; without it, the traceback would go to a terminal nobody reads
+    and the screen might be left half-changed.
+    """
+
+    def __init__(self, window: KioskWindow) -> None:
+        self.window = window
+
+    def __call__(
+        self, kind: type[BaseException], value: BaseException, traceback: TracebackType | None
+    ) -> None:
+        log.error("unexpected error; returning home", exc_info=(kind, value, traceback))
+        try:
+            self.window.return_home_after_idle()
+        except Exception:  # the guard itself must never raise
+            log.exception("could not return home after an error")
+
+
+class LinkGuard(QObject):
+    """Takes every URL the application might try to open, and only logs it.
+
+    Nothing in the kiosk opens links; this is the last guard should a widget
+    ever try, so no browser or file manager can appear over the kiosk.
+    """
+
+    SCHEMES = ("http", "https", "file", "mailto", "ftp", "tel", "sms")
+
+    def install(self) -> None:
+        for scheme in self.SCHEMES:
+            # PySide's stubs say bytes, but only the slot's name as str works.
+            QDesktopServices.setUrlHandler(scheme, self, "open_url")  # type: ignore[arg-type]
+
+    def uninstall(self) -> None:
+        for scheme in self.SCHEMES:
+            QDesktopServices.unsetUrlHandler(scheme)
+
+    @Slot(QUrl)
+    def open_url(self, url: QUrl) -> None:
+        log.warning("blocked an attempt to open a link (%s)", url.scheme())
+
+
+def lock_down(app: QApplication, window: KioskWindow, settings: Settings) -> LinkGuard:
+    """The application-wide guards: errors go home, links go nowhere, no cursor."""
+    sys.excepthook = ExceptionGuard(window)
+    links = LinkGuard(window)
+    links.install()
+    if not settings.staff_pin_hash:
+        log.warning("no staff PIN is set: the staff menu opens without one; run kiosk set-pin")
+    if settings.hide_cursor:
+        app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+    return links
+
+
+def _show(app: QApplication, window: KioskWindow, settings: Settings) -> None:
     if settings.windowed:
         window.resize(1280, 800)
         window.show()
-    else:
-        window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
-        # Cover the screen even where no window manager honours "fullscreen"
-        # (a bare X server started by xinit, common on kiosks).
-        window.setGeometry(app.primaryScreen().geometry())
-        window.showFullScreen()
-    log.info("kiosk %s showing %d topics from %s", __version__, len(pack.topics), pack.folder)
-    return app.exec()
+        return
+    window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+    # Cover the screen even where no window manager honours "fullscreen"
+    # (a bare X server started by xinit, common on kiosks).
+    window.setGeometry(app.primaryScreen().geometry())
+    window.showFullScreen()
+
+
+def _start_watchdog(window: KioskWindow) -> SystemdNotifier | None:
+    """Tell systemd we are up, and keep telling it from the GUI thread.
+
+    The pings come from a timer on the event loop, so a frozen loop stops
+    them and systemd restarts the kiosk.
+    """
+    notifier = SystemdNotifier.from_env()
+    if notifier is None:
+        log.warning("--watchdog given, but not started by systemd (no NOTIFY_SOCKET)")
+        return None
+    interval = watchdog_interval_ms()
+    if interval is not None:
+        pings = QTimer(window, interval=interval)
+        pings.timeout.connect(notifier.watchdog)
+        pings.start()
+    notifier.ready()
+    return notifier
+
+
+def run(settings: Settings) -> int:
+    """Show the kiosk until staff exit; returns the exit code."""
+    log_file = setup_logging(settings.log_dir)
+    crash_trace = enable_crash_trace(settings.log_dir)
+    log.info("kiosk %s starting; content from %s", __version__, settings.content)
+    app = application()
+    kiosk = Kiosk(app, settings, log_file=log_file)
+    links = lock_down(app, kiosk.window, settings)
+    _show(app, kiosk.window, settings)
+    notifier = _start_watchdog(kiosk.window) if settings.watchdog else None
+    code = app.exec()
+    log.info("kiosk stopped")
+    if notifier is not None:
+        notifier.stopping()
+    links.uninstall()
+    if crash_trace is not None:
+        crash_trace.close()
+    return code

@@ -1,36 +1,60 @@
-"""The ``kiosk`` command: run, check, snapshot."""
+"""The ``kiosk`` command: run, check, snapshot, config, set-pin."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
 import os
 import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TextIO
 
 from kiosk import __version__
-from kiosk.content import ContentError, Pack, load_pack
+from kiosk.config import (
+    ConfigError,
+    check_pin_can_be_set,
+    default_config_file,
+    describe_settings,
+    resolve_settings,
+    save_pin_hash,
+)
+from kiosk.content import ContentError, Pack, Problem, load_pack
 from kiosk.paths import bundled_content
-from kiosk.settings import DEFAULT_IDLE_TIMEOUT_S, DEFAULT_IDLE_WARNING_S, Settings
+from kiosk.settings import (
+    DEFAULT_IDLE_TIMEOUT_S,
+    DEFAULT_IDLE_WARNING_S,
+    IDLE_TIMEOUT_RANGE_S,
+    IDLE_WARNING_RANGE_S,
+    Settings,
+)
+from kiosk.staff.pin import hash_pin, pin_problem
 
-COMMANDS = ("run", "check", "snapshot")
+COMMANDS = ("run", "check", "snapshot", "config", "set-pin")
 NO_DISPLAY = (
     "kiosk: no display to show the kiosk on (DISPLAY and WAYLAND_DISPLAY are unset, "
     "or name a display server that is not running); "
     "run it on the kiosk's desktop session, try `kiosk --windowed` on a desktop, "
     "or render the screens to images with `kiosk snapshot --out DIR`."
 )
+# Exit code when the settings cannot be used (a bad config file): as for a usage error.
+BAD_SETTINGS = 2
 
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, not '{text}'") from None
-    if not 1 <= value <= 86_400:
-        raise argparse.ArgumentTypeError("must be between 1 and 86400 seconds")
-    return value
+def _seconds(low: float, high: float) -> Callable[[str], float]:
+    def seconds(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"expected a number of seconds, not '{text}'"
+            ) from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be between {low:g} and {high:g} seconds")
+        return value
+
+    return seconds
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -49,7 +73,55 @@ def _add_content_option(parser: argparse.ArgumentParser, dest: str = "content") 
         dest=dest,
         type=Path,
         metavar="DIR",
-        help="content pack folder (default: the bundled pack)",
+        help="content pack folder (default: the config file's 'content', else the bundled pack)",
+    )
+
+
+def _add_config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help=f"the config file (default: {default_config_file()}, if it exists)",
+    )
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    """The options that choose settings: `kiosk run` and `kiosk config` share them."""
+    _add_config_option(parser)
+    _add_content_option(parser)
+    # None when not given: the config file's value, or the default, applies.
+    parser.add_argument(
+        "--windowed",
+        action="store_true",
+        default=None,
+        help="a normal resizable window instead of fullscreen, for trying it out",
+    )
+    parser.add_argument(
+        "--idle-timeout",
+        type=_seconds(*IDLE_TIMEOUT_RANGE_S),
+        metavar="S",
+        help=(
+            "seconds without input before the idle warning, "
+            f"{IDLE_TIMEOUT_RANGE_S[0]:g} to {IDLE_TIMEOUT_RANGE_S[1]:g} "
+            f"(default: {DEFAULT_IDLE_TIMEOUT_S:g})"
+        ),
+    )
+    parser.add_argument(
+        "--idle-warning",
+        type=_seconds(*IDLE_WARNING_RANGE_S),
+        metavar="S",
+        help=(
+            "seconds the idle warning counts down, "
+            f"{IDLE_WARNING_RANGE_S[0]:g} to {IDLE_WARNING_RANGE_S[1]:g} "
+            f"(default: {DEFAULT_IDLE_WARNING_S:g})"
+        ),
+    )
+    parser.add_argument(
+        "--watchdog",
+        action="store_true",
+        default=None,
+        help="tell systemd when the kiosk is up and keep its watchdog fed (Type=notify units)",
     )
 
 
@@ -62,38 +134,23 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     run = commands.add_parser("run", help="show the kiosk (the default command)")
-    _add_content_option(run)
-    run.add_argument(
-        "--windowed",
-        action="store_true",
-        help="a normal resizable window instead of fullscreen, for trying it out",
-    )
-    run.add_argument(
-        "--idle-timeout",
-        type=_seconds,
-        default=DEFAULT_IDLE_TIMEOUT_S,
-        metavar="S",
-        help=f"seconds without input before the idle warning (default: {DEFAULT_IDLE_TIMEOUT_S:g})",
-    )
-    run.add_argument(
-        "--idle-warning",
-        type=_seconds,
-        default=DEFAULT_IDLE_WARNING_S,
-        metavar="S",
-        help=f"seconds the idle warning counts down (default: {DEFAULT_IDLE_WARNING_S:g})",
-    )
+    _add_run_options(run)
 
-    check = commands.add_parser("check", help="validate a content pack and list every problem")
+    check = commands.add_parser(
+        "check", help="validate the config file and a content pack, and list every problem"
+    )
+    _add_config_option(check)
     _add_content_option(check, dest="content_option")
     check.add_argument(
         "content",
         nargs="?",
         type=Path,
         metavar="DIR",
-        help="content pack folder (default: the bundled pack)",
+        help="content pack folder (default: the config file's 'content', else the bundled pack)",
     )
 
     snapshot = commands.add_parser("snapshot", help="render every screen to PNG, no display needed")
+    _add_config_option(snapshot)
     _add_content_option(snapshot)
     snapshot.add_argument(
         "--out",
@@ -109,7 +166,52 @@ def _parser() -> argparse.ArgumentParser:
         metavar="WxH",
         help="image size in pixels (default: 1920x1080)",
     )
+
+    config = commands.add_parser(
+        "config",
+        help="print the settings `kiosk run` would use, and where each comes from",
+    )
+    _add_run_options(config)
+
+    set_pin = commands.add_parser(
+        "set-pin", help="set the staff PIN: asks for it twice and stores its hash"
+    )
+    _add_config_option(set_pin)
     return parser
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+def _print_warning(problem: Problem) -> None:
+    print(problem, file=sys.stderr)
+
+
+def _settings(
+    config: Path | None, overrides: Mapping[str, object], out: TextIO
+) -> tuple[Settings, dict[str, str]] | None:
+    """The effective settings and their sources, or ``None`` after printing every problem."""
+    try:
+        return resolve_settings(overrides, config, on_warning=_print_warning)
+    except ConfigError as exc:
+        print(exc.render(), file=out)
+        print(
+            f"{_plural(len(exc.errors), 'error')}; "
+            "the config file cannot be used until they are fixed.",
+            file=out,
+        )
+        return None
+
+
+def _run_overrides(args: argparse.Namespace) -> dict[str, object]:
+    return {
+        "content": args.content,
+        "windowed": args.windowed,
+        "idle_timeout_s": args.idle_timeout,
+        "idle_warning_s": args.idle_warning,
+        "watchdog": args.watchdog,
+    }
 
 
 def _load(folder: Path | None, out: TextIO) -> Pack | None:
@@ -117,11 +219,9 @@ def _load(folder: Path | None, out: TextIO) -> Pack | None:
     try:
         pack = load_pack(folder or bundled_content())
     except ContentError as exc:
-        count = len(exc.errors)
         print(exc.render(), file=out)
         print(
-            f"{count} error{'s' if count != 1 else ''}; "
-            "the pack cannot be shown until they are fixed.",
+            f"{_plural(len(exc.errors), 'error')}; the pack cannot be shown until they are fixed.",
             file=out,
         )
         return None
@@ -134,16 +234,25 @@ def _check(args: argparse.Namespace) -> int:
     if args.content and args.content_option:
         print("kiosk check: give the folder once, with or without --content", file=sys.stderr)
         return 2
-    pack = _load(args.content or args.content_option, sys.stdout)
+    resolved = _settings(args.config, {"content": args.content or args.content_option}, sys.stdout)
+    if resolved is None:
+        return 1
+    settings, _ = resolved
+    if settings.config_file is not None:
+        print(f"OK: config file {settings.config_file}")
+    pack = _load(settings.content, sys.stdout)
     if pack is None:
         return 1
-    count = len(pack.topics)
-    print(f"OK: {count} topic{'s' if count != 1 else ''}")
+    print(f"OK: {_plural(len(pack.topics), 'topic')}")
     return 0
 
 
 def _snapshot(args: argparse.Namespace) -> int:
-    pack = _load(args.content, sys.stderr)
+    resolved = _settings(args.config, {"content": args.content}, sys.stderr)
+    if resolved is None:
+        return BAD_SETTINGS
+    settings, _ = resolved
+    pack = _load(settings.content, sys.stderr)
     if pack is None:
         return 1
     # Rendering needs no screen: force Qt's offscreen platform before Qt starts.
@@ -151,7 +260,6 @@ def _snapshot(args: argparse.Namespace) -> int:
     from kiosk.app import application  # noqa: PLC0415 - Qt loads only when needed
     from kiosk.ui.snapshot import render_snapshots  # noqa: PLC0415
 
-    settings = Settings(content=pack.folder or bundled_content())
     try:
         written = render_snapshots(application(), pack, settings, args.out, args.size)
     except OSError as exc:
@@ -161,22 +269,58 @@ def _snapshot(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run(args: argparse.Namespace) -> int:
-    pack = _load(args.content, sys.stderr)
-    if pack is None:
+def _config(args: argparse.Namespace) -> int:
+    resolved = _settings(args.config, _run_overrides(args), sys.stderr)
+    if resolved is None:
+        return BAD_SETTINGS
+    for line in describe_settings(*resolved):
+        print(line)
+    return 0
+
+
+def _set_pin(args: argparse.Namespace) -> int:
+    path: Path = args.config or default_config_file()
+    unchanged = "nothing was changed"
+    try:
+        check_pin_can_be_set(path)  # before asking: a broken file fails now, not after typing
+        first = getpass.getpass(f"New staff PIN for {path} (4 to 8 digits): ")
+        problem = pin_problem(first)
+        if problem is None:
+            second = getpass.getpass("Type the same PIN again: ")
+            if second != first:
+                problem = "the two PINs are not the same"
+        if problem is not None:
+            print(f"kiosk set-pin: {problem}. {unchanged.capitalize()}.", file=sys.stderr)
+            return 1
+        save_pin_hash(path, hash_pin(first))
+    except (EOFError, KeyboardInterrupt):
+        print(f"\nkiosk set-pin: cancelled; {unchanged}.", file=sys.stderr)
         return 1
+    except ConfigError as exc:
+        print(exc.render(), file=sys.stderr)
+        print(
+            f"kiosk set-pin: fix {path} first, then run kiosk set-pin again; {unchanged}.",
+            file=sys.stderr,
+        )
+        return 1
+    except OSError as exc:
+        print(f"kiosk set-pin: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"The staff PIN is set in {path}; restart the kiosk to use it.")
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    resolved = _settings(args.config, _run_overrides(args), sys.stderr)
+    if resolved is None:
+        return BAD_SETTINGS
     from kiosk.app import display_available, run  # noqa: PLC0415 - Qt loads only when needed
 
     if not display_available():
         print(NO_DISPLAY, file=sys.stderr)
         return 1
-    settings = Settings(
-        content=args.content or bundled_content(),
-        windowed=args.windowed,
-        idle_timeout_s=args.idle_timeout,
-        idle_warning_s=args.idle_warning,
-    )
-    return run(pack, settings)
+    # The kiosk loads the pack itself: an invalid pack shows a calm page, not an error.
+    return run(resolved[0])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -188,5 +332,11 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    handlers = {"run": _run, "check": _check, "snapshot": _snapshot}
+    handlers = {
+        "run": _run,
+        "check": _check,
+        "snapshot": _snapshot,
+        "config": _config,
+        "set-pin": _set_pin,
+    }
     return handlers[args.command](args)

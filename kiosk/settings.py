@@ -1,12 +1,33 @@
-"""Run-time settings, as given on the command line."""
+"""Run-time settings: the effective values from the command line, the config file and defaults.
+
+Plain Python, no Qt. :func:`kiosk.config.resolve_settings` builds them and
+says where each value came from.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+APP_NAME = "kiosk"
 
 DEFAULT_IDLE_TIMEOUT_S = 90.0
 DEFAULT_IDLE_WARNING_S = 20.0  # WCAG 2.2.1 asks for at least 20 seconds to respond
+
+# The accepted ranges, in seconds, on the command line and in the config file.
+IDLE_TIMEOUT_RANGE_S = (10.0, 3600.0)
+IDLE_WARNING_RANGE_S = (20.0, 600.0)  # WCAG 2.2.1: at least 20 seconds
+
+# hide_cursor's default: hidden in fullscreen, shown in a window.
+_FOLLOW_WINDOWED: Any = None
+
+
+def default_log_dir() -> Path:
+    """The platform's folder for the kiosk's logs (not created here)."""
+    return platformdirs.user_log_path(APP_NAME)
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,6 +36,16 @@ class Settings:
     windowed: bool = False
     idle_timeout_s: float = DEFAULT_IDLE_TIMEOUT_S
     idle_warning_s: float = DEFAULT_IDLE_WARNING_S
+    # Left out, it follows `windowed`: hidden in fullscreen, shown in a window.
+    hide_cursor: bool = _FOLLOW_WINDOWED
+    staff_pin_hash: str | None = None  # as written by `kiosk set-pin`; None: no PIN set
+    log_dir: Path = field(default_factory=default_log_dir)
+    config_file: Path | None = None  # the config file read, if any
+    watchdog: bool = False  # ping systemd's watchdog (`kiosk run --watchdog`)
+
+    def __post_init__(self) -> None:
+        if self.hide_cursor is _FOLLOW_WINDOWED:
+            object.__setattr__(self, "hide_cursor", not self.windowed)
 
     @property
     def idle_timeout_ms(self) -> int:

@@ -9,6 +9,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import platformdirs
 import pytest
 
 from kiosk.content import Pack, load_pack
@@ -16,6 +17,16 @@ from kiosk.content import Pack, load_pack
 REPO = Path(__file__).resolve().parents[1]
 
 PackWriter = Callable[..., Path]
+
+
+@pytest.fixture(autouse=True)
+def platform_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The platform's config and log folders, moved under tmp_path for every
+    test: no test may read the real user's configuration or write their logs."""
+    home = tmp_path / "platform"
+    monkeypatch.setattr(platformdirs, "user_config_path", lambda app: home / "config" / app)
+    monkeypatch.setattr(platformdirs, "user_log_path", lambda app: home / "log" / app)
+    return home
 
 
 @pytest.fixture

@@ -2,29 +2,109 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
-from kiosk.app import build_window, display_available
-from kiosk.cli import main
+from kiosk.app import ExceptionGuard, Kiosk, display_available, lock_down
 from kiosk.settings import Settings
 
-
-def test_settings_reach_the_window(qapp, qtbot, bundled_pack):
-    settings = Settings(content=bundled_pack.folder, idle_timeout_s=5, idle_warning_s=3)
-    window = build_window(qapp, bundled_pack, settings)
-    window.locked = True
-    qtbot.addWidget(window, before_close_func=lambda w: setattr(w, "locked", False))
-    assert window.idle.base_timeout_ms == 5000
-    assert window.idle.warning_ms == 3000
-    assert window.locked  # fullscreen kiosks are locked unless --windowed
+REPO = Path(__file__).resolve().parents[1]
 
 
-def test_windowed_mode_is_not_locked(qapp, qtbot, bundled_pack):
-    window = build_window(qapp, bundled_pack, Settings(content=bundled_pack.folder, windowed=True))
-    qtbot.addWidget(window)
-    assert not window.locked
+@pytest.fixture
+def start_kiosk(qapp, qtbot):
+    """A Kiosk on ``folder`` with millisecond content polling."""
+
+    def start(folder: Path, **settings_options: object) -> Kiosk:
+        settings = Settings(content=folder, **settings_options)  # type: ignore[arg-type]
+        kiosk = Kiosk(qapp, settings, poll_ms=30, settle_ms=10)
+        qtbot.addWidget(kiosk.window, before_close_func=lambda w: setattr(w, "locked", False))
+        kiosk.window.resize(1280, 800)
+        kiosk.window.show()
+        return kiosk
+
+    return start
+
+
+def test_settings_reach_the_window(start_kiosk):
+    kiosk = start_kiosk(REPO / "content", idle_timeout_s=30, idle_warning_s=25)
+    window = kiosk.window
+    assert window.idle.base_timeout_ms == 30_000
+    assert window.idle.warning_ms == 25_000
+    assert window.locked  # fullscreen kiosks are locked unless windowed
+    assert window.current_screen == "home"
+    assert kiosk.status.topic_count == 10
+
+
+def test_windowed_mode_is_not_locked(start_kiosk):
+    assert not start_kiosk(REPO / "content", windowed=True).window.locked
+
+
+def test_an_invalid_pack_at_start_shows_the_calm_page_and_recovers(
+    qtbot, start_kiosk, write_pack, tmp_path
+):
+    folder = write_pack({"a": ("A?", "A.")})
+    (folder / "kiosk.yaml").write_text("schema: 1\n", encoding="utf-8")  # no title
+    kiosk = start_kiosk(folder)
+    assert kiosk.window.current_screen == "unavailable"
+    assert "missing required key 'title'" in "\n".join(kiosk.status.last_problems)
+    (folder / "kiosk.yaml").write_text("schema: 1\ntitle: Back again\n", encoding="utf-8")
+    qtbot.waitUntil(lambda: kiosk.window.current_screen == "home", timeout=5000)
+    assert kiosk.window.home.title.text() == "Back again"
+
+
+def test_a_pack_broken_mid_visit_keeps_the_last_good_one(qtbot, start_kiosk, write_pack):
+    folder = write_pack({"a": ("A?", "A."), "b": ("B?", "B.")})
+    kiosk = start_kiosk(folder)
+    kiosk.window.show_topic("a")
+    (folder / "topics" / "b.yaml").write_text("question: [broken\n", encoding="utf-8")
+    qtbot.waitUntil(lambda: kiosk.status.last_result.startswith("1 error"), timeout=5000)
+    assert kiosk.window.current_screen == "answer"
+    kiosk.window.show_home()
+    assert [t.text() for t in kiosk.window.home.tiles] == ["A?", "B?"]
+    assert "the last good content is still shown" in kiosk.status.last_result
+
+
+def test_the_content_folder_deleted_while_running(qtbot, start_kiosk, write_pack):
+    folder = write_pack({"a": ("A?", "A.")})
+    kiosk = start_kiosk(folder)
+    shutil.rmtree(folder)
+    qtbot.waitUntil(lambda: kiosk.status.unavailable_reason is not None, timeout=5000)
+    assert kiosk.window.current_screen == "home"
+    assert [t.text() for t in kiosk.window.home.tiles] == ["A?"]
+
+
+def test_staff_reload_now_reports_in_the_menu(qtbot, start_kiosk, write_pack):
+    folder = write_pack({"a": ("A?", "A.")})
+    kiosk = start_kiosk(folder)
+    kiosk.window.open_staff()
+    kiosk.window.staff_menu.reload_button.click()
+    qtbot.waitUntil(lambda: kiosk.window.staff_menu.note.text() == "OK", timeout=5000)
+
+
+def test_lock_down_hides_the_cursor_and_guards_errors(qapp, start_kiosk):
+    kiosk = start_kiosk(REPO / "content", hide_cursor=True)
+    previous = sys.excepthook
+    links = lock_down(qapp, kiosk.window, kiosk_settings(hide_cursor=True))
+    try:
+        assert isinstance(sys.excepthook, ExceptionGuard)
+        cursor = QApplication.overrideCursor()
+        assert cursor is not None
+        assert cursor.shape() == Qt.CursorShape.BlankCursor
+    finally:
+        links.uninstall()
+        sys.excepthook = previous
+        while QApplication.overrideCursor() is not None:
+            QApplication.restoreOverrideCursor()
+
+
+def kiosk_settings(**options: object) -> Settings:
+    return Settings(content=REPO / "content", **options)  # type: ignore[arg-type]
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland only")
@@ -52,11 +132,3 @@ def test_display_check(tmp_path, env, expected):
     (run / "wayland-0").touch()
     env = {name: value.replace("{run}", str(run)) for name, value in env.items()}
     assert display_available(env, x11_sockets=x11) is expected
-
-
-def test_run_with_an_invalid_pack_stops_before_any_window(tmp_path, capsys):
-    (tmp_path / "topics").mkdir()
-    assert main(["--content", str(tmp_path), "--windowed"]) == 1
-    err = capsys.readouterr().err
-    assert f"{tmp_path}/kiosk.yaml: error: file not found" in err
-    assert err.rstrip().endswith("2 errors; the pack cannot be shown until they are fixed.")

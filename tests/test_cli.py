@@ -1,4 +1,4 @@
-"""The kiosk command: check, snapshot, usage errors and the missing display."""
+"""The kiosk command: check, snapshot, run's wiring, usage errors and the missing display."""
 
 from __future__ import annotations
 
@@ -10,7 +10,23 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
+import kiosk.app
 from kiosk.cli import NO_DISPLAY, main
+from kiosk.settings import Settings
+
+
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list[Settings]:
+    """The settings `kiosk run` starts the kiosk with; no window opens."""
+    runs: list[Settings] = []
+
+    def run(settings: Settings) -> int:
+        runs.append(settings)
+        return 0
+
+    monkeypatch.setattr(kiosk.app, "display_available", lambda: True)
+    monkeypatch.setattr(kiosk.app, "run", run)
+    return runs
 
 
 def test_check_accepts_the_bundled_pack(capsys):
@@ -47,7 +63,14 @@ def test_check_of_a_missing_folder_fails_with_one_line(capsys, tmp_path):
         ["snapshot", "--out", "x", "--size", "1920"],
         ["snapshot", "--out", "x", "--size", "10x10"],
         ["--idle-timeout", "soon"],
+        ["--idle-timeout", "5"],
+        ["--idle-warning", "10"],  # WCAG 2.2.1: at least 20 seconds
+        ["config", "--idle-warning", "601"],
         ["--no-such-option"],
+        ["--config"],
+        ["config", "--out", "x"],
+        ["set-pin", "--windowed"],
+        ["snapshot", "--out", "x", "--windowed"],
     ],
 )
 def test_usage_errors_exit_2(argv, capsys):
@@ -89,9 +112,11 @@ def _run_module(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[
     )
 
 
-def test_python_m_kiosk_works():
-    result = _run_module("check", env=dict(os.environ))
-    assert (result.returncode, result.stdout) == (0, "OK: 10 topics\n")
+def test_python_m_kiosk_works(tmp_path: Path):
+    config = tmp_path / "config.yaml"  # given, so the real user's config is never read
+    config.write_text("", encoding="utf-8")
+    result = _run_module("check", "--config", str(config), env=dict(os.environ))
+    assert (result.returncode, result.stdout) == (0, f"OK: config file {config}\nOK: 10 topics\n")
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland only")
@@ -101,7 +126,9 @@ def test_without_a_display_it_says_so_in_one_sentence(tmp_path: Path):
         for k, v in os.environ.items()
         if k not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
     }
-    result = _run_module("--windowed", env=env)
+    config = tmp_path / "config.yaml"
+    config.write_text("", encoding="utf-8")
+    result = _run_module("--windowed", "--config", str(config), env=env)
     assert result.returncode == 1
     assert result.stderr.strip().endswith(NO_DISPLAY)
     assert "qt.qpa" not in result.stderr
@@ -122,3 +149,74 @@ def test_check_takes_the_folder_with_content_too(capsys, write_pack):
     assert main(["check", "--content", str(pack)]) == 0
     assert capsys.readouterr().out == "OK: 1 topic\n"
     assert main(["check", "--content", str(pack), str(pack)]) == 2
+
+
+def test_run_starts_with_the_resolved_settings(tmp_path, started, platform_dirs):
+    config = tmp_path / "config.yaml"
+    config.write_text("idle_timeout: 120\nidle_warning: 30\nhide_cursor: false\n", encoding="utf-8")
+    assert main(["--config", str(config), "--idle-warning", "40", "--watchdog"]) == 0
+    assert started == [
+        Settings(
+            content=started[0].content,
+            idle_timeout_s=120,
+            idle_warning_s=40,
+            hide_cursor=False,
+            log_dir=platform_dirs / "log" / "kiosk",
+            config_file=config,
+            watchdog=True,
+        )
+    ]
+    assert (started[0].content / "kiosk.yaml").is_file()  # the bundled pack
+
+
+def test_run_leaves_an_invalid_pack_to_the_kiosk(tmp_path, started, capsys):
+    # The kiosk shows a calm "being updated" page and recovers by itself:
+    # a broken pack must not stop the program from starting.
+    (tmp_path / "topics").mkdir()
+    assert main(["--content", str(tmp_path), "--windowed"]) == 0
+    assert [(s.content, s.windowed, s.hide_cursor) for s in started] == [(tmp_path, True, False)]
+    assert capsys.readouterr().err == ""
+
+
+def test_run_with_a_bad_config_opens_no_window(tmp_path, started, capsys):
+    config = tmp_path / "config.yaml"
+    config.write_text("idle_warning: 10\n", encoding="utf-8")
+    assert main(["run", "--config", str(config)]) == 2
+    assert started == []
+    assert capsys.readouterr().err.splitlines() == [
+        f"{config}:1:15: error: 'idle_warning' is 10; it must be between 20 and 600 seconds",
+        "1 error; the config file cannot be used until they are fixed.",
+    ]
+
+
+def test_snapshot_takes_its_settings_from_the_config(qapp, tmp_path, write_pack, monkeypatch):
+    import kiosk.ui.snapshot  # noqa: PLC0415
+
+    pack = write_pack({"only": ("Only?", "Yes.")})
+    config = tmp_path / "config.yaml"
+    config.write_text(f"content: {pack}\nidle_warning: 45\n", encoding="utf-8")
+    rendered: list[tuple[str, Settings]] = []
+
+    def render(app, loaded, settings, out, size):
+        rendered.append((loaded.title, settings))
+        return []
+
+    monkeypatch.setattr(kiosk.ui.snapshot, "render_snapshots", render)
+    assert main(["snapshot", "--config", str(config), "--out", str(tmp_path / "out")]) == 0
+    assert [(title, s.content, s.idle_warning_ms) for title, s in rendered] == [
+        ("Test clinic", pack, 45_000)
+    ]
+
+
+def test_snapshot_of_an_invalid_pack_named_by_the_config(tmp_path, write_pack, capsys):
+    pack = write_pack({"a": ("Q?", "A.")})
+    (pack / "topics" / "a.yaml").write_text("question: Q?\n", encoding="utf-8")
+    config = tmp_path / "config.yaml"
+    config.write_text(f"content: {pack}\n", encoding="utf-8")
+    out = tmp_path / "shots"
+    assert main(["snapshot", "--config", str(config), "--out", str(out)]) == 1
+    assert not out.exists()
+    assert capsys.readouterr().err.splitlines() == [
+        f"{pack}/topics/a.yaml:1:1: error: missing required key 'answer'",
+        "1 error; the pack cannot be shown until they are fixed.",
+    ]

@@ -1,9 +1,14 @@
-"""The keys of kiosk.yaml and of topic files, and how each value is checked."""
+"""The keys of kiosk.yaml and of topic files, and how each value is checked.
+
+The same checker reads the kiosk's config file (see :mod:`kiosk.config`),
+which adds folders, true/false values and numbers within a range.
+"""
 
 from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kiosk.content.problems import Problem, Severity, closest, did_you_mean
@@ -16,6 +21,9 @@ class Kind(enum.Enum):
     LINE = "one line of text"
     TEXT = "text"
     WHOLE_NUMBER = "a whole number"
+    FOLDER = "a folder path"  # one line of text
+    BOOLEAN = "true or false"  # YAML's true/false only: yes/no/on/off are refused
+    NUMBER = "a number"  # whole or decimal, within minimum..maximum
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +32,15 @@ class Key:
     kind: Kind
     required: bool = False
     max_length: int | None = None
+    # NUMBER: the accepted range, inclusive, and the unit named in messages.
+    minimum: float | None = None
+    maximum: float | None = None
+    unit: str = ""
+    # A fixed format, tested on the text as written (quoted or not): when
+    # ``matches`` says no, the error is "'<name>' <mismatch>". The value is
+    # never repeated in that message: it may be a secret typed in by mistake.
+    matches: Callable[[str], bool] | None = None
+    mismatch: str = ""
 
 
 PACK_KEYS = (
@@ -41,8 +58,15 @@ TOPIC_KEYS = (
 )
 
 _WHOLE_NUMBER = re.compile(r"[-+]?[0-9]+")
+_NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 
-Value = str | int
+_TRUE = ("true", "True", "TRUE")
+_FALSE = ("false", "False", "FALSE")
+# What YAML 1.1 also reads as true or false; refused, with the right spelling.
+_TRUE_WORDS = ("yes", "on", "y")
+_FALSE_WORDS = ("no", "off", "n")
+
+Value = str | int | float | bool
 
 
 @dataclass
@@ -80,7 +104,7 @@ class MappingChecker:
                 self.add(root, f"missing required key '{key.name}'")
         return values
 
-    def _value(self, key: Key, node: Node) -> Value | None:
+    def _value(self, key: Key, node: Node) -> Value | None:  # noqa: PLR0912 - a branch per kind
         self.nodes[key.name] = node
         if isinstance(node, Scalar) and node.reported:
             return None
@@ -100,6 +124,12 @@ class MappingChecker:
             return None
         if key.kind is Kind.WHOLE_NUMBER:
             return self._whole_number(key, node)
+        if key.kind is Kind.BOOLEAN:
+            return self._boolean(key, node)
+        if key.kind is Kind.NUMBER:
+            return self._number(key, node)
+        if key.matches is not None:
+            return self._formatted(key, node)
         if kind != "str":
             self.add(
                 node,
@@ -108,7 +138,7 @@ class MappingChecker:
             )
             return None
         text = node.text.strip()
-        if key.kind is Kind.LINE and "\n" in text:
+        if key.kind in (Kind.LINE, Kind.FOLDER) and "\n" in text:
             self.add(node, f"'{key.name}' must be one line; join the lines into one")
             return None
         if node.joined_bullets:
@@ -146,3 +176,51 @@ class MappingChecker:
             )
             return None
         return number
+
+    def _boolean(self, key: Key, node: Scalar) -> bool | None:
+        text = node.text.strip()
+        if text in _TRUE + _FALSE:
+            if not node.plain:
+                self.add(node, f"'{key.name}' must be true or false; remove the quotes")
+                return None
+            return text in _TRUE
+        if text.lower() in _TRUE_WORDS + _FALSE_WORDS:
+            meant = "true" if text.lower() in _TRUE_WORDS else "false"
+            self.add(
+                node,
+                f"'{key.name}' must be true or false, not '{text}'; write {key.name}: {meant}",
+            )
+            return None
+        self.add(node, f"'{key.name}' must be true or false, not '{text}'")
+        return None
+
+    def _number(self, key: Key, node: Scalar) -> float | None:
+        text = node.text.strip()
+        if not node.plain and _NUMBER.fullmatch(text):
+            self.add(node, f"'{key.name}' must be a number; remove the quotes")
+            return None
+        if not node.plain or not _NUMBER.fullmatch(text):
+            unit = f" of {key.unit}" if key.unit else ""
+            self.add(node, f"'{key.name}' must be a number{unit}, not '{text}'")
+            return None
+        number = float(text)  # no digit limit, unlike int(); 1e999 is inf: out of range
+        low, high = key.minimum, key.maximum
+        if (low is not None and number < low) or (high is not None and number > high):
+            unit = f" {key.unit}" if key.unit else ""
+            if low is not None and high is not None:
+                limit = f"between {low:g} and {high:g}{unit}"
+            elif low is not None:
+                limit = f"at least {low:g}{unit}"
+            else:
+                limit = f"at most {high:g}{unit}"
+            self.add(node, f"'{key.name}' is {text}; it must be {limit}")
+            return None
+        return number
+
+    def _formatted(self, key: Key, node: Scalar) -> str | None:
+        assert key.matches is not None
+        text = node.text.strip()
+        if "\n" in text or not key.matches(text):
+            self.add(node, f"'{key.name}' {key.mismatch}")
+            return None
+        return text

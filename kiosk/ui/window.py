@@ -1,40 +1,49 @@
-"""The kiosk's one window: home and answer screens, the idle warning on top."""
+"""The kiosk's one window: every screen in one stack, the idle warning on top."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QLayout, QStackedLayout, QWidget
 
+from kiosk import __version__
 from kiosk.content import Pack
 from kiosk.paths import resource
+from kiosk.status import ContentStatus, status_lines
 from kiosk.ui import theme
 from kiosk.ui.answer import AnswerScreen
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle import IdleMonitor, IdleOverlay
 from kiosk.ui.input_guard import InputGuard
+from kiosk.ui.staff import CornerTaps, PinPad, StaffMenu, StatusScreen
+from kiosk.ui.unavailable import UnavailableScreen
 
 log = logging.getLogger(__name__)
 
 READING_WORDS_PER_MINUTE = 100  # a slow reader's pace; the idle timeout never cuts one off
-EXIT_SHORTCUT = "Ctrl+Shift+Q"
+STAFF_SHORTCUT = "Ctrl+Shift+Q"
+STAFF_SCREENS = frozenset({"pin", "staff", "status"})
 
 
 class KioskWindow(QWidget):
-    """Shows one pack. Timings are parameters so tests can use milliseconds.
+    """Shows the current pack. Timings are parameters so tests use milliseconds.
 
-    In ``locked`` mode (fullscreen on a kiosk) close requests and Escape are
-    ignored; only the staff shortcut ends the program.
+    In ``locked`` mode (fullscreen on a kiosk) close requests are ignored;
+    only "Exit kiosk" in the staff menu ends the program. With no pack yet
+    (``pack=None``) patients see a calm "being updated" page.
     """
 
-    screen_changed = Signal(str)  # "home" or "answer"
+    screen_changed = Signal(str)  # one of the names of current_screen
+    reload_requested = Signal()  # staff asked to reload the content now
 
     def __init__(
         self,
-        pack: Pack,
+        pack: Pack | None,
         *,
         app: QApplication,
         idle_timeout_ms: int,
@@ -42,36 +51,68 @@ class KioskWindow(QWidget):
         settle_ms: int = 400,
         reading_words_per_minute: int = READING_WORDS_PER_MINUTE,
         locked: bool = False,
+        verify_pin: Callable[[str], bool] | None = None,
+        pin_lockout_ms: int = 60_000,
+        corner_within_ms: int = 3000,
+        status: ContentStatus | None = None,
+        now: Callable[[], dt.datetime] = dt.datetime.now,
         palette: theme.Palette | None = None,
     ) -> None:
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setWindowTitle(pack.title)
+        self.setWindowTitle("Information")
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.locked = locked
         self.reading_words_per_minute = reading_words_per_minute
+        self.status = status
+        self._now = now
+        self._verify_pin = verify_pin
         self._closing_allowed = False
         self.palette_ = palette or theme.Palette()
         self._metrics: theme.Metrics | None = None
         self._app = app
+        self.pack: Pack | None = None
+        self._pending: Pack | None = None
 
         self.home = HomeScreen(self.palette_)
         self.answer = AnswerScreen(self.palette_)
+        self.unavailable = UnavailableScreen(self.palette_)
+        self.pin_pad = PinPad(
+            self.palette_, verify_pin or (lambda _pin: False), lockout_ms=pin_lockout_ms
+        )
+        self.staff_menu = StaffMenu(self.palette_)
+        self.status_screen = StatusScreen(self.palette_)
+        self._screens: dict[str, QWidget] = {
+            "home": self.home,
+            "answer": self.answer,
+            "unavailable": self.unavailable,
+            "pin": self.pin_pad,
+            "staff": self.staff_menu,
+            "status": self.status_screen,
+        }
         self._stack = QStackedLayout(self)
         # The screen sets the window's size, never its content: long texts
         # wrap and scroll inside it instead of making it taller than the panel.
         self._stack.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        self._stack.addWidget(self.home)
-        self._stack.addWidget(self.answer)
+        for screen in self._screens.values():
+            self._stack.addWidget(screen)
         self.overlay = IdleOverlay(self.palette_, self)
 
         self.idle = IdleMonitor(idle_timeout_ms, idle_warning_ms, self)
         self.input_guard = InputGuard(settle_ms, self)
+        self.corner_taps = CornerTaps(None, within_ms=corner_within_ms, parent=self)
         # The input guard is installed last so it sees events first: a
         # swallowed tap should not count as activity either way.
-        self._app.installEventFilter(self.idle)
-        self._app.installEventFilter(self.input_guard)
+        self._filters = (self.corner_taps, self.idle, self.input_guard)
+        for event_filter in self._filters:
+            self._app.installEventFilter(event_filter)
 
+        self._connect()
+        if pack is not None:
+            self._apply_pack(pack)
+        self.show_home()
+
+    def _connect(self) -> None:
         self.home.topic_chosen.connect(self.show_topic)
         self.answer.home_requested.connect(self.show_home)
         self.overlay.keep_reading.connect(self.idle.activity)
@@ -82,15 +123,34 @@ class KioskWindow(QWidget):
         self.idle.resumed.connect(self.input_guard.settle)
         self.idle.expired.connect(self.return_home_after_idle)
 
-        exit_shortcut = QShortcut(QKeySequence(EXIT_SHORTCUT), self)
-        exit_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
-        exit_shortcut.activated.connect(self.staff_exit)
-
-        self.set_pack(pack)
-        self.show_home()
+        self.corner_taps.triggered.connect(self.open_staff)
+        staff_shortcut = QShortcut(QKeySequence(STAFF_SHORTCUT), self)
+        staff_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        staff_shortcut.activated.connect(self.open_staff)
+        self.pin_pad.accepted.connect(self.show_staff_menu)
+        self.pin_pad.cancelled.connect(self.show_home)
+        self.staff_menu.exit_requested.connect(self.staff_exit)
+        self.staff_menu.reload_requested.connect(self.reload_requested)
+        self.staff_menu.status_requested.connect(self.show_status)
+        self.staff_menu.back.connect(self.show_home)
+        self.status_screen.back.connect(self.show_staff_menu)
 
     # -- content -----------------------------------------------------------
     def set_pack(self, pack: Pack) -> None:
+        """Show ``pack`` from now on, in one step.
+
+        Never under a patient who is reading: on an answer screen the new
+        pack waits until they return home.
+        """
+        if self.current_screen == "answer":
+            self._pending = pack
+            return
+        self._pending = None
+        self._apply_pack(pack)
+        if self.current_screen == "unavailable":
+            self.show_home()
+
+    def _apply_pack(self, pack: Pack) -> None:
         self.pack = pack
         self.setWindowTitle(pack.title)
         self.home.set_pack(pack)
@@ -99,18 +159,48 @@ class KioskWindow(QWidget):
     # -- navigation ---------------------------------------------------------
     @property
     def current_screen(self) -> str:
-        return "answer" if self._stack.currentWidget() is self.answer else "home"
+        current = self._stack.currentWidget()
+        return next(name for name, screen in self._screens.items() if screen is current)
 
     def show_home(self) -> None:
-        self._switch_to(self.home)
+        if self._pending is not None:
+            self._apply_pack(self._pending)
+            self._pending = None
+        self._switch_to(self.home if self.pack is not None else self.unavailable)
         self.idle.restart(warn=False)
 
     def show_topic(self, topic_id: str) -> None:
+        if self.pack is None:
+            return
         topic = self.pack.topic(topic_id)
         self.answer.show_topic(topic)
         self._switch_to(self.answer)
         reading = reading_time_ms(topic.word_count, self.reading_words_per_minute)
         self.idle.restart(minimum_ms=reading)
+
+    def open_staff(self) -> None:
+        """The hidden gesture or Ctrl+Shift+Q: the PIN pad, or the menu if no PIN is set."""
+        if self.current_screen in STAFF_SCREENS:
+            return
+        log.info("staff menu requested")
+        if self._verify_pin is None:
+            self.show_staff_menu()
+            return
+        self.pin_pad.reset()
+        self._switch_to(self.pin_pad)
+        self.pin_pad.setFocus(Qt.FocusReason.OtherFocusReason)  # for staff who type the PIN
+        self.idle.restart(warn=False)
+
+    def show_staff_menu(self) -> None:
+        self.staff_menu.note.setText(self.status.last_result if self.status else "")
+        self._switch_to(self.staff_menu)
+        self.idle.restart(warn=False)
+
+    def show_status(self) -> None:
+        if self.status is not None:
+            self.status_screen.show_lines(status_lines(self.status, self._now(), __version__))
+        self._switch_to(self.status_screen)
+        self.idle.restart(warn=False)
 
     def _switch_to(self, screen: QWidget) -> None:
         self.overlay.hide()
@@ -122,7 +212,7 @@ class KioskWindow(QWidget):
 
     def return_home_after_idle(self) -> None:
         """Forget the visit: home, first row of tiles, answer scrolled to top."""
-        if self.current_screen != "home":
+        if self.current_screen == "answer":
             log.info("returned home")  # all a log may say of a patient's visit
         self.answer.reset()
         self.home.reset()
@@ -144,9 +234,13 @@ class KioskWindow(QWidget):
             event.ignore()
             return
         self.idle.stop()
-        self._app.removeEventFilter(self.idle)
-        self._app.removeEventFilter(self.input_guard)
+        for event_filter in self._filters:
+            self._app.removeEventFilter(event_filter)
         super().closeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.corner_taps.window = self.windowHandle()
 
     # -- layout ---------------------------------------------------------------
     @property
@@ -164,8 +258,9 @@ class KioskWindow(QWidget):
     def _apply_metrics(self, metrics: theme.Metrics) -> None:
         self._metrics = metrics
         self.setStyleSheet(theme.stylesheet(resource("kiosk.qss"), self.palette_, metrics))
-        self.home.apply_metrics(metrics)
-        self.answer.apply_metrics(metrics)
+        self.corner_taps.corner_px = round(metrics.min_target * 1.5)
+        for screen in self._screens.values():
+            screen.apply_metrics(metrics)  # type: ignore[attr-defined]
         self.overlay.apply_metrics(metrics)
 
 

@@ -28,6 +28,7 @@ def open_window(qtbot: QtBot, qapp: object) -> WindowFactory:
         settle_ms: int = 0,
         reading_words_per_minute: int = 100,
         locked: bool = False,
+        **options: object,
     ) -> KioskWindow:
         window = KioskWindow(
             pack,
@@ -37,6 +38,7 @@ def open_window(qtbot: QtBot, qapp: object) -> WindowFactory:
             settle_ms=settle_ms,
             reading_words_per_minute=reading_words_per_minute,
             locked=locked,
+            **options,  # type: ignore[arg-type]
         )
         qtbot.addWidget(window, before_close_func=_unlock)
         window.setFixedSize(*size)

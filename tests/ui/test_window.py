@@ -89,7 +89,9 @@ def test_locked_window_ignores_close_and_escape(qtbot: QtBot, open_window, bundl
     assert window.current_screen == "answer"
 
 
-def test_staff_shortcut_closes_a_locked_window(qtbot: QtBot, open_window, bundled_pack):
+def test_staff_shortcut_opens_the_staff_menu_whose_exit_closes_a_locked_window(
+    qtbot: QtBot, open_window, bundled_pack
+):
     window = open_window(bundled_pack, locked=True)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
@@ -98,6 +100,8 @@ def test_staff_shortcut_closes_a_locked_window(qtbot: QtBot, open_window, bundle
         Qt.Key.Key_Q,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
+    assert window.current_screen == "staff"  # no PIN configured: straight to the menu
+    window.staff_menu.exit_button.click()
     qtbot.waitUntil(lambda: not window.isVisible())
 
 

@@ -1,0 +1,108 @@
+"""A cheap snapshot of a pack folder, to notice changes without reading any file.
+
+A listing holds the name, size and modification time of ``kiosk.yaml`` and of
+every entry in ``topics/``: only ``stat()`` calls, so it can be taken every few
+seconds even on a network share. Two listings that compare equal mean nothing
+the loader reads has changed; only an edit that keeps both the size and the
+modification time goes unseen (possible where times are kept in whole seconds,
+for two same-size saves within one second).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from kiosk.content.loader import PACK_FILE, TOPICS_DIR, is_scratch_file
+
+
+class FileStamp(NamedTuple):
+    """One entry of a listing. ``name`` is relative to the pack, with ``/``."""
+
+    name: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """The stamps of a pack's files, sorted by name: hashable and comparable."""
+
+    files: tuple[FileStamp, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(stamp.name for stamp in self.files)
+
+
+def take_listing(folder: Path) -> Listing | None:
+    """The listing of the pack in ``folder``; ``None`` when the folder cannot be read.
+
+    Never raises: a network share that went away is an ordinary event here.
+    """
+    result = take_listing_or_reason(folder)
+    return result if isinstance(result, Listing) else None
+
+
+def take_listing_or_reason(folder: Path) -> Listing | str:
+    """The listing, or one line saying why the folder cannot be listed."""
+    try:
+        folder_stat = folder.stat()
+    except FileNotFoundError:
+        return f"content folder not found: {folder}"
+    except (OSError, ValueError) as exc:  # ValueError: a path with a NUL byte
+        return f"cannot reach the content folder {folder}: {_reason(exc)}"
+    if not stat.S_ISDIR(folder_stat.st_mode):
+        return f"not a folder: {folder}"
+    try:
+        return Listing(tuple(sorted(_stamps(folder))))
+    except OSError as exc:
+        # A share dropping mid-scan (EIO, ESTALE) or a folder we may not read.
+        return f"cannot read the content folder {folder}: {_reason(exc)}"
+
+
+def _stamps(folder: Path) -> list[FileStamp]:
+    stamps: list[FileStamp] = []
+    pack_stamp = _stamp(PACK_FILE, folder / PACK_FILE)
+    if pack_stamp is not None:
+        stamps.append(pack_stamp)
+    try:
+        with os.scandir(folder / TOPICS_DIR) as entries:
+            for entry in entries:
+                # Skipped like the loader skips them: an editor's swap file or a
+                # sync tool's part file changes all the time and means nothing.
+                if is_scratch_file(entry.name):
+                    continue
+                found = _stamp(f"{TOPICS_DIR}/{entry.name}", Path(entry.path))
+                if found is not None:
+                    stamps.append(found)
+    except (FileNotFoundError, NotADirectoryError):
+        pass  # no topics folder: the loader says so; the listing just has no topics
+    return stamps
+
+
+def _stamp(name: str, path: Path) -> FileStamp | None:
+    """The entry's stamp; ``None`` when it does not exist (or vanished since the scan)."""
+    try:
+        found = path.stat()
+    except OSError:
+        # A broken or looping link: the loader warns about it, so its own
+        # stamp still counts (replacing it must be noticed).
+        try:
+            found = path.stat(follow_symlinks=False)
+        except FileNotFoundError:
+            return None
+    if stat.S_ISDIR(found.st_mode):
+        # A folder's size and time change with its contents, which the loader
+        # never reads; only its presence matters (the loader warns about it).
+        return FileStamp(name, 0, 0)
+    return FileStamp(name, found.st_size, found.st_mtime_ns)
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__

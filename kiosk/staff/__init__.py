@@ -1,0 +1,1 @@
+"""Staff operations that need no screen: plain Python, no Qt."""

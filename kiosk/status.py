@@ -1,0 +1,82 @@
+"""What staff see on the Status screen: plain data, updated by the app."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kiosk.content import ContentError, Pack
+
+
+@dataclass
+class ContentStatus:
+    """The pack on screen and the outcome of the latest attempt to load one."""
+
+    folder: Path
+    started_at: dt.datetime
+    loaded_at: dt.datetime | None = None
+    topic_count: int = 0
+    last_attempt_at: dt.datetime | None = None
+    last_problems: tuple[str, ...] = ()  # rendered problems of the latest attempt
+    unavailable_reason: str | None = None
+    log_file: Path | None = None
+    history: list[str] = field(default_factory=list)
+
+    def loaded(self, pack: Pack, now: dt.datetime) -> None:
+        self.loaded_at = self.last_attempt_at = now
+        self.topic_count = len(pack.topics)
+        self.last_problems = tuple(str(w) for w in pack.warnings)
+        self.unavailable_reason = None
+
+    def failed(self, error: ContentError, now: dt.datetime) -> None:
+        self.last_attempt_at = now
+        self.last_problems = tuple(str(p) for p in error.problems)
+        self.unavailable_reason = None
+
+    def unavailable(self, reason: str, now: dt.datetime) -> None:
+        self.last_attempt_at = now
+        self.unavailable_reason = reason
+
+    @property
+    def last_result(self) -> str:
+        if self.last_attempt_at is None:
+            return "no content loaded yet"
+        if self.unavailable_reason:
+            return f"content folder unavailable: {self.unavailable_reason}"
+        errors = [p for p in self.last_problems if ": error: " in p]
+        if errors:
+            count = len(errors)
+            kept = "the last good content is still shown" if self.loaded_at else "nothing shown"
+            return f"{count} error{'s' if count != 1 else ''} ({kept})"
+        return "OK"
+
+
+def describe_duration(seconds: float) -> str:
+    minutes, _ = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    days, hours = divmod(hours, 24)
+    parts = [(days, "day"), (hours, "hour"), (minutes, "minute")]
+    words = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in parts if n]
+    return ", ".join(words) or "less than a minute"
+
+
+def status_lines(status: ContentStatus, now: dt.datetime, version: str) -> list[str]:
+    """The Status screen, line by line, for staff who must act on it."""
+
+    def when(moment: dt.datetime | None) -> str:
+        return moment.strftime("%Y-%m-%d %H:%M:%S") if moment else "never"
+
+    lines = [
+        f"Version: {version}",
+        f"Content folder: {status.folder}",
+        f"Content loaded at: {when(status.loaded_at)}",
+        f"Topics: {status.topic_count}",
+        f"Last reload: {status.last_result} (at {when(status.last_attempt_at)})",
+    ]
+    lines += [f"  {problem}" for problem in status.last_problems]
+    lines += [
+        f"Up for: {describe_duration((now - status.started_at).total_seconds())}",
+        f"Log file: {status.log_file or 'none (logging to the terminal only)'}",
+    ]
+    return lines

@@ -1,0 +1,272 @@
+"""Reload the content pack while the kiosk runs, when the admin changes it.
+
+Change events (``QFileSystemWatcher``) make the kiosk react within a second;
+a poll every ``poll_ms`` catches what events miss (network shares send none).
+Either only *suggests* a change: the pack is loaded once two listings taken
+``settle_ms`` apart agree, so a file still being copied is never read
+half-written.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from kiosk.content import ContentError, Pack, Problem, load_pack
+from kiosk.content.listing import Listing, take_listing_or_reason
+from kiosk.content.loader import TOPICS_DIR
+
+# Only what the signals cannot carry (a traceback) is logged here: results are
+# the caller's to log, once.
+log = logging.getLogger(__name__)
+
+# Watching every topic file makes in-place saves show at once; past this many,
+# polling alone finds them, rather than spending the user's inotify watches.
+MAX_WATCHED_FILES = 1000
+
+LoadResult = Pack | ContentError
+
+
+class ContentWatcher(QObject):
+    """Watches a pack folder and emits each changed pack, or why it cannot load.
+
+    ``start()`` loads the pack and returns the result without emitting it.
+    After that:
+
+    - ``pack_loaded(Pack)``: the pack changed (or after ``reload_now()``).
+    - ``load_failed(ContentError)``: the changed pack is invalid; keep the
+      last good one.
+    - ``folder_unavailable(str)``: the folder is gone or unreadable (a share
+      unmounted). Polling goes on; when the folder is back, its pack is
+      emitted again.
+
+    ``poll()`` and ``settle()`` are the two steps the timers take; calling
+    them directly drives the watcher without waiting. Both do nothing while
+    the watcher is stopped; ``reload_now()`` always works.
+    """
+
+    pack_loaded = Signal(object)
+    load_failed = Signal(object)
+    folder_unavailable = Signal(str)
+
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        poll_ms: int = 15_000,
+        settle_ms: int = 500,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if poll_ms <= 0 or settle_ms < 0:
+            raise ValueError(
+                f"poll_ms must be positive and settle_ms not negative: {poll_ms}, {settle_ms}"
+            )
+        self._folder = folder
+        self._listing: Listing | None = None  # what the last load was taken from
+        self._candidate: Listing | None = None  # a change waiting to settle
+        self._result: LoadResult | None = None
+        # What the caller was last told; None after an outage, so the pack
+        # is emitted again when the folder returns, even if it is the same.
+        self._emitted: LoadResult | None = None
+        self._unavailable: str | None = None  # the reason last emitted
+        self._running = False
+
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._on_changed)
+        self._watcher.directoryChanged.connect(self._on_changed)
+        self._poll_timer = QTimer(self, interval=poll_ms)
+        self._poll_timer.timeout.connect(self.poll)
+        # An editor's save or a copy sends a burst of events: list once it ends.
+        self._debounce = QTimer(self, singleShot=True, interval=settle_ms)
+        self._debounce.timeout.connect(self.poll)
+        self._settle = QTimer(self, singleShot=True, interval=settle_ms)
+        self._settle.timeout.connect(self.settle)
+
+    # -- state ----------------------------------------------------------------
+    @property
+    def folder(self) -> Path:
+        return self._folder
+
+    @property
+    def last_listing(self) -> Listing | None:
+        """The listing the last load was taken from; ``None`` while the folder is unavailable."""
+        return self._listing
+
+    @property
+    def last_result(self) -> LoadResult | None:
+        """The last load's result (``None`` before ``start()``)."""
+        return self._result
+
+    # -- control --------------------------------------------------------------
+    def start(self) -> LoadResult:
+        """Load the pack now and start watching; the result is returned, not emitted."""
+        self.stop()
+        self._running = True
+        taken = self._take_listing()
+        listing = taken if isinstance(taken, Listing) else None
+        # The caller learns of a missing folder from the result: no signal.
+        self._unavailable = taken if isinstance(taken, str) else None
+        result, _ = self._load_from(listing)
+        self._record(listing, result)
+        self._emitted = result
+        self._poll_timer.start()
+        return result
+
+    def stop(self) -> None:
+        """Stop watching; nothing is emitted until the next ``start()`` or ``reload_now()``."""
+        self._running = False
+        for timer in (self._poll_timer, self._debounce, self._settle):
+            timer.stop()
+        self._candidate = None
+        watched = self._watcher.files() + self._watcher.directories()
+        if watched:
+            self._watcher.removePaths(watched)
+
+    def reload_now(self) -> None:
+        """Staff's "Reload content now": load at once and emit the result, changed or not."""
+        self._guarded(self._reload_now)
+
+    # -- the two steps --------------------------------------------------------
+    def poll(self) -> None:
+        """Take a listing; a change is loaded only after ``settle()`` confirms it."""
+        if self._running:
+            self._guarded(self._poll)
+
+    def settle(self) -> None:
+        """Take the confirming listing: load if it agrees with the one before."""
+        if self._running:
+            self._guarded(self._settle_step)
+
+    # -- internals ------------------------------------------------------------
+    def _on_changed(self, _path: str) -> None:
+        # An event queued before stop() may still arrive after it.
+        if self._running:
+            self._debounce.start()
+
+    def _poll(self) -> None:
+        listing = self._current_listing()
+        if listing is None:
+            return
+        if listing == self._listing:
+            self._forget_candidate()
+            return
+        # Restarting the settle timer on every listing keeps the rule simple:
+        # settle() always compares two listings taken settle_ms apart.
+        self._candidate = listing
+        self._settle.start()
+
+    def _settle_step(self) -> None:
+        listing = self._current_listing()
+        if listing is None:
+            return
+        if listing == self._listing:
+            self._forget_candidate()
+        elif listing == self._candidate:
+            self._candidate = None
+            result, settled = self._load_from(listing)
+            if settled:
+                self._record(listing, result)
+                self._apply(result, always=False)
+        else:
+            self._candidate = listing  # still changing: look again later
+            self._settle.start()
+
+    def _reload_now(self) -> None:
+        self._forget_candidate()
+        # Emitted even if the files changed while they were read: staff asked
+        # for it, and the change that follows is emitted once it settles.
+        listing = self._current_listing()
+        result, _ = self._load_from(listing)
+        self._record(listing, result)
+        self._apply(result, always=True)
+
+    def _apply(self, result: LoadResult, *, always: bool) -> None:
+        changed = result != self._emitted
+        self._emitted = result
+        if isinstance(result, Pack):
+            if changed or always:
+                self.pack_loaded.emit(result)
+        else:
+            self.load_failed.emit(result)
+
+    def _load_from(self, listing: Listing | None) -> tuple[LoadResult, bool]:
+        """Load the pack seen as ``listing``; also whether the files held still meanwhile.
+
+        When they did not (a copy started during the read), the result may be
+        half-read, and the new listing waits to settle like any other change.
+        """
+        result = self._load()
+        after = self._take_listing()
+        after_listing = after if isinstance(after, Listing) else None
+        if after_listing != listing:
+            if self._running:
+                self._candidate = after_listing
+                self._settle.start()
+            return result, False
+        return result, True
+
+    def _record(self, listing: Listing | None, result: LoadResult) -> None:
+        self._listing = listing
+        self._result = result
+
+    def _load(self) -> LoadResult:
+        try:
+            return load_pack(self._folder)
+        except ContentError as error:
+            return error
+        except Exception as exc:
+            # load_pack reports what an admin can fix; anything else (a share
+            # failing mid-read) must still reach staff, not end the kiosk.
+            log.exception("loading the content pack failed")
+            return ContentError([Problem(str(self._folder), f"cannot load the pack: {exc}")])
+
+    def _current_listing(self) -> Listing | None:
+        """The listing now, watching what it names; reports the folder going away."""
+        listing = self._take_listing()
+        if isinstance(listing, str):
+            self._forget_candidate()
+            self._listing = None
+            self._emitted = None
+            if listing != self._unavailable:
+                self._unavailable = listing
+                self.folder_unavailable.emit(listing)
+            return None
+        self._unavailable = None
+        return listing
+
+    def _take_listing(self) -> Listing | str:
+        listing = take_listing_or_reason(self._folder)
+        if isinstance(listing, Listing) and self._running:
+            self._watch(listing)
+        return listing
+
+    def _watch(self, listing: Listing) -> None:
+        """Watch the folders and files of ``listing`` that are not watched yet.
+
+        Editors save by writing a new file and renaming it over the old one,
+        which ends the watch on the old file: every listing adds it back.
+        """
+        wanted = [str(self._folder), str(self._folder / TOPICS_DIR)]
+        wanted += [str(self._folder / name) for name in listing.names[:MAX_WATCHED_FILES]]
+        present = set(self._watcher.files()) | set(self._watcher.directories())
+        missing = [path for path in wanted if path not in present and Path(path).exists()]
+        if missing:
+            self._watcher.addPaths(missing)
+
+    def _forget_candidate(self) -> None:
+        self._candidate = None
+        self._settle.stop()
+
+    def _guarded(self, step: Callable[[], object]) -> None:
+        """Run a slot's work; an exception must not escape into Qt's event loop."""
+        try:
+            step()
+        except Exception as exc:
+            log.exception("content watcher failed")
+            self.load_failed.emit(
+                ContentError([Problem(str(self._folder), f"cannot reload the pack: {exc}")])
+            )

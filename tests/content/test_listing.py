@@ -1,0 +1,196 @@
+"""take_listing: a stat-only snapshot that changes exactly when the loader's input does."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kiosk.content.listing import (
+    FileStamp,
+    Listing,
+    take_listing,
+    take_listing_or_reason,
+)
+
+PACK_YAML = "schema: 1\ntitle: Clinic\n"
+TOPIC_YAML = "question: Q?\nanswer: A.\n"
+
+# Every kind of file that editors and sync tools leave behind while they work.
+SCRATCH_NAMES = [
+    ".a.yaml.swp",
+    ".hidden.yaml",
+    "a.yaml~",
+    "a.yaml.tmp",
+    "a.yaml.part",
+    "a.swp",
+    "~$a.yaml",
+    "a.sync-conflict-1.yaml",
+]
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    folder = tmp_path / "pack"
+    (folder / "topics").mkdir(parents=True)
+    (folder / "kiosk.yaml").write_text(PACK_YAML, encoding="utf-8")
+    (folder / "topics" / "b.yaml").write_text(TOPIC_YAML, encoding="utf-8")
+    (folder / "topics" / "a.yaml").write_text(TOPIC_YAML + "order: 1\n", encoding="utf-8")
+    return folder
+
+
+def listing_of(folder: Path) -> Listing:
+    listing = take_listing(folder)
+    assert listing is not None
+    return listing
+
+
+def bump_mtime(file: Path, seconds: int = 10) -> None:
+    """Move the modification time on: file systems may keep it in whole seconds."""
+    info = file.stat()
+    os.utime(file, ns=(info.st_atime_ns, info.st_mtime_ns + seconds * 1_000_000_000))
+
+
+def save_by_rename(file: Path, text: str) -> None:
+    """Save as most editors do: write a scratch file, then rename it over the old one."""
+    scratch = file.with_name(f".{file.name}.tmp")
+    scratch.write_text(text, encoding="utf-8")
+    scratch.replace(file)
+
+
+def test_listing_stamps_kiosk_yaml_and_every_topic_sorted_by_name(pack: Path) -> None:
+    listing = listing_of(pack)
+    assert listing.names == ("kiosk.yaml", "topics/a.yaml", "topics/b.yaml")
+    for stamp in listing.files:
+        info = (pack / stamp.name).stat()
+        assert stamp == FileStamp(stamp.name, info.st_size, info.st_mtime_ns)
+    assert listing.files[1].size == len(TOPIC_YAML + "order: 1\n")
+
+
+def test_listings_of_an_unchanged_folder_are_equal_and_hash_alike(pack: Path) -> None:
+    first, second = listing_of(pack), listing_of(pack)
+    assert first == second
+    assert first is not second
+    assert hash(first) == hash(second)
+    assert len({first, second}) == 1
+
+
+def test_other_files_beside_the_pack_are_not_listed(pack: Path) -> None:
+    before = listing_of(pack)
+    (pack / "README.txt").write_text("notes", encoding="utf-8")
+    (pack / "images").mkdir()
+    assert listing_of(pack) == before
+
+
+@pytest.mark.parametrize("name", SCRATCH_NAMES)
+def test_scratch_files_are_not_listed(pack: Path, name: str) -> None:
+    before = listing_of(pack)
+    (pack / "topics" / name).write_text("half a file", encoding="utf-8")
+    assert listing_of(pack) == before
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(
+            lambda t: (t / "a.yaml").write_text("question: Longer?\n", "utf-8"), id="grown"
+        ),
+        pytest.param(lambda t: (t / "c.yaml").write_text(TOPIC_YAML, "utf-8"), id="added"),
+        pytest.param(lambda t: (t / "a.yaml").unlink(), id="removed"),
+        pytest.param(lambda t: (t / "a.yaml").rename(t / "c.yaml"), id="renamed"),
+        pytest.param(lambda t: save_by_rename(t / "a.yaml", TOPIC_YAML), id="saved-by-rename"),
+        # The loader warns about these, so they must count too.
+        pytest.param(lambda t: (t / "notes.txt").write_text("x", "utf-8"), id="non-yaml"),
+        pytest.param(lambda t: (t / "old").mkdir(), id="folder"),
+        pytest.param(lambda t: (t / "c.yaml").symlink_to(t / "gone.yaml"), id="broken-link"),
+    ],
+)
+def test_each_change_to_the_topics_changes_the_listing(
+    pack: Path, change: Callable[[Path], object]
+) -> None:
+    before = listing_of(pack)
+    change(pack / "topics")
+    assert listing_of(pack) != before
+
+
+def test_a_same_size_edit_is_seen_by_its_modification_time(pack: Path) -> None:
+    file = pack / "topics" / "b.yaml"
+    before = listing_of(pack)
+    file.write_text(TOPIC_YAML.replace("Q?", "R?"), encoding="utf-8")
+    bump_mtime(file)
+    after = listing_of(pack)
+    assert [s.size for s in after.files] == [s.size for s in before.files]
+    assert after != before
+
+
+def test_kiosk_yaml_changes_change_the_listing(pack: Path) -> None:
+    before = listing_of(pack)
+    (pack / "kiosk.yaml").unlink()
+    missing = listing_of(pack)
+    assert missing.names == ("topics/a.yaml", "topics/b.yaml")
+    (pack / "kiosk.yaml").write_text(PACK_YAML, encoding="utf-8")
+    bump_mtime(pack / "kiosk.yaml")
+    assert listing_of(pack) not in (before, missing)
+
+
+def test_a_folder_inside_topics_counts_by_presence_only(pack: Path) -> None:
+    (pack / "topics" / "old").mkdir()
+    before = listing_of(pack)
+    assert FileStamp("topics/old", 0, 0) in before.files
+    # The loader never reads inside it, so its contents must not matter.
+    (pack / "topics" / "old" / "x.yaml").write_text(TOPIC_YAML, encoding="utf-8")
+    assert listing_of(pack) == before
+
+
+def test_missing_topics_folder_lists_kiosk_yaml_alone(pack: Path) -> None:
+    for file in (pack / "topics").iterdir():
+        file.unlink()
+    (pack / "topics").rmdir()
+    assert listing_of(pack).names == ("kiosk.yaml",)
+    (pack / "topics").write_text("not a folder", encoding="utf-8")
+    assert listing_of(pack).names == ("kiosk.yaml",)
+
+
+def test_an_empty_folder_has_an_empty_listing(tmp_path: Path) -> None:
+    assert listing_of(tmp_path) == Listing(())
+
+
+def test_a_missing_folder_has_no_listing(tmp_path: Path) -> None:
+    folder = tmp_path / "share" / "content"
+    assert take_listing(folder) is None
+    assert take_listing_or_reason(folder) == f"content folder not found: {folder}"
+
+
+def test_a_file_given_as_the_folder_has_no_listing(pack: Path) -> None:
+    file = pack / "kiosk.yaml"
+    assert take_listing(file) is None
+    assert take_listing_or_reason(file) == f"not a folder: {file}"
+
+
+def test_an_unreadable_topics_folder_makes_the_folder_unavailable(
+    pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Permissions cannot be tested as root (CI containers): fail the scan itself,
+    # as a share that drops mid-scan does.
+    real_scandir = os.scandir
+
+    def failing_scandir(path: Path) -> object:
+        if Path(path) == pack / "topics":
+            raise OSError(5, "Input/output error")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", failing_scandir)
+    assert take_listing(pack) is None
+    assert take_listing_or_reason(pack) == (
+        f"cannot read the content folder {pack}: Input/output error"
+    )
+
+
+def test_a_folder_that_cannot_be_reached_has_no_listing(tmp_path: Path) -> None:
+    weird = tmp_path / "nul\0byte"
+    assert take_listing(weird) is None
+    reason = take_listing_or_reason(weird)
+    assert isinstance(reason, str)
+    assert reason.startswith(f"cannot reach the content folder {weird}: ")

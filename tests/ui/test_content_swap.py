@@ -1,0 +1,58 @@
+"""A new pack replaces the old in one step, never under a patient who is reading."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+
+def test_without_a_pack_patients_see_a_calm_page_until_one_arrives(open_window, make_pack):
+    window = open_window(None)
+    assert window.current_screen == "unavailable"
+    assert window.unavailable.heading.text() == "Information screen is being updated"
+    assert window.home.tiles == []
+    window.set_pack(make_pack(count=3))
+    assert window.current_screen == "home"
+    assert len(window.home.tiles) == 3
+
+
+def test_on_the_home_screen_a_new_pack_shows_at_once(open_window, make_pack):
+    window = open_window(make_pack(count=3))
+    window.set_pack(make_pack(count=5))
+    assert window.current_screen == "home"
+    assert len(window.home.tiles) == 5
+
+
+def test_a_new_pack_waits_until_the_reader_goes_home(qtbot: QtBot, open_window, make_pack):
+    old = make_pack({"a": ("Old question?", "Old answer."), "b": ("B?", "B.")})
+    new = make_pack({"c": ("New question?", "New answer.")})
+    window = open_window(old)
+    window.show_topic("a")
+    window.set_pack(new)
+    assert window.current_screen == "answer"
+    assert window.answer.view.toPlainText() == "Old question?\nOld answer."
+    assert [t.text() for t in window.home.tiles] == ["Old question?", "B?"]
+    window.answer.home_button.click()
+    assert [t.text() for t in window.home.tiles] == ["New question?"]
+
+
+def test_a_topic_deleted_while_its_answer_is_read_stays_until_home(open_window, make_pack):
+    window = open_window(make_pack({"a": ("A?", "A."), "b": ("B?", "B.")}))
+    window.show_topic("b")
+    window.set_pack(make_pack({"a": ("A?", "A.")}))
+    assert window.answer.view.toPlainText() == "B?\nB."
+    window.show_home()
+    assert [t.text() for t in window.home.tiles] == ["A?"]
+
+
+def test_idle_return_home_applies_the_waiting_pack(qtbot: QtBot, open_window, make_pack):
+    window = open_window(
+        make_pack({"a": ("A?", "A.")}),
+        idle_timeout_ms=20,
+        idle_warning_ms=20,
+        reading_words_per_minute=10**9,
+    )
+    window.show_topic("a")
+    window.set_pack(make_pack({"z": ("Z?", "Z.")}))
+    with qtbot.waitSignal(window.idle.expired):
+        pass
+    assert [t.text() for t in window.home.tiles] == ["Z?"]
