@@ -26,6 +26,10 @@ from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
 
+# "Exit kiosk" in the staff menu: a deliberate stop, which service managers
+# are told not to undo (deploy/linux/kiosk.service: RestartPreventExitStatus).
+STAFF_EXIT_CODE = 10
+
 
 def display_available(
     env: Mapping[str, str] = os.environ, x11_sockets: Path = Path("/tmp/.X11-unix")
@@ -120,7 +124,13 @@ class Kiosk:
 
     def _loaded(self, pack: Pack) -> None:
         self.status.loaded(pack, self._now())
-        log.info("content loaded: %d topics from %s", len(pack.topics), self.status.folder)
+        count = len(pack.topics)
+        log.info(
+            "content loaded: %d topic%s from %s",
+            count,
+            "" if count == 1 else "s",
+            self.status.folder,
+        )
         for warning in pack.warnings:
             log.warning("%s", warning)
         self.window.set_pack(pack)
@@ -236,7 +246,9 @@ def run(settings: Settings) -> int:
     _show(app, kiosk.window, settings)
     notifier = _start_watchdog(kiosk.window) if settings.watchdog else None
     code = app.exec()
-    log.info("kiosk stopped")
+    if kiosk.window.staff_exited:
+        code = STAFF_EXIT_CODE
+    log.info("kiosk stopped (exit status %d)", code)
     if notifier is not None:
         notifier.stopping()
     links.uninstall()

@@ -20,6 +20,7 @@ the default; :func:`resolve_settings` says which.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import logging
 import os
 import re
@@ -437,15 +438,19 @@ def check_pin_can_be_set(path: Path) -> None:
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` in one step: a reader sees the old or the new file.
 
-    Creates the folder if needed. An existing file keeps its permissions; a
-    new one gets those any new file gets (the umask decides), since the
-    kiosk may run as another user than the admin who writes the file.
-    Raises ``OSError``.
+    Creates the folder if needed. An existing file keeps its permissions and,
+    where we may set it, its owner and group (a root:kiosk 0640 file edited
+    with sudo must stay readable by the kiosk); a new one gets those any new
+    file gets (the umask decides), since the kiosk may run as another user
+    than the admin who writes the file. Raises ``OSError``.
     """
     target = Path(os.path.realpath(path))  # write through a symlink, not over it
     target.parent.mkdir(parents=True, exist_ok=True)
+    owner: tuple[int, int] | None = None
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
+        status = target.stat()
+        mode = stat.S_IMODE(status.st_mode)
+        owner = (status.st_uid, status.st_gid)
     except FileNotFoundError:
         umask = os.umask(0o022)  # reading the umask means setting it: put it back at once
         os.umask(umask)
@@ -456,6 +461,9 @@ def write_atomically(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        if owner is not None and hasattr(os, "chown"):
+            with contextlib.suppress(PermissionError):  # only root may give files away
+                os.chown(temporary, *owner)
         Path(temporary).chmod(mode)  # mkstemp made it 0600
         Path(temporary).replace(target)  # os.replace: atomic within one folder
     except BaseException:

@@ -30,9 +30,10 @@ def setup_logging(log_dir: Path | None) -> Path | None:
     for handler in list(root.handlers):
         root.removeHandler(handler)
         handler.close()
-    stderr = logging.StreamHandler(sys.stderr)
-    stderr.setFormatter(logging.Formatter(FORMAT))
-    root.addHandler(stderr)
+    if sys.stderr is not None:  # None under pythonw.exe on Windows
+        stderr = logging.StreamHandler(sys.stderr)
+        stderr.setFormatter(logging.Formatter(FORMAT))
+        root.addHandler(stderr)
     if log_dir is None:
         return None
     log_file = log_dir / LOG_NAME
@@ -54,14 +55,14 @@ def enable_crash_trace(log_dir: Path | None) -> TextIO | None:
 
     Returns the open file, which must stay open for as long as the process runs.
     """
-    if log_dir is None:
-        faulthandler.enable()
-        return None
     try:
+        if log_dir is None:
+            raise FileNotFoundError("no log folder")
         stream = (log_dir / CRASH_NAME).open("a", encoding="utf-8")
     except OSError as exc:
-        log.warning("cannot write %s (%s); crash traces go to stderr", log_dir / CRASH_NAME, exc)
-        faulthandler.enable()
+        if sys.stderr is not None:  # None under pythonw.exe: then there is nowhere to write
+            log.warning("cannot write %s (%s); crash traces go to stderr", CRASH_NAME, exc)
+            faulthandler.enable()
         return None
     faulthandler.enable(file=stream)
     return stream

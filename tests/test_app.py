@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import socket
+import subprocess
 import sys
 from pathlib import Path
 
@@ -132,3 +135,35 @@ def test_display_check(tmp_path, env, expected):
     (run / "wayland-0").touch()
     env = {name: value.replace("{run}", str(run)) for name, value in env.items()}
     assert display_available(env, x11_sockets=x11) is expected
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="needs Unix sockets")
+def test_the_kiosk_starts_and_feeds_the_systemd_watchdog(tmp_path, write_pack):
+    # The whole program, as systemd starts it: up, READY=1, then pings.
+    notify = tmp_path / "notify.sock"
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    server.bind(str(notify))
+    server.settimeout(60)  # a wait on a condition: the next datagram
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        f"content: {write_pack({'a': ('A?', 'A.')})}\nlog_dir: {tmp_path / 'logs'}\n",
+        encoding="utf-8",
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NOTIFY_SOCKET=str(notify))
+    env["WATCHDOG_USEC"] = "100000"  # a ping every 50 ms
+    kiosk = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "--watchdog", "--config", str(config)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert server.recv(4096) == b"READY=1"
+        assert server.recv(4096) == b"WATCHDOG=1"
+        assert server.recv(4096) == b"WATCHDOG=1"
+    finally:
+        kiosk.kill()
+        kiosk.wait(timeout=60)
+        server.close()
+    log_text = (tmp_path / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    assert f"content loaded: 1 topic from {tmp_path}" in log_text

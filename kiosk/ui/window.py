@@ -68,6 +68,7 @@ class KioskWindow(QWidget):
         self._now = now
         self._verify_pin = verify_pin
         self._closing_allowed = False
+        self.staff_exited = False
         self.palette_ = palette or theme.Palette()
         self._metrics: theme.Metrics | None = None
         self._app = app
@@ -226,6 +227,7 @@ class KioskWindow(QWidget):
     # -- staff and window manager ---------------------------------------------
     def staff_exit(self) -> None:
         log.info("staff exit")
+        self.staff_exited = True
         self._closing_allowed = True
         self.close()
 

@@ -216,6 +216,20 @@ def test_set_pin_keeps_the_rest_of_the_file(tmp_path, typed):
     assert PIN not in after
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
+def test_set_pin_with_sudo_keeps_the_files_owner_and_group(tmp_path, typed):
+    # A root:kiosk 0640 config must stay readable by the kiosk user.
+    path = tmp_path / "config.yaml"
+    path.write_text("idle_timeout: 120\n", encoding="utf-8")
+    os.chown(path, 4242, 4343)
+    path.chmod(0o640)
+    typed(PIN, PIN)
+    assert main(["set-pin", "--config", str(path)]) == 0
+    status = path.stat()
+    assert (status.st_uid, status.st_gid) == (4242, 4343)
+    assert stat.S_IMODE(status.st_mode) == 0o640
+
+
 def test_set_pin_replaces_the_existing_hash_in_place(tmp_path, typed):
     path = tmp_path / "config.yaml"
     old = hash_pin("1111")

@@ -6,8 +6,9 @@
 # starts it again whenever it stops with an error, waiting a little longer
 # after each failure in a row (2, 4, 8 ... up to 60 seconds).
 #
-# When staff leave through the PIN pad ("Exit kiosk"), the kiosk exits with
-# status 0 and this script stops too, leaving the desktop to staff.
+# When staff leave through the staff menu ("Exit kiosk"), the kiosk exits with
+# status 10 and this script stops too, leaving the desktop to staff (as it
+# does on status 0, a window closed in --windowed mode).
 #
 # Install as /usr/local/bin/kiosk-x11 (see deploy/README.md). To use other
 # paths, set KIOSK and KIOSK_CONFIG in the desktop file's Exec line, e.g.
@@ -63,7 +64,7 @@ while :; do
     wait "$child"
     status=$?
     child=""
-    if [ "$status" -eq 0 ]; then
+    if [ "$status" -eq 0 ] || [ "$status" -eq 10 ]; then
         say "the kiosk was closed by staff; not restarting it"
         exit 0
     fi
