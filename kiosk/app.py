@@ -134,6 +134,7 @@ class Kiosk:
         for warning in pack.warnings:
             log.warning("%s", warning)
         self.window.set_pack(pack)
+        self.window.refresh_status()
 
     def _failed(self, error: ContentError) -> None:
         self.status.failed(error, self._now())
@@ -141,11 +142,12 @@ class Kiosk:
         log.error("content not loaded (%s): %d problems", kept, len(error.errors))
         for problem in error.problems:
             log.error("%s", problem)
-        self.window.staff_menu.note.setText(self.status.last_result)
+        self.window.refresh_status()
 
     def _unavailable(self, reason: str) -> None:
         self.status.unavailable(reason, self._now())
         log.warning("content folder unavailable (%s); retrying", reason)
+        self.window.refresh_status()
 
 
 class ExceptionGuard:

@@ -51,6 +51,14 @@ class ContentStatus:
             return f"{count} error{'s' if count != 1 else ''} ({kept})"
         return "OK"
 
+    @property
+    def summary(self) -> str:
+        """One line for the staff menu."""
+        if self.last_result == "OK":
+            count = self.topic_count
+            return f"Content: OK, {count} topic{'s' if count != 1 else ''}"
+        return f"Content: {self.last_result}"
+
 
 def describe_duration(seconds: float) -> str:
     minutes, _ = divmod(int(seconds), 60)

@@ -85,9 +85,16 @@ def test_the_content_folder_deleted_while_running(qtbot, start_kiosk, write_pack
 def test_staff_reload_now_reports_in_the_menu(qtbot, start_kiosk, write_pack):
     folder = write_pack({"a": ("A?", "A.")})
     kiosk = start_kiosk(folder)
+    kiosk.watcher.stop()  # only the staff's reload may pick the change up
     kiosk.window.open_staff()
+    assert kiosk.window.staff_menu.note.text() == "Content: OK, 1 topic"
+    (folder / "topics" / "b.yaml").write_text("question: B?\nanswer: B.\n", encoding="utf-8")
     kiosk.window.staff_menu.reload_button.click()
-    qtbot.waitUntil(lambda: kiosk.window.staff_menu.note.text() == "OK", timeout=5000)
+    qtbot.waitUntil(
+        lambda: kiosk.window.staff_menu.note.text() == "Content: OK, 2 topics", timeout=5000
+    )
+    kiosk.window.staff_menu.back_button.click()
+    assert [t.text() for t in kiosk.window.home.tiles] == ["A?", "B?"]
 
 
 def test_lock_down_hides_the_cursor_and_guards_errors(qapp, start_kiosk):

@@ -192,8 +192,14 @@ class KioskWindow(QWidget):
         self.pin_pad.setFocus(Qt.FocusReason.OtherFocusReason)  # for staff who type the PIN
         self.idle.restart(warn=False)
 
+    def refresh_status(self) -> None:
+        """Show the latest content status on the staff screens."""
+        self.staff_menu.note.setText(self.status.summary if self.status else "")
+        if self.current_screen == "status":
+            self.show_status()
+
     def show_staff_menu(self) -> None:
-        self.staff_menu.note.setText(self.status.last_result if self.status else "")
+        self.refresh_status()
         self._switch_to(self.staff_menu)
         self.idle.restart(warn=False)
 
