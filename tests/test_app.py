@@ -174,3 +174,24 @@ def test_the_kiosk_starts_and_feeds_the_systemd_watchdog(tmp_path, write_pack):
         server.close()
     log_text = (tmp_path / "logs" / "kiosk.log").read_text(encoding="utf-8")
     assert f"content loaded: 1 topic from {tmp_path}" in log_text
+
+
+def test_a_content_folder_that_does_not_exist_yet(qtbot, start_kiosk, write_pack, tmp_path):
+    # A share not mounted yet when the kiosk starts: calm page, then content.
+    missing = tmp_path / "share" / "pack"
+    kiosk = start_kiosk(missing)
+    assert kiosk.window.current_screen == "unavailable"
+    assert kiosk.status.last_result != "OK"
+    shutil.copytree(write_pack({"a": ("A?", "A.")}), missing)
+    qtbot.waitUntil(lambda: kiosk.window.current_screen == "home", timeout=5000)
+
+
+def test_without_a_pin_every_start_warns(qapp, start_kiosk, caplog):
+    kiosk = start_kiosk(REPO / "content")
+    previous = sys.excepthook
+    try:
+        links = lock_down(qapp, kiosk.window, kiosk_settings())
+        links.uninstall()
+    finally:
+        sys.excepthook = previous
+    assert "no staff PIN is set" in caplog.text

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QTextDocument
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QHelpEvent, QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
@@ -135,8 +135,20 @@ def test_context_menus_and_tooltips_never_reach_a_widget(qtbot: QtBot, open_wind
     QApplication.sendEvent(
         recorder, QHelpEvent(QEvent.Type.ToolTip, point, recorder.mapToGlobal(point))
     )
+    recorder.setAcceptDrops(True)
+    QApplication.sendEvent(
+        recorder,
+        QDragEnterEvent(
+            point,
+            Qt.DropAction.CopyAction,
+            QMimeData(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        ),
+    )
     assert QEvent.Type.ContextMenu not in recorder.seen
     assert QEvent.Type.ToolTip not in recorder.seen
+    assert QEvent.Type.DragEnter not in recorder.seen
     assert QToolTip.text() == ""
     assert window.isVisible()  # (keeps the window, and its rules, alive until here)
 
