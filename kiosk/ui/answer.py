@@ -54,7 +54,13 @@ class AnswerView(QTextEdit):
 
     def show_topic(self, topic: Topic, palette: theme.Palette, metrics: theme.Metrics) -> None:
         document = self.document()
-        document.clear()
+        # Empty it without clear(): clear() replaces the root frame, and the
+        # wrapper of each old one would stay behind, one per visit.
+        emptied = QTextCursor(document)
+        emptied.select(QTextCursor.SelectionType.Document)
+        emptied.removeSelectedText()
+        emptied.setBlockFormat(QTextBlockFormat())
+        emptied.setCharFormat(QTextCharFormat())
         document.setDocumentMargin(0)
         body_font = theme.font(metrics.body_px)
         document.setDefaultFont(body_font)

@@ -198,7 +198,7 @@ class PinPad(_CentredColumn):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Staff with a keyboard may type the PIN; it never reaches a text field.
         key = event.key()
-        if event.text().isdigit() and len(event.text()) == 1:
+        if len(event.text()) == 1 and event.text() in "0123456789":
             self.press_digit(event.text())
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.submit()

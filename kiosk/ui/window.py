@@ -152,10 +152,12 @@ class KioskWindow(QWidget):
             self.show_home()
 
     def _apply_pack(self, pack: Pack) -> None:
-        self.pack = pack
-        self.setWindowTitle(pack.title)
+        # The screens first: should building them fail, the pack the window
+        # answers taps from still matches the tiles on screen.
         self.home.set_pack(pack)
         self.answer.set_footer(pack.footer)
+        self.pack = pack
+        self.setWindowTitle(pack.title)
 
     # -- navigation ---------------------------------------------------------
     @property
@@ -193,10 +195,14 @@ class KioskWindow(QWidget):
         self.idle.restart(warn=False)
 
     def refresh_status(self) -> None:
-        """Show the latest content status on the staff screens."""
+        """Show the latest content status on the staff screens.
+
+        Only the text changes: a stream of results must not keep a staff
+        screen open past the idle timeout.
+        """
         self.staff_menu.note.setText(self.status.summary if self.status else "")
-        if self.current_screen == "status":
-            self.show_status()
+        if self.status is not None:
+            self.status_screen.show_lines(status_lines(self.status, self._now(), __version__))
 
     def show_staff_menu(self) -> None:
         self.refresh_status()
@@ -204,8 +210,7 @@ class KioskWindow(QWidget):
         self.idle.restart(warn=False)
 
     def show_status(self) -> None:
-        if self.status is not None:
-            self.status_screen.show_lines(status_lines(self.status, self._now(), __version__))
+        self.refresh_status()
         self._switch_to(self.status_screen)
         self.idle.restart(warn=False)
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.window import KioskWindow
@@ -163,3 +165,27 @@ def test_staff_with_a_keyboard_can_type_the_pin(qtbot: QtBot, open_window, bundl
     QTest.keyClicks(window.pin_pad, PIN)
     QTest.keyClick(window.pin_pad, Qt.Key.Key_Return)
     assert window.current_screen == "staff"
+
+
+def test_content_results_do_not_keep_the_status_screen_open(
+    qtbot: QtBot, open_window, bundled_pack
+):
+    window = open_window(bundled_pack, idle_timeout_ms=60, idle_warning_ms=60)
+    window.show_status()
+    # Results keep arriving (a broken pack being retried); idle still wins.
+    refresher = QTimer(window, interval=10)
+    refresher.timeout.connect(window.refresh_status)
+    refresher.start()
+    with qtbot.waitSignal(window.idle.expired, timeout=5000):
+        pass
+    refresher.stop()
+    assert window.current_screen == "home"
+
+
+def test_only_ascii_digits_count_as_pin_digits(open_window, bundled_pack):
+    window = open_window(bundled_pack, verify_pin=lambda pin: pin == PIN)
+    window.open_staff()
+    for key, text in ((Qt.Key.Key_twosuperior, "²"), (Qt.Key.Key_unknown, "٣")):
+        press = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, text)
+        QApplication.sendEvent(window.pin_pad, press)
+    assert window.pin_pad.dots.text() == "no digits yet"

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QHelpEvent, QTextDocument
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QHelpEvent,
+    QTextDocument,
+    QTextFrame,
+)
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
@@ -183,6 +191,21 @@ def test_answers_reuse_one_document(open_window, bundled_pack):
             window.show_topic(topic.id)
     assert len(view.findChildren(QTextDocument)) == 1
     assert view.toPlainText().startswith(bundled_pack.topics[-1].question)
+
+
+def test_visits_leave_no_text_frames_behind(open_window, bundled_pack):
+    window = open_window(bundled_pack)
+
+    def frames() -> int:
+        gc.collect()
+        return sum(isinstance(o, QTextFrame) for o in gc.get_objects())
+
+    window.show_topic(bundled_pack.topics[0].id)
+    before = frames()
+    for _ in range(20):
+        for topic in bundled_pack.topics:
+            window.show_topic(topic.id)
+    assert frames() <= before + 1
 
 
 def test_keyboard_scrolls_a_long_answer(qtbot: QtBot, open_window, make_pack):
