@@ -90,7 +90,7 @@ class Kiosk:
         log_file: Path | None = None,
         now: Callable[[], dt.datetime] = dt.datetime.now,
         poll_ms: int = 15_000,
-        settle_ms: int = 500,
+        settle_ms: int = 2_000,
     ) -> None:
         self._now = now
         self.status = ContentStatus(folder=settings.content, started_at=now(), log_file=log_file)

@@ -32,6 +32,9 @@ class Listing:
     """The stamps of a pack's files, sorted by name: hashable and comparable."""
 
     files: tuple[FileStamp, ...]
+    # Where the folder really is: pointing a symbolic link at another pack
+    # is a change even when every file stamp happens to be the same.
+    root: str = ""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -58,7 +61,7 @@ def take_listing_or_reason(folder: Path) -> Listing | str:
     if not stat.S_ISDIR(folder_stat.st_mode):
         return f"not a folder: {folder}"
     try:
-        return Listing(tuple(sorted(_stamps(folder))))
+        return Listing(tuple(sorted(_stamps(folder))), os.path.realpath(folder))
     except OSError as exc:
         # A share dropping mid-scan (EIO, ESTALE) or a folder we may not read.
         return f"cannot read the content folder {folder}: {_reason(exc)}"

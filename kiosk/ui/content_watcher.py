@@ -1,10 +1,11 @@
 """Reload the content pack while the kiosk runs, when the admin changes it.
 
-Change events (``QFileSystemWatcher``) make the kiosk react within a second;
+Change events (``QFileSystemWatcher``) make the kiosk react within seconds;
 a poll every ``poll_ms`` catches what events miss (network shares send none).
 Either only *suggests* a change: the pack is loaded once two listings taken
-``settle_ms`` apart agree, so a file still being copied is never read
-half-written.
+``settle_ms`` apart agree, so a file still being copied is not read
+half-written (unless the copy stalls for longer than that: the README tells
+admins to swap whole packs through a link for big or slow updates).
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ class ContentWatcher(QObject):
         folder: Path,
         *,
         poll_ms: int = 15_000,
-        settle_ms: int = 500,
+        settle_ms: int = 2_000,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -76,6 +77,7 @@ class ContentWatcher(QObject):
         self._running = False
 
         self._watcher = QFileSystemWatcher(self)
+        self._watched_root = ""
         self._watcher.fileChanged.connect(self._on_changed)
         self._watcher.directoryChanged.connect(self._on_changed)
         self._poll_timer = QTimer(self, interval=poll_ms)
@@ -249,8 +251,17 @@ class ContentWatcher(QObject):
 
         Editors save by writing a new file and renaming it over the old one,
         which ends the watch on the old file: every listing adds it back.
+        Watches follow symbolic links to where they pointed when added, so
+        when the pack folder now resolves elsewhere (a pack swapped by
+        replacing a link) every watch is made again; the link's own folder
+        is watched too, so the swap itself is seen at once.
         """
-        wanted = [str(self._folder), str(self._folder / TOPICS_DIR)]
+        if listing.root != self._watched_root:
+            watched = self._watcher.files() + self._watcher.directories()
+            if watched:
+                self._watcher.removePaths(watched)
+            self._watched_root = listing.root
+        wanted = [str(self._folder.parent), str(self._folder), str(self._folder / TOPICS_DIR)]
         wanted += [str(self._folder / name) for name in listing.names[:MAX_WATCHED_FILES]]
         present = set(self._watcher.files()) | set(self._watcher.directories())
         missing = [path for path in wanted if path not in present and Path(path).exists()]

@@ -154,7 +154,13 @@ def test_missing_topics_folder_lists_kiosk_yaml_alone(pack: Path) -> None:
 
 
 def test_an_empty_folder_has_an_empty_listing(tmp_path: Path) -> None:
-    assert listing_of(tmp_path) == Listing(())
+    assert listing_of(tmp_path) == Listing((), os.path.realpath(tmp_path))
+
+
+def test_the_listing_names_where_a_linked_folder_really_is(tmp_path: Path) -> None:
+    (tmp_path / "pack").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "pack")
+    assert listing_of(tmp_path / "link").root == os.path.realpath(tmp_path / "pack")
 
 
 def test_a_missing_folder_has_no_listing(tmp_path: Path) -> None:

@@ -527,3 +527,46 @@ def test_stop_ends_watching_but_reload_now_still_works(
 
     watcher.reload_now()
     assert [pack.topic("c").question for pack in emitted.packs] == ["Can I eat before?"]
+
+
+def _swap_link(link: Path, target: Path) -> None:
+    """The README's recipe: a new link beside the old, renamed over it in one step."""
+    fresh = link.with_name(link.name + ".new")
+    fresh.symlink_to(target)
+    fresh.replace(link)
+
+
+def test_a_pack_swapped_by_a_symbolic_link_is_loaded_at_once(
+    qtbot: QtBot, start_watcher: WatcherFactory, write_pack: PackWriter, tmp_path: Path
+) -> None:
+    old = write_pack({"a": ("Old question?", "Old.")})
+    new = write_pack({"a": ("New question?", "New.")})
+    link = tmp_path / "current"
+    link.symlink_to(old)
+    watcher = start_watcher(link)  # change events only: no polling
+    with qtbot.waitSignal(watcher.pack_loaded, timeout=5000) as loaded:
+        _swap_link(link, new)
+    assert loaded.args[0].topics[0].question == "New question?"
+    # and the new pack's own files are watched from now on
+    with qtbot.waitSignal(watcher.pack_loaded, timeout=5000) as loaded:
+        (new / "topics" / "a.yaml").write_text(topic_text("Edited in place?"), encoding="utf-8")
+    assert loaded.args[0].topics[0].question == "Edited in place?"
+
+
+def test_a_swap_to_an_identical_copy_is_still_a_change(
+    start_watcher: WatcherFactory, write_pack: PackWriter, tmp_path: Path
+) -> None:
+    old = write_pack({"a": ("Same?", "Same.")})
+    copy = tmp_path / "copy"
+    shutil.copytree(old, copy)  # copy2: the same sizes and modification times
+    link = tmp_path / "current"
+    link.symlink_to(old)
+    watcher = start_watcher(link, settle_ms=NEVER_MS)
+    before = watcher.last_listing
+    _swap_link(link, copy)
+    watcher.poll()
+    watcher.settle()
+    assert before is not None
+    assert watcher.last_listing is not None
+    assert watcher.last_listing.files == before.files
+    assert watcher.last_listing != before
