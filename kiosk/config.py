@@ -180,7 +180,8 @@ def _decode(data: bytes, shown: str) -> str:
 def _folder(text: str, base: Path) -> Path:
     """A folder named in the config file: relative to the file's own folder."""
     folder = Path(text).expanduser()
-    return folder if folder.is_absolute() else base / folder
+    # Absolute, so Status and the log name the folder wherever the kiosk runs from.
+    return Path(os.path.abspath(folder if folder.is_absolute() else base / folder))
 
 
 def _settings_values(values: dict[str, Value], path: Path) -> dict[str, object]:
@@ -360,6 +361,8 @@ def describe_settings(settings: Settings, sources: Mapping[str, str]) -> list[st
     lines = [f"config_file: {config_file}  (from {sources.get('config_file', FROM_DEFAULT)})"]
     for name, key in SETTING_KEYS.items():
         lines.append(f"{key}: {_shown(name, settings)}  (from {sources.get(name, FROM_DEFAULT)})")
+    watchdog = "on" if settings.watchdog else "off"
+    lines.append(f"watchdog: {watchdog}  (from {sources.get('watchdog', FROM_DEFAULT)})")
     return lines
 
 

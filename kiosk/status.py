@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.content import ContentError, Pack
+from kiosk.content import ContentError, Pack, Problem
 
 
 @dataclass
@@ -18,25 +18,25 @@ class ContentStatus:
     loaded_at: dt.datetime | None = None
     topic_count: int = 0
     last_attempt_at: dt.datetime | None = None
-    last_problems: tuple[str, ...] = ()  # rendered problems of the latest attempt
+    last_problems: tuple[Problem, ...] = ()  # of the latest attempt
     unavailable_reason: str | None = None
     log_file: Path | None = None
-    history: list[str] = field(default_factory=list)
 
     def loaded(self, pack: Pack, now: dt.datetime) -> None:
         self.loaded_at = self.last_attempt_at = now
         self.topic_count = len(pack.topics)
-        self.last_problems = tuple(str(w) for w in pack.warnings)
+        self.last_problems = pack.warnings
         self.unavailable_reason = None
 
     def failed(self, error: ContentError, now: dt.datetime) -> None:
         self.last_attempt_at = now
-        self.last_problems = tuple(str(p) for p in error.problems)
+        self.last_problems = error.problems
         self.unavailable_reason = None
 
     def unavailable(self, reason: str, now: dt.datetime) -> None:
         self.last_attempt_at = now
         self.unavailable_reason = reason
+        self.last_problems = ()  # they were about files that cannot be read now
 
     @property
     def last_result(self) -> str:
@@ -44,7 +44,7 @@ class ContentStatus:
             return "no content loaded yet"
         if self.unavailable_reason:
             return f"content folder unavailable: {self.unavailable_reason}"
-        errors = [p for p in self.last_problems if ": error: " in p]
+        errors = [p for p in self.last_problems if p.is_error]
         if errors:
             count = len(errors)
             kept = "the last good content is still shown" if self.loaded_at else "nothing shown"

@@ -55,7 +55,7 @@ def test_an_invalid_pack_at_start_shows_the_calm_page_and_recovers(
     (folder / "kiosk.yaml").write_text("schema: 1\n", encoding="utf-8")  # no title
     kiosk = start_kiosk(folder)
     assert kiosk.window.current_screen == "unavailable"
-    assert "missing required key 'title'" in "\n".join(kiosk.status.last_problems)
+    assert "missing required key 'title'" in "\n".join(map(str, kiosk.status.last_problems))
     (folder / "kiosk.yaml").write_text("schema: 1\ntitle: Back again\n", encoding="utf-8")
     qtbot.waitUntil(lambda: kiosk.window.current_screen == "home", timeout=5000)
     assert kiosk.window.home.title.text() == "Back again"

@@ -295,6 +295,7 @@ def test_precedence_command_line_then_file_then_default(tmp_path, capsys, platfo
         "hide_cursor: true  (from default)",
         "staff_pin_hash: not set  (from default)",
         f"log_dir: {platform_dirs / 'log' / 'kiosk'}  (from default)",
+        "watchdog: off  (from default)",
     ]
 
 
@@ -339,7 +340,9 @@ def test_a_relative_content_folder_is_relative_to_the_config_file(
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
     settings, _ = resolve_settings({}, path)
-    assert settings.content == etc / ".." / ".." / pack.name
+    # made absolute and normalised, so Status and the log name it plainly
+    assert settings.content == pack.parent / pack.name
+    assert settings.content.is_absolute()
     assert settings.content.resolve() == pack.resolve()
     assert main(["check", "--config", str(path)]) == 0
     assert capsys.readouterr().out.splitlines() == [f"OK: config file {path}", "OK: 1 topic"]
@@ -444,7 +447,9 @@ def test_describe_settings_of_a_file_less_setup(platform_dirs):
         "hide_cursor",
         "staff_pin_hash",
         "log_dir",
+        "watchdog",
     ]
+    assert lines[-1] == "watchdog: on  (from command line)"
 
 
 def test_the_example_in_the_docstring_is_valid(tmp_path):
