@@ -10,7 +10,16 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QObject,
+    Qt,
+    QTimer,
+    QtMsgType,
+    QUrl,
+    Slot,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QCursor, QDesktopServices
 from PySide6.QtWidgets import QApplication
 
@@ -194,6 +203,20 @@ class LinkGuard(QObject):
         log.warning("blocked an attempt to open a link (%s)", url.scheme())
 
 
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _log_qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Qt's own warnings go to the kiosk's log too, not only to a terminal."""
+    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+
+
 def lock_down(app: QApplication, window: KioskWindow, settings: Settings) -> LinkGuard:
     """The application-wide guards: errors go home, links go nowhere, no cursor."""
     sys.excepthook = ExceptionGuard(window)
@@ -242,6 +265,7 @@ def run(settings: Settings) -> int:
     log_file = setup_logging(settings.log_dir)
     crash_trace = enable_crash_trace(settings.log_dir)
     log.info("kiosk %s starting; content from %s", __version__, settings.content)
+    qInstallMessageHandler(_log_qt_message)
     app = application()
     kiosk = Kiosk(app, settings, log_file=log_file)
     links = lock_down(app, kiosk.window, settings)

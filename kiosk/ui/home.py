@@ -37,13 +37,9 @@ class HomeScreen(QWidget):
         self._layout.addWidget(self.scroll_area, 1)
 
     def set_pack(self, pack: Pack) -> None:
-        self.title.setText(pack.title)
-        self.welcome.setText(pack.welcome or "")
-        self.welcome.setVisible(bool(pack.welcome))
-        for tile in self.tiles:
-            self._grid.removeWidget(tile)
-            tile.deleteLater()
-        self.tiles = []
+        # New tiles first, old ones removed after: should building fail, the
+        # screen still shows the whole previous pack.
+        tiles = []
         for topic in pack.topics:
             tile = TouchButton(topic.question, self._grid_host)
             tile.setObjectName(f"tile-{topic.id}")
@@ -51,8 +47,16 @@ class HomeScreen(QWidget):
             tile.clicked.connect(
                 lambda _=False, topic_id=topic.id: self.topic_chosen.emit(topic_id)
             )
+            tiles.append(tile)
+        for tile in self.tiles:
+            self._grid.removeWidget(tile)
+            tile.deleteLater()
+        self.tiles = tiles
+        for tile in tiles:
             self._grid.addWidget(tile)
-            self.tiles.append(tile)
+        self.title.setText(pack.title)
+        self.welcome.setText(pack.welcome or "")
+        self.welcome.setVisible(bool(pack.welcome))
         if self._metrics is not None:
             self.apply_metrics(self._metrics)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
 from PySide6.QtGui import (
@@ -233,3 +234,17 @@ def test_a_double_key_press_does_not_open_and_close_an_answer(
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     QTest.keyClick(window.answer.home_button, Qt.Key.Key_Space)
     assert window.current_screen == "answer"
+
+
+def test_a_patients_visit_leaves_one_line_in_the_log(qtbot: QtBot, open_window, make_pack, caplog):
+    pack = make_pack({"a": ("Private question?", "Private answer.")})
+    window = open_window(
+        pack, idle_timeout_ms=20, idle_warning_ms=20, reading_words_per_minute=10**9
+    )
+    with caplog.at_level(logging.DEBUG):
+        window.home.tiles[0].click()
+        with qtbot.waitSignal(window.idle.expired):
+            pass
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("kiosk")] == [
+        "returned home"
+    ]
