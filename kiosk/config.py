@@ -32,11 +32,12 @@ from pathlib import Path
 
 import platformdirs
 
-from kiosk.content.loader import MAX_FILE_BYTES, NOT_REGULAR
+from kiosk.content.loader import NOT_REGULAR
 from kiosk.content.problems import ContentError, Problem
 from kiosk.content.schema import Key, Kind, MappingChecker, Value
+from kiosk.content.textfile import decode_utf8, read_capped
 from kiosk.content.yamlreader import Mapping as YamlMapping
-from kiosk.content.yamlreader import Node, Scalar, describe, implicit_type, position_of, read_yaml
+from kiosk.content.yamlreader import Node, Scalar, describe, implicit_type, read_yaml
 from kiosk.paths import bundled_content
 from kiosk.settings import (
     APP_NAME,
@@ -144,37 +145,23 @@ def _read_bytes(path: Path, shown: str) -> bytes | None:
     if os.path.lexists(path) and not path.is_file():
         raise ConfigError([Problem(shown, NOT_REGULAR)])
     try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
+        data = read_capped(path)
     except FileNotFoundError:
         return None
     except OSError as exc:
         raise ConfigError(
             [Problem(shown, f"cannot read the file: {exc.strerror or exc}")]
         ) from None
-    if len(data) > MAX_FILE_BYTES:
+    if data is None:
         raise ConfigError([Problem(shown, _TOO_LARGE)])
     return data
 
 
 def _decode(data: bytes, shown: str) -> str:
-    data = data.removeprefix(codecs.BOM_UTF8)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        good = data[: exc.start].decode("utf-8")
-        line, column = position_of(good, len(good))
-        raise ConfigError(
-            [
-                Problem(
-                    shown,
-                    f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
-                    "save the file with UTF-8 encoding",
-                    line,
-                    column,
-                )
-            ]
-        ) from None
+    text = decode_utf8(data, shown)
+    if isinstance(text, Problem):
+        raise ConfigError([text])
+    return text
 
 
 def _folder(text: str, base: Path) -> Path:

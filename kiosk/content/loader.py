@@ -6,7 +6,6 @@ whole list at once instead of fixing one error per run.
 
 from __future__ import annotations
 
-import codecs
 import fnmatch
 import os
 import re
@@ -17,12 +16,12 @@ from kiosk.content.answer_text import parse_answer
 from kiosk.content.model import Pack, Topic
 from kiosk.content.problems import ContentError, Problem, Severity
 from kiosk.content.schema import PACK_KEYS, TOPIC_KEYS, MappingChecker, Value
-from kiosk.content.yamlreader import Mapping, describe, position_of, read_yaml
+from kiosk.content.textfile import decode_utf8, read_capped
+from kiosk.content.yamlreader import Mapping, describe, read_yaml
 
 PACK_FILE = "kiosk.yaml"
 TOPICS_DIR = "topics"
 TOPIC_SUFFIXES = (".yaml", ".yml")
-MAX_FILE_BYTES = 1024 * 1024
 TOPIC_ID = re.compile(r"[a-z0-9-]{1,64}")
 
 # Files that editors and sync tools leave behind while they work. They are
@@ -80,38 +79,24 @@ class _PackReader:
 
     def _read_text(self, file: Path, shown: str) -> str | None:
         try:
-            with file.open("rb") as stream:
-                # Read one byte past the limit: the size is checked on what was
-                # read, not on a stat() that a file still being copied can outrun.
-                data = stream.read(MAX_FILE_BYTES + 1)
+            data = read_capped(file)
         except FileNotFoundError:
             self.problem(shown, "file not found")
             return None
         except OSError as exc:
             self.problem(shown, f"cannot read the file: {exc.strerror or exc}")
             return None
-        if len(data) > MAX_FILE_BYTES:
+        if data is None:
             self.problem(
                 shown,
                 "file is larger than 1 MiB, the limit for a content file; is this the right file?",
             )
             return None
-        data = data.removeprefix(codecs.BOM_UTF8)
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            good = data[: exc.start].decode("utf-8")
-            line, column = position_of(good, len(good))
-            self.problems.append(
-                Problem(
-                    shown,
-                    f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
-                    "save the file with UTF-8 encoding",
-                    line,
-                    column,
-                )
-            )
+        text = decode_utf8(data, shown)
+        if isinstance(text, Problem):
+            self.problems.append(text)
             return None
+        return text
 
     def read_pack_values(self) -> dict[str, Value] | None:
         shown = self.show(PACK_FILE)
