@@ -15,6 +15,7 @@ from kiosk.content.problems import Problem, Severity, closest, did_you_mean
 from kiosk.content.yamlreader import Mapping, Node, Scalar, describe, implicit_type
 
 SCHEMA_VERSION = 1
+MAX_WHOLE_NUMBER_DIGITS = 9
 
 
 class Kind(enum.Enum):
@@ -167,6 +168,10 @@ class MappingChecker:
                 node,
                 f"'{key.name}' must be a whole number such as 10, not '{node.text}'",
             )
+            return None
+        if len(node.text.lstrip("+-").lstrip("0")) > MAX_WHOLE_NUMBER_DIGITS:
+            # Python refuses to convert thousands of digits; nobody needs more than nine.
+            self.add(node, f"'{key.name}' is too large; use a number of at most 9 digits")
             return None
         number = int(node.text)
         if key.name == "schema" and number != SCHEMA_VERSION:

@@ -1230,3 +1230,16 @@ def test_bullets_in_a_literal_block_need_no_warning(new_pack: NewPack) -> None:
     loaded = load_pack(pack)
     assert loaded.warnings == ()
     assert loaded.topic("a").answer == (Paragraph("Mild."), BulletList(("Headache",)))
+
+
+@pytest.mark.parametrize("digits", [10, 5000])
+def test_an_absurdly_long_order_is_a_located_error(new_pack: NewPack, digits: int) -> None:
+    pack = new_pack({"topics/a.yaml": TOPIC_YAML + "order: " + "7" * digits + "\n"})
+    assert error_lines(pack) == [
+        f"{pack}/topics/a.yaml:3:8: error: 'order' is too large; use a number of at most 9 digits"
+    ]
+
+
+def test_a_nine_digit_order_is_fine(new_pack: NewPack) -> None:
+    pack = new_pack({"topics/a.yaml": TOPIC_YAML + "order: 000999999999\n"})
+    assert load_pack(pack).topic("a").order == 999999999
