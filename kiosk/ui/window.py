@@ -102,9 +102,11 @@ class KioskWindow(QWidget):
         self.idle = IdleMonitor(idle_timeout_ms, idle_warning_ms, self)
         self.input_guard = InputGuard(settle_ms, self)
         self.corner_taps = CornerTaps(None, within_ms=corner_within_ms, parent=self)
-        # The input guard is installed last so it sees events first: a
-        # swallowed tap should not count as activity either way.
-        self._filters = (self.corner_taps, self.idle, self.input_guard)
+        # Application event filters run last-installed first. The corner
+        # count sees every tap (even one the settle time then swallows, so
+        # five quick taps always count); the input guard runs before the idle
+        # monitor, so a swallowed tap does not count as activity.
+        self._filters = (self.idle, self.input_guard, self.corner_taps)
         for event_filter in self._filters:
             self._app.installEventFilter(event_filter)
 

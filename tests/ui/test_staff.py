@@ -189,3 +189,20 @@ def test_only_ascii_digits_count_as_pin_digits(open_window, bundled_pack):
         press = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, text)
         QApplication.sendEvent(window.pin_pad, press)
     assert window.pin_pad.dots.text() == "no digits yet"
+
+
+def test_five_corner_taps_during_the_idle_warning_still_open_the_pin_pad(
+    qtbot: QtBot, open_window, bundled_pack
+):
+    window = open_window(
+        bundled_pack,
+        verify_pin=lambda pin: pin == PIN,
+        idle_timeout_ms=25,
+        idle_warning_ms=60_000,
+        settle_ms=60_000,  # every tap after the first falls in the settle time
+        reading_words_per_minute=10**9,
+    )
+    with qtbot.waitSignal(window.idle.warning_started):
+        window.show_topic(bundled_pack.topics[0].id)
+    _tap_corner(window, 5)
+    assert window.current_screen == "pin"
