@@ -212,9 +212,10 @@ _QT_LEVELS = {
 }
 
 
-def _log_qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
-    """Qt's own warnings go to the kiosk's log too, not only to a terminal."""
-    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+def _log_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own warnings go to the kiosk's log too, under their Qt category."""
+    name = f"qt.{context.category}" if context.category else "qt"
+    logging.getLogger(name).log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
 
 
 def lock_down(app: QApplication, window: KioskWindow, settings: Settings) -> LinkGuard:

@@ -168,9 +168,10 @@ def _folder(text: str, base: Path) -> Path:
     """A folder named in the config file: relative to the file's own folder."""
     folder = Path(text).expanduser()
     # Absolute, so Status and the log name the folder wherever the kiosk runs
-    # from; abspath, not resolve(): a link such as /srv/kiosk/current must
-    # stay a link, or swapping the pack behind it would go unnoticed.
-    return Path(os.path.abspath(folder if folder.is_absolute() else base / folder))  # noqa: PTH100
+    # from. Not resolve(): a link such as /srv/kiosk/current must stay a link,
+    # or swapping the pack behind it would go unnoticed; and not abspath(),
+    # which would take ".." literally where the config's folder is a link.
+    return (folder if folder.is_absolute() else base / folder).absolute()
 
 
 def _settings_values(values: dict[str, Value], path: Path) -> dict[str, object]:

@@ -248,3 +248,25 @@ def test_a_patients_visit_leaves_one_line_in_the_log(qtbot: QtBot, open_window, 
     assert [r.getMessage() for r in caplog.records if r.name.startswith("kiosk")] == [
         "returned home"
     ]
+
+
+def test_a_tap_swallowed_after_a_screen_change_is_not_activity(
+    qtbot: QtBot, open_window, bundled_pack, monkeypatch
+):
+    window = open_window(bundled_pack, settle_ms=60_000)
+    activity: list[int] = []
+    monkeypatch.setattr(window.idle, "activity", lambda: activity.append(1))
+    window.show_topic(bundled_pack.topics[0].id)  # starts the settle time
+    where = QPoint(window.width() // 2, window.height() // 2)
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, pos=where)
+    assert activity == []
+
+
+def test_an_ordinary_tap_is_activity(qtbot: QtBot, open_window, bundled_pack, monkeypatch):
+    window = open_window(bundled_pack, settle_ms=0)
+    activity: list[int] = []
+    monkeypatch.setattr(window.idle, "activity", lambda: activity.append(1))
+    window.show_topic(bundled_pack.topics[0].id)
+    where = QPoint(window.width() // 2, window.height() // 2)
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, pos=where)
+    assert activity
