@@ -44,24 +44,26 @@ class AnswerView(QTextEdit):
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         # A 100-letter word breaks where it must instead of running off-screen.
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.setUndoRedoEnabled(False)
         self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
         enable_kinetic_scrolling(self)
         self._measure = 10_000
-        # One document for the life of the view, rebuilt per topic: a new
-        # document per answer would pile up over weeks of use.
-        self.setDocument(QTextDocument(self))
+        self.setDocument(self._new_document())
+
+    def _new_document(self) -> QTextDocument:
+        document = QTextDocument(self)
+        # A read-only page needs no undo history; kept, it would grow with
+        # every answer ever shown.
+        document.setUndoRedoEnabled(False)
+        document.setDocumentMargin(0)
+        return document
 
     def show_topic(self, topic: Topic, palette: theme.Palette, metrics: theme.Metrics) -> None:
-        document = self.document()
-        # Empty it without clear(): clear() replaces the root frame, and the
-        # wrapper of each old one would stay behind, one per visit.
-        emptied = QTextCursor(document)
-        emptied.select(QTextCursor.SelectionType.Document)
-        emptied.removeSelectedText()
-        emptied.setBlockFormat(QTextBlockFormat())
-        emptied.setCharFormat(QTextCharFormat())
-        document.setDocumentMargin(0)
+        # A fresh document per answer, the old one deleted: emptying one
+        # document instead keeps every text format it ever held (each list
+        # gets its own), and clear() leaves a frame behind per visit; either
+        # way memory grows over weeks of use.
+        previous = self.document()
+        document = self._new_document()
         body_font = theme.font(metrics.body_px)
         document.setDefaultFont(body_font)
         self._measure = round(QFontMetricsF(body_font).averageCharWidth() * metrics.measure_chars)
@@ -111,6 +113,9 @@ class AnswerView(QTextEdit):
             cursor.insertBlock(block_format(0, 130), small)
             cursor.insertText(f"Source: {topic.source}", small)
         document.setIndentWidth(metrics.body_px * 1.2)
+        self.setDocument(document)
+        if previous.parent() is self:
+            previous.deleteLater()
         self._centre_column()
         self.verticalScrollBar().setValue(0)
 
