@@ -1,0 +1,224 @@
+"""The Qt measurements, each in a fresh process started by run.py.
+
+    python qt_child.py navigate PACK COUNT      # tap -> answer, Home -> home: latencies
+    python qt_child.py memory PACK COUNT EVERY  # RSS and object counts while navigating
+    python qt_child.py reload POLL_MS SETTLE_MS RUNS   # file saved -> new tile on screen
+
+Prints one line, ``RESULT {json}``. The window is built as the kiosk builds it
+(``KioskWindow``, or ``kiosk.app.Kiosk`` for reload) at 1920x1080, offscreen.
+Taps are real mouse presses and releases (QTest), so they pass through the
+kiosk's application-wide event filters. The settle time that swallows a
+second tap just after a screen change is 0 here: the benchmark taps faster
+than a patient can.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from benchlib import RESULT_PREFIX, SCREEN_HEIGHT, SCREEN_WIDTH, rss_bytes, topic_yaml
+from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import Shiboken
+
+from kiosk.app import Kiosk, application
+from kiosk.content import load_pack
+from kiosk.paths import bundled_content
+from kiosk.settings import Settings
+from kiosk.ui.window import KioskWindow
+
+WARM_UP = 10  # navigations before timing: the first visit to a screen lays it out
+
+
+def emit(result: dict[str, object]) -> None:
+    sys.stdout.write(RESULT_PREFIX + json.dumps(result) + "\n")
+    sys.stdout.flush()
+
+
+def pack_folder(name: str) -> Path:
+    return bundled_content() if name == "bundled" else Path(name)
+
+
+def painted(app: QApplication, window: QWidget) -> None:
+    """Let every posted event (layouts, updates) run, then paint the whole window now.
+
+    Deferred deletions run too, as they would on the way back to ``app.exec()``
+    (``processEvents`` alone never runs them).
+    """
+    app.processEvents()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    window.repaint()
+
+
+def build_window(app: QApplication, folder: Path) -> KioskWindow:
+    window = KioskWindow(
+        load_pack(folder), app=app, idle_timeout_ms=90_000, idle_warning_ms=20_000, settle_ms=0
+    )
+    window.setGeometry(0, 0, SCREEN_WIDTH, SCREEN_HEIGHT)
+    window.show()
+    painted(app, window)
+    return window
+
+
+class Navigator:
+    """Taps tiles in a fixed order that visits every topic, then Home."""
+
+    def __init__(self, app: QApplication, window: KioskWindow) -> None:
+        self.app = app
+        self.window = window
+        self.count = 0
+
+    def tap(self, widget: QWidget) -> None:
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+    def next_tile(self) -> QWidget:
+        tiles = self.window.home.tiles
+        # A step coprime with the tile count visits every tile, out of order.
+        step = 7 if len(tiles) % 7 else 11
+        tile = tiles[(self.count * step) % len(tiles)]
+        self.count += 1
+        # Scrolling it into view is the patient's drag, not part of the tap.
+        self.window.home.scroll_area.ensureWidgetVisible(tile)
+        painted(self.app, self.window)
+        return tile
+
+    def navigate(self, clock: Callable[[], float] = time.perf_counter) -> tuple[float, float]:
+        """One visit; returns (tap -> answer painted, Home -> home painted) in seconds."""
+        tile = self.next_tile()
+        start = clock()
+        self.tap(tile)
+        painted(self.app, self.window)
+        answered = clock()
+        if self.window.current_screen != "answer":
+            raise RuntimeError(f"the tap showed {self.window.current_screen!r}, not the answer")
+        self.tap(self.window.answer.home_button)
+        painted(self.app, self.window)
+        home = clock()
+        if self.window.current_screen != "home":
+            raise RuntimeError(f"Home showed {self.window.current_screen!r}, not home")
+        return answered - start, home - answered
+
+
+def navigate(folder: Path, count: int) -> dict[str, object]:
+    app = application()
+    window = build_window(app, folder)
+    navigator = Navigator(app, window)
+    for _ in range(WARM_UP):
+        navigator.navigate()
+    # Baseline, same process and window: repainting the screens with no change.
+    repaint = []
+    for _ in range(50):
+        start = time.perf_counter()
+        painted(app, window)
+        repaint.append(time.perf_counter() - start)
+    taps, homes = [], []
+    for _ in range(count):
+        tap, home = navigator.navigate()
+        taps.append(tap)
+        homes.append(home)
+    return {
+        "topics": len(window.home.tiles),
+        "tap_s": taps,
+        "home_s": homes,
+        "repaint_s": repaint,
+        "warm_up": WARM_UP,
+    }
+
+
+def counts() -> dict[str, int]:
+    gc.collect()
+    return {
+        "rss": rss_bytes(),
+        "qt_wrappers": len(Shiboken.getAllValidWrappers()),
+        "gc_objects": len(gc.get_objects()),
+    }
+
+
+def memory(folder: Path, count: int, every: int) -> dict[str, object]:
+    app = application()
+    window = build_window(app, folder)
+    navigator = Navigator(app, window)
+    samples = [{"navigations": 0, **counts()}]
+    for done in range(1, count + 1):
+        navigator.navigate()
+        if done % every == 0:
+            samples.append({"navigations": done, **counts()})
+    return {"topics": len(window.home.tiles), "samples": samples}
+
+
+def reload(poll_ms: int, settle_ms: int, runs: int) -> dict[str, object]:
+    app = application()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "pack"
+        folder.mkdir()
+        source = bundled_content()
+        (folder / "kiosk.yaml").write_bytes((source / "kiosk.yaml").read_bytes())
+        (folder / "topics").mkdir()
+        for file in (source / "topics").iterdir():
+            (folder / "topics" / file.name).write_bytes(file.read_bytes())
+        settings = Settings(content=folder, windowed=True, log_dir=Path(tmp) / "log")
+        kiosk = Kiosk(app, settings, poll_ms=poll_ms, settle_ms=settle_ms)
+        window = kiosk.window
+        window.setGeometry(0, 0, SCREEN_WIDTH, SCREEN_HEIGHT)
+        window.show()
+        painted(app, window)
+        times = []
+        shown: list[float] = []
+        loop = QEventLoop()
+
+        def loaded(_pack: object) -> None:
+            # Connected after the kiosk's own slot, which has put the new
+            # tiles on the home screen by now.
+            painted(app, window)
+            shown.append(time.perf_counter())
+            loop.quit()
+
+        kiosk.watcher.pack_loaded.connect(loaded)
+        timeout = QTimer(singleShot=True, interval=10_000 + 2 * poll_ms)
+        timeout.timeout.connect(loop.quit)
+        for run in range(runs):
+            wait(3 * settle_ms + 50)  # nothing left pending from the run before
+            shown.clear()
+            topic_id = f"hot-reload-{run}"
+            text = topic_yaml(f"Is this the new question number {run}?", -1 - run)
+            path = folder / "topics" / f"{topic_id}.yaml"
+            path.write_text(text, encoding="utf-8")  # the file is saved when this returns
+            saved = time.perf_counter()
+            timeout.start()
+            loop.exec()
+            timeout.stop()
+            names = {tile.objectName() for tile in window.home.tiles}
+            if not shown or window.current_screen != "home" or f"tile-{topic_id}" not in names:
+                raise RuntimeError(f"{topic_id} did not appear on the home screen")
+            times.append(shown[0] - saved)
+        return {"poll_ms": poll_ms, "settle_ms": settle_ms, "reload_s": times}
+
+
+def wait(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def main() -> int:
+    command, *args = sys.argv[1:]
+    if command == "navigate":
+        emit(navigate(pack_folder(args[0]), int(args[1])))
+    elif command == "memory":
+        emit(memory(pack_folder(args[0]), int(args[1]), int(args[2])))
+    elif command == "reload":
+        emit(reload(int(args[0]), int(args[1]), int(args[2])))
+    else:
+        sys.exit(f"qt_child: unknown command {command!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
