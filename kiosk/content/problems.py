@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -35,7 +36,19 @@ class Problem:
         where = self.path
         if self.line is not None:
             where = f"{where}:{self.line}:{self.column or 1}"
-        return f"{where}: {self.severity.value}: {self.message}"
+        return _one_line(f"{where}: {self.severity.value}: {self.message}")
+
+
+# Line breaks and control characters that a message repeats from a file (a
+# value, a key, a file name) are shown escaped, as \n or \x1b: one problem
+# stays one line, and nothing in a pack can move a terminal's cursor.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _one_line(text: str) -> str:
+    return _UNPRINTABLE.sub(
+        lambda m: m.group().encode("unicode_escape", "backslashreplace").decode(), text
+    )
 
 
 class ContentError(Exception):
@@ -54,9 +67,19 @@ class ContentError(Exception):
         return "\n".join(str(p) for p in self.problems)
 
 
+_CUTOFF = 0.6
+_NEVER_CLOSE = 2 / _CUTOFF - 1
+
+
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The valid choice ``word`` was most likely meant to be, if any is close."""
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    options = sorted(choices)
+    # A ratio is at most 2*len(choice)/(len(word)+len(choice)): a word this
+    # much longer than every choice cannot reach the cutoff, and difflib
+    # would spend time linear in its length (a pasted paragraph) to say so.
+    if options and len(word) > _NEVER_CLOSE * max(map(len, options)):
+        return None
+    close = difflib.get_close_matches(word, options, n=1, cutoff=_CUTOFF)
     return close[0] if close else None
 
 

@@ -61,6 +61,16 @@ TOPIC_KEYS = (
 _WHOLE_NUMBER = re.compile(r"[-+]?[0-9]+")
 _NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 
+# What a text value may not hold, though a double-quoted escape ("\0", "\e",
+# "\uFDD0") can write it: the characters YAML refuses when typed in a file,
+# and Unicode's noncharacters (Qt takes U+FDD0 and U+FDD1 for the edges of a
+# frame: an answer holding one would show as two paragraphs).
+_PLANE_ENDS = "".join(chr(p << 16 | 0xFFFE) + chr(p << 16 | 0xFFFF) for p in range(1, 17))
+_UNSHOWABLE = re.compile(
+    "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+    f"|[\ufdd0-\ufdef{_PLANE_ENDS}]"
+)
+
 _TRUE = ("true", "True", "TRUE")
 _FALSE = ("false", "False", "FALSE")
 # What YAML 1.1 also reads as true or false; refused, with the right spelling.
@@ -139,7 +149,15 @@ class MappingChecker:
             )
             return None
         text = node.text.strip()
-        if key.kind in (Kind.LINE, Kind.FOLDER) and "\n" in text:
+        unshowable = _UNSHOWABLE.search(text)
+        if unshowable is not None:
+            self.add(
+                node,
+                f"invalid character U+{ord(unshowable.group()):04X} in '{key.name}'; remove it "
+                "(content files hold printable text only)",
+            )
+            return None
+        if key.kind in (Kind.LINE, Kind.FOLDER) and len(text.splitlines()) > 1:
             self.add(node, f"'{key.name}' must be one line; join the lines into one")
             return None
         if node.joined_bullets:

@@ -97,6 +97,12 @@ _TYPE_WORDS = {
 }
 
 
+# Longer values are named as written, not as YAML would read them: building
+# "0x" + 4,000 digits makes a number too long to print, and a long
+# sexagesimal "1:00:00:..." takes seconds to build.
+_MAX_CONSTRUCTED = 100
+
+
 def implicit_type(scalar: Scalar) -> tuple[str, str]:
     """The YAML 1.1 type a plain scalar would silently become, and how it reads.
 
@@ -109,12 +115,14 @@ def implicit_type(scalar: Scalar) -> tuple[str, str]:
     kind = tag.removeprefix(_YAML_TAG_PREFIX)
     if kind == "str":
         return "str", ""
-    node = yaml.ScalarNode(tag, scalar.text)
-    try:
-        # A fresh constructor: one kept around would keep every node it built.
-        value = yaml.constructor.SafeConstructor().construct_object(node, deep=True)
-    except (ValueError, yaml.YAMLError):
-        value = scalar.text
+    value: object = scalar.text
+    if len(scalar.text) <= _MAX_CONSTRUCTED:
+        node = yaml.ScalarNode(tag, scalar.text)
+        try:
+            # A fresh constructor: one kept around would keep every node it built.
+            value = yaml.constructor.SafeConstructor().construct_object(node, deep=True)
+        except (ValueError, yaml.YAMLError):
+            value = scalar.text
     if isinstance(value, bool):
         value = str(value).lower()
     return kind, _TYPE_WORDS.get(kind, "a special YAML symbol").format(value=value)
@@ -131,6 +139,18 @@ MAX_DEPTH = 20
 _TOO_DEEP = (
     f"lists and mappings nested more than {MAX_DEPTH} deep; content files need no nesting at all"
 )
+
+
+# A content file holds a handful of keys and values; a 1 MiB file can hold
+# half a million, which take seconds to compose and report one by one.
+# Reading stops at this many (scalars, aliases, lists and mappings).
+MAX_VALUES = 10_000
+_TOO_MANY = (
+    f"more than {MAX_VALUES:,} keys and values in one file; a content file needs only a few: "
+    "is this the right file?"
+)
+# Larger files with a syntax error keep libyaml's message (see below).
+_MAX_REPARSED = 64 * 1024
 
 
 @dataclass
@@ -298,22 +318,60 @@ def _syntax_problem(path: str, text: str, exc: yaml.YAMLError) -> Problem:
 
 def _syntax_problem_from_pure_parser(path: str, text: str, fast_exc: yaml.YAMLError) -> Problem:
     # Re-parse with the pure-Python parser: its messages are clearer and the
-    # same on every platform, and errors are rare enough for the cost.
-    try:
-        list(yaml.parse(text, Loader=yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        return _syntax_problem(path, text, exc)
+    # same on every platform, and errors are rare enough for the cost. It is
+    # ~10x slower than libyaml, so a large file keeps libyaml's message.
+    if isinstance(fast_exc, yaml.reader.ReaderError):
+        # The pure reader checks every character before it parses anything,
+        # and counts positions in characters (libyaml counts UTF-8 bytes).
+        try:
+            yaml.reader.Reader(text)
+        except yaml.reader.ReaderError as exc:
+            return _syntax_problem(path, text, exc)
+    if len(text) <= _MAX_REPARSED:
+        try:
+            _events(text, yaml.SafeLoader)
+        except yaml.YAMLError as exc:
+            return _syntax_problem(path, text, exc)
+        except _TooManyValuesError:
+            pass
+        except (ValueError, OverflowError):
+            # An escape such as "\UFFFFFFFF": libyaml refuses it as it should,
+            # the pure parser fails to decode it.
+            pass
     return _syntax_problem(path, text, fast_exc)
+
+
+class _TooManyValuesError(Exception):
+    def __init__(self, event: events.Event) -> None:
+        super().__init__()
+        self.event = event
+
+
+def _events(text: str, loader: type[yaml.SafeLoader]) -> list[events.Event]:
+    """The parser's events, up to :data:`MAX_VALUES` nodes (then :class:`_TooManyValuesError`)."""
+    stream: list[events.Event] = []
+    nodes = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, events.NodeEvent):
+            nodes += 1
+            if nodes > MAX_VALUES:
+                raise _TooManyValuesError(event)
+        stream.append(event)
+    return stream
 
 
 def read_yaml(path: str, text: str) -> tuple[Node | None, list[Problem]]:
     """Parse one content file into located nodes, with every problem found.
 
-    ``path`` is only used to label problems. On a syntax error the tree is
-    ``None`` and the one problem says where parsing stopped.
+    ``path`` is only used to label problems. On a syntax error, or when the
+    file holds more than :data:`MAX_VALUES` keys and values, the tree is
+    ``None`` and the one problem says where reading stopped.
     """
     try:
-        stream = list(yaml.parse(text, Loader=_FastLoader))
+        stream = _events(text, _FastLoader)
+    except _TooManyValuesError as too_many:
+        line, column = _position(too_many.event)
+        return None, [Problem(path, _TOO_MANY, line, column)]
     except yaml.MarkedYAMLError as fast_exc:
         if "nesting depth" in (fast_exc.problem or "") and fast_exc.problem_mark is not None:
             # libyaml's own limit; the pure-Python parser would take seconds
