@@ -1,0 +1,894 @@
+"""Soak (monkey) test: random but valid patient, staff and admin actions on the real kiosk.
+
+Hypothesis' stateful testing drives ``kiosk.app.Kiosk`` (the window, the
+content watcher and the status, wired as in production) on a pack in a temporary
+folder. Every rule is something a person does: a tap on a tile, on Home, on
+"Keep reading" or on empty space, a finger drag, the staff corner gesture
+followed by Cancel or Back (never Exit), an admin saving a good or a broken
+pack. Taps and drags go through the window handle, so Qt's hit-testing and the
+kiosk's application event filters see them as they would a finger. Time is
+never waited for: the idle timers are fired through their own timeout signals
+(the path a real timeout takes), content reloads use ``reload_now()`` and the
+watcher's own timers are stopped, and after every step the test waits only for
+conditions (the settle time to end, scrolling to stop).
+
+A small model (which screen, which pack on the home screen, which pack on disk)
+predicts each step's outcome; after every step the invariants are checked.
+
+- Short run (always, ~6 s): about 300 steps from a fixed seed. A failure
+  prints its steps; rerun it with the same ``KIOSK_SOAK_SEED``, or replay the
+  printed blob with ``KIOSK_SOAK_BLOB``; ``KIOSK_SOAK_SHRINK=1`` shrinks it.
+- Long run: ``KIOSK_SOAK_MINUTES=N pytest tests/ui/test_soak.py -k long_soak``
+  runs one kiosk for N minutes, then checks that RSS and live Qt objects stayed
+  flat after warm-up (the first third): under 5 MiB and 2 % growth.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import gc
+import hashlib
+import logging
+import os
+import random
+import shutil
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from itertools import count
+from pathlib import Path
+from unittest import mock
+
+import hypothesis
+import pytest
+import shiboken6
+from hypothesis import HealthCheck, Phase, reproduce_failure, seed, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QWindow
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QScroller,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+import kiosk.app
+from kiosk.app import ExceptionGuard, Kiosk
+from kiosk.settings import Settings
+from kiosk.ui.window import KioskWindow
+
+SETTLE_MS = 25  # the input guard's settle time (400 ms in production; waited for, never slept)
+PIN = "2468"
+SEED = int(os.environ.get("KIOSK_SOAK_SEED", "4242"))
+BLOB = os.environ.get("KIOSK_SOAK_BLOB")  # the text inside b'…' of a printed @reproduce_failure
+KNOWN_SCREENS = frozenset({"home", "answer", "unavailable", "pin", "staff", "status"})
+STAFF_SCREENS = frozenset({"pin", "staff", "status"})
+
+SHORT_RUN = settings(
+    max_examples=8,
+    # Shrinking a failure to its fewest steps takes minutes with a real window:
+    # only on request (KIOSK_SOAK_SHRINK=1); the failing run is printed either way.
+    phases=[Phase.generate, *([Phase.shrink] if os.environ.get("KIOSK_SOAK_SHRINK") else [])],
+    stateful_step_count=50,
+    database=None,  # reproducible from the seed alone, and no .hypothesis/ in the repository
+    deadline=None,
+    print_blob=True,
+    report_multiple_bugs=False,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+LONG_RUN_BATCH = settings(
+    SHORT_RUN,
+    max_examples=4,  # per batch; memory is sampled between batches
+    stateful_step_count=150,
+    phases=[Phase.generate],  # one kiosk runs them all: a failure cannot be replayed alone
+)
+LONG_RUN_WARMUP = 1 / 3  # of the run's duration
+MAX_RSS_GROWTH = 5 * 2**20
+MAX_OBJECT_GROWTH = 0.02
+
+
+# -- the content ----------------------------------------------------------------
+
+LONG_QUESTION = (
+    "My stroke was on the left side of my brain three years ago and my right hand is "
+    "still weak: could a course of magnetic stimulation help me now?"
+)
+QUESTIONS = [
+    "What is TMS?",
+    "How long does one session take?",
+    "Does it hurt?",
+    LONG_QUESTION,
+    "Can I drive home after a session?",
+    "Who should not have TMS?",
+    "How many sessions will I need, and how often do I have to come to the clinic for them?",
+    "What are the side effects?",
+    "Can I bring someone with me?",
+    "Is TMS covered by my insurance, and what do I need to bring to my first appointment "
+    "so that the staff can check it for me before we start?",
+    "What should I eat before?",
+    "Where do I park?",
+    "What is interhemispheric imbalance?",
+    "Can I take my usual medicines?",
+    "What if I miss a session?",
+    "Who do I call with a question?",
+]
+TOPIC_IDS = [f"topic-{n:02d}" for n in range(len(QUESTIONS))]
+FIRST_PACK_SIZE = 12  # "a dozen topics, some long"
+TITLES = ["Stroke recovery and TMS", "Clinic information", "Rehabilitation clinic: your visit"]
+
+
+def _answer(n: int) -> str:
+    if n % 3 != 0:
+        return f"Short answer number {n}.\n\nAsk our staff if anything is unclear."
+    paragraph = " ".join(f"word{i}" for i in range(90)) + "."
+    bullets = "\n".join(f"- Point {i} to remember about topic {n}" for i in range(8))
+    return "\n\n".join([paragraph] * 4 + [bullets] + [paragraph] * 3)
+
+
+ANSWERS = [_answer(n) for n in range(len(QUESTIONS))]
+
+
+@dataclass(frozen=True)
+class PackSpec:
+    """A valid pack: its title and its topics in tile order; ``edition`` marks every question."""
+
+    title: str
+    topics: tuple[int, ...]
+    edition: int = 0
+
+    def question(self, n: int) -> str:
+        return QUESTIONS[n] + (f" ({self.edition})" if self.edition else "")
+
+    @property
+    def questions(self) -> list[str]:
+        return [self.question(n) for n in self.topics]
+
+
+FIRST_PACK = PackSpec(TITLES[0], tuple(range(FIRST_PACK_SIZE)))
+PACKS = st.builds(
+    PackSpec,
+    title=st.sampled_from(TITLES),
+    topics=st.lists(
+        st.integers(0, len(QUESTIONS) - 1), min_size=1, max_size=len(QUESTIONS), unique=True
+    ).map(tuple),
+    edition=st.integers(0, 9),
+)
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def write_pack(folder: Path, spec: PackSpec) -> None:
+    """Save ``spec`` over whatever is in ``folder``, as an admin's copy would."""
+    topics = folder / "topics"
+    topics.mkdir(parents=True, exist_ok=True)
+    wanted = {f"{TOPIC_IDS[n]}.yaml" for n in spec.topics}
+    for old in topics.iterdir():
+        if old.is_dir():
+            shutil.rmtree(old)
+        elif old.name not in wanted:
+            old.unlink()
+    (folder / "kiosk.yaml").write_text(
+        f"schema: 1\ntitle: {_quoted(spec.title)}\nwelcome: Tap a question.\n"
+        "footer: General information only. Please ask our staff.\n",
+        encoding="utf-8",
+    )
+    for order, n in enumerate(spec.topics):
+        body = "\n".join("  " + line if line else "" for line in ANSWERS[n].splitlines())
+        (topics / f"{TOPIC_IDS[n]}.yaml").write_text(
+            f"question: {_quoted(spec.question(n))}\norder: {order}\nanswer: |\n{body}\n",
+            encoding="utf-8",
+        )
+
+
+def _write(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+# Ways an admin breaks a pack; each leaves the rest of the pack as it was.
+BREAKAGES: dict[str, Callable[[Path], object]] = {
+    "broken-yaml": lambda f: _write(f / "topics" / "zz-broken.yaml", "question: [broken\n"),
+    "no-title": lambda f: _write(f / "kiosk.yaml", "schema: 1\n"),
+    "schema-2": lambda f: _write(f / "kiosk.yaml", "schema: 2\ntitle: Next year\n"),
+    "bad-file-name": lambda f: _write(
+        f / "topics" / "Opening Hours.yaml", "question: Hours?\nanswer: Nine to five.\n"
+    ),
+    "unknown-key": lambda f: _write(f / "topics" / "zz-typo.yaml", "question: Typo?\nanwser: A\n"),
+    "yaml-no": lambda f: _write(f / "topics" / "zz-no.yaml", "question: No\nanswer: Yes.\n"),
+    "duplicate": lambda f: [
+        _write(f / "topics" / f"zz-dup.{ext}", "question: Twice?\nanswer: Twice.\n")
+        for ext in ("yaml", "yml")
+    ],
+    "no-topics": lambda f: [p.unlink() for p in (f / "topics").glob("*.yaml")],
+    "folder-gone": shutil.rmtree,
+}
+
+
+def cheap_pin_hash(pin: str) -> str:
+    """A hash in `kiosk set-pin`'s format, with scrypt's smallest cost so taps stay fast."""
+    salt = b"soak-test-salt!!"
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=2, r=8, p=1, dklen=32)
+    encoded = (base64.b64encode(part).decode("ascii") for part in (salt, digest))
+    return "$".join(["scrypt", "2", "8", "1", *encoded])
+
+
+# -- the kiosk under test ---------------------------------------------------------
+
+
+class ErrorRecords(logging.Handler):
+    """Every ERROR record logged anywhere while the kiosk runs."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def take_content_errors(self) -> list[logging.LogRecord]:
+        """Remove and return what kiosk.app logs about a pack it could not load."""
+        taken = [r for r in self.records if r.name == "kiosk.app" and r.exc_info is None]
+        self.records = [r for r in self.records if r not in taken]
+        return taken
+
+    def describe(self) -> str:
+        formatter = logging.Formatter("%(name)s: %(message)s")
+        return "\n".join(formatter.format(r) for r in self.records)
+
+
+@dataclass
+class Model:
+    """What the kiosk should be showing."""
+
+    screen: str
+    good: PackSpec | None  # the last valid pack loaded
+    on_home: PackSpec | None  # the pack the home screen shows (it waits while an answer is open)
+    on_disk: PackSpec | None  # None: the folder holds a broken pack
+    written: PackSpec  # the last valid pack written (what breakages break)
+    warning: bool = False
+    steps: int = 0
+
+
+@dataclass
+class Rig:
+    """A running Kiosk on a pack folder, its error log, and the model of it."""
+
+    qtbot: QtBot
+    folder: Path
+    with_pin: bool
+    broken_at_start: bool = False  # a first start with a broken pack: the calm page
+    kiosk: Kiosk = field(init=False)
+    errors: ErrorRecords = field(init=False)
+    model: Model = field(init=False)
+    _previous_hook: object = field(init=False)
+
+    def __post_init__(self) -> None:
+        write_pack(self.folder, FIRST_PACK)
+        if self.broken_at_start:
+            BREAKAGES["no-title"](self.folder)
+        self.errors = ErrorRecords()
+        logging.getLogger().addHandler(self.errors)
+        self._previous_hook = sys.excepthook
+        settings_ = Settings(
+            content=self.folder,
+            idle_timeout_s=3600,  # fired deliberately, never by the clock
+            idle_warning_s=600,
+            staff_pin_hash=cheap_pin_hash(PIN) if self.with_pin else None,
+            log_dir=self.folder.parent / "log",
+        )
+        window_with_short_settle = functools.partial(KioskWindow, settle_ms=SETTLE_MS)
+        with mock.patch.object(kiosk.app, "KioskWindow", window_with_short_settle):
+            self.kiosk = Kiosk(
+                QApplication.instance(),  # type: ignore[arg-type]
+                settings_,
+                poll_ms=3_600_000,
+                settle_ms=0,
+            )
+        try:
+            self._show()
+        except BaseException:
+            self.close()
+            raise
+
+    def _show(self) -> None:
+        self.kiosk.watcher.stop()  # content changes arrive only through reload_now()
+        window = self.kiosk.window
+        # Frameless and filling the screen, as kiosk.app shows a fullscreen
+        # kiosk, at a fixed size. It must not reach past the screen: Qt finds
+        # the widget under a finger by its position on the screen (QScroller's
+        # delayed press, gesture targets), and the offscreen screen is only
+        # 800x800; a tap beyond it would silently lose its press.
+        screen = QApplication.primaryScreen().geometry()
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+        window.setFixedSize(screen.size())
+        window.move(screen.topLeft())
+        window.show()
+        self.qtbot.waitExposed(window)
+        assert screen.contains(window.windowHandle().geometry())
+        # As in production (kiosk.app.lock_down): an exception in a slot is
+        # logged and the kiosk goes home; the error log then fails the step.
+        sys.excepthook = ExceptionGuard(window)
+        if self.broken_at_start:
+            assert self.errors.take_content_errors()
+            self.model = Model(
+                screen="unavailable", good=None, on_home=None, on_disk=None, written=FIRST_PACK
+            )
+        else:
+            self.model = Model(
+                screen="home",
+                good=FIRST_PACK,
+                on_home=FIRST_PACK,
+                on_disk=FIRST_PACK,
+                written=FIRST_PACK,
+            )
+        calm(self)
+
+    @property
+    def window(self) -> KioskWindow:
+        return self.kiosk.window
+
+    def close(self) -> None:
+        sys.excepthook = self._previous_hook  # type: ignore[assignment]
+        logging.getLogger().removeHandler(self.errors)
+        window = self.window
+        window.locked = False
+        window.close()
+        window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    def back_to_start(self) -> None:
+        """The first pack, the home screen, nothing scrolled: where each long-run batch starts."""
+        write_pack(self.folder, FIRST_PACK)
+        self.kiosk.watcher.reload_now()
+        self.window.return_home_after_idle()
+        calm(self)
+        assert self.window.current_screen == "home"
+        assert not self.errors.records, self.errors.describe()
+        self.model = Model(
+            screen="home",
+            good=FIRST_PACK,
+            on_home=FIRST_PACK,
+            on_disk=FIRST_PACK,
+            written=FIRST_PACK,
+            steps=self.model.steps,
+        )
+
+
+def calm(rig: Rig) -> None:
+    """Let posted events run, then wait (on conditions) until a tap would be a tap again."""
+    window = rig.window
+    QApplication.processEvents()
+    # Outside a running event loop deleteLater() waits for this; the kiosk's
+    # own loop runs it before the next input event.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    if window.input_guard.settling:
+        rig.qtbot.waitUntil(lambda: not window.input_guard.settling, timeout=5000)
+    for area in scroll_areas(window).values():
+        assert QScroller.scroller(area.viewport()).state() == QScroller.State.Inactive
+
+
+def scroll_areas(window: KioskWindow) -> dict[str, QAbstractScrollArea]:
+    return {
+        "home": window.home.scroll_area,
+        "answer": window.answer.view,
+        "status": window.status_screen.text,
+    }
+
+
+def way_home(window: KioskWindow, screen: str) -> QAbstractButton | None:
+    return {
+        "answer": window.answer.home_button,
+        "pin": window.pin_pad.cancel,
+        "staff": window.staff_menu.back_button,
+        "status": window.status_screen.back_button,
+    }.get(screen)
+
+
+def rect_in_window(window: KioskWindow, widget: QWidget) -> QRect:
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+
+def centre_of(window: KioskWindow, widget: QWidget) -> QPoint:
+    return widget.mapTo(window, widget.rect().center())
+
+
+def button_at(window: KioskWindow, point: QPoint) -> QAbstractButton | None:
+    widget = window.childAt(point)
+    while widget is not None and widget is not window:
+        if isinstance(widget, QAbstractButton):
+            return widget
+        widget = widget.parentWidget()
+    return None
+
+
+def in_corner(window: KioskWindow, point: QPoint) -> bool:
+    corner = window.corner_taps.corner_px
+    return point.x() <= corner and point.y() <= corner
+
+
+def visible_tiles(window: KioskWindow) -> list[tuple[QAbstractButton, QPoint]]:
+    """The tiles a finger can reach now, each with the centre of its visible part."""
+    viewport = rect_in_window(window, window.home.scroll_area.viewport())
+    reachable = []
+    for tile in window.home.tiles:
+        seen = rect_in_window(window, tile).intersected(viewport)
+        if seen.width() >= 20 and seen.height() >= 20:
+            reachable.append((tile, seen.center()))
+    return reachable
+
+
+def fire(timer: QTimer) -> None:
+    """What a single-shot timer does when its time is up, without waiting for it."""
+    assert timer.isActive()
+    timer.stop()
+    timer.timeout.emit()
+
+
+# -- the machine --------------------------------------------------------------------
+
+
+def on(*screens: str) -> Callable[[KioskMachine], bool]:
+    return lambda self: self.model.screen in screens
+
+
+class KioskMachine(RuleBasedStateMachine):
+    """The rules and invariants; subclasses provide the rig.
+
+    Every rule takes one ``data`` argument and draws the rest (labelled, so a
+    failure prints them). Hypothesis favours the first applicable rule, in
+    the order of argument count then name: the patient's rules come first
+    (``patient_…``), then the staff's, and the admin's (``update_…``).
+    """
+
+    rig: Rig
+
+    @property
+    def window(self) -> KioskWindow:
+        return self.rig.window
+
+    @property
+    def model(self) -> Model:
+        return self.rig.model
+
+    @property
+    def handle(self) -> QWindow:
+        handle = self.window.windowHandle()
+        assert handle is not None
+        return handle
+
+    def tap(self, point: QPoint) -> None:
+        assert self.window.rect().contains(point), point
+        QTest.mouseClick(self.handle, Qt.MouseButton.LeftButton, pos=point)
+
+    def tap_button(self, button: QAbstractButton) -> None:
+        where = centre_of(self.window, button)
+        assert self.window.childAt(where) is button, f"a tap on {button.text()!r} misses it"
+        self.tap(where)
+
+    def go_home(self) -> None:
+        """The model of KioskWindow.show_home: a waiting pack is shown now."""
+        self.model.on_home = self.model.good
+        self.model.screen = "home" if self.model.good is not None else "unavailable"
+        self.model.warning = False
+
+    def expect_reload(self) -> None:
+        """The model of a reload of what is on disk (watcher.reload_now)."""
+        model = self.model
+        if model.on_disk is None:
+            logged = self.rig.errors.take_content_errors()
+            assert logged, "a broken pack was loaded without an error in the log"
+            assert logged[0].getMessage().startswith("content not loaded ("), logged[0]
+            assert "error" in self.rig.kiosk.status.last_result
+            return
+        model.good = model.on_disk
+        if model.screen != "answer":  # never under someone reading
+            model.on_home = model.good
+            if model.screen == "unavailable":
+                model.screen = "home"
+
+    # -- patients -------------------------------------------------------------
+    @precondition(on("answer"))
+    @rule(data=st.data())
+    def patient_goes_home(self, data: st.DataObject) -> None:
+        window = self.window
+        double = data.draw(st.booleans(), label="double tap")
+        where = centre_of(window, window.answer.home_button)
+        self.tap(where)
+        if self.model.warning:
+            self.model.warning = False  # under the warning, a tap only dismisses it
+        else:
+            self.go_home()
+            if double and window.input_guard.settling:
+                self.tap(where)  # a shaky second tap, on the home screen: ignored
+        calm(self.rig)
+
+    @precondition(lambda self: self.model.warning)
+    @rule(data=st.data())
+    def patient_keeps_reading(self, data: st.DataObject) -> None:
+        with self.rig.qtbot.waitSignal(self.window.idle.resumed, timeout=1000):
+            self.tap_button(self.window.overlay.button)
+        self.model.warning = False
+        calm(self.rig)
+
+    @precondition(on("home"))
+    @rule(data=st.data())
+    def patient_opens_a_topic(self, data: st.DataObject) -> None:
+        window = self.window
+        tiles = visible_tiles(window)
+        assert tiles, "no tile can be tapped on the home screen"
+        tile, where = data.draw(st.sampled_from(tiles), label="tile")
+        double = data.draw(st.booleans(), label="double tap")
+        assert window.childAt(where) is tile, "the tile is not what a finger there would hit"
+        topic_id = tile.objectName().removeprefix("tile-")
+        self.tap(where)
+        if double and window.input_guard.settling:
+            self.tap(where)  # a shaky second tap, on the answer screen: ignored
+        self.model.screen = "answer"
+        assert window.current_screen == "answer"
+        assert window.answer.topic is not None
+        assert window.answer.topic.id == topic_id
+        assert window.answer.topic.question == tile.text()
+        calm(self.rig)
+
+    @precondition(on("home", "answer", "status"))
+    @rule(data=st.data())
+    def patient_scrolls_with_a_finger(self, data: st.DataObject) -> None:
+        window = self.window
+        area = scroll_areas(window)[self.model.screen]
+        viewport = rect_in_window(window, area.viewport()).adjusted(2, 2, -2, -2)
+        corner = window.corner_taps.corner_px
+        x = data.draw(st.integers(max(viewport.left(), corner + 1), viewport.right()), label="x")
+        y = data.draw(st.integers(viewport.top(), viewport.bottom()), label="y")
+        # A drag, not a tap: 40 px at least, and the finger stays on the area.
+        end_y = data.draw(
+            st.integers(viewport.top(), viewport.bottom()).filter(lambda e: abs(e - y) >= 40),
+            label="to y",
+        )
+        moves = data.draw(st.integers(2, 12), label="moves")
+        start, end = QPoint(x, y), QPoint(x, end_y)
+        bar = area.verticalScrollBar()
+        scrollable = bar.maximum() > 0
+        pressed, released = button_at(window, start), button_at(window, end)
+
+        QTest.mousePress(self.handle, Qt.MouseButton.LeftButton, pos=start)
+        for step in range(1, moves + 1):
+            QTest.mouseMove(self.handle, start + (end - start) * step / moves)
+            QApplication.processEvents()
+        QTest.mouseRelease(self.handle, Qt.MouseButton.LeftButton, pos=end)
+        scroller = QScroller.scroller(area.viewport())
+        if scroller.state() != QScroller.State.Inactive:
+            # A finger on the glass stops the fling: no tap, no waiting for it to run out.
+            QTest.mouseClick(self.handle, Qt.MouseButton.LeftButton, pos=end)
+        assert scroller.state() == QScroller.State.Inactive
+        assert 0 <= bar.value() <= bar.maximum()
+
+        if self.model.warning:
+            # The press answers the warning, unless it lands on "Keep reading"
+            # and the finger slides off before it lifts (as any button).
+            if pressed is not window.overlay.button or released is pressed:
+                self.model.warning = False
+        elif not scrollable and pressed is not None and pressed is released:
+            # Nothing to scroll, and the finger lifted on the tile it touched: a tap.
+            self.model.screen = "answer"
+        calm(self.rig)
+
+    @rule(data=st.data())
+    def patient_taps_empty_space(self, data: st.DataObject) -> None:
+        window = self.window
+        width, height = window.width(), window.height()
+        empty = [
+            point
+            for x in range(width // 32, width, width // 16)
+            for y in range(height // 20, height, height // 10)
+            if not in_corner(window, point := QPoint(x, y)) and button_at(window, point) is None
+        ]
+        assert empty, "no empty space at all"
+        self.tap(data.draw(st.sampled_from(empty), label="point"))
+        self.model.warning = False
+        calm(self.rig)
+
+    # -- staff ------------------------------------------------------------------
+    @precondition(on("pin"))
+    @rule(data=st.data())
+    def staff_cancels_the_pin(self, data: st.DataObject) -> None:
+        self.tap_button(self.window.pin_pad.cancel)
+        self.go_home()
+        calm(self.rig)
+
+    @rule(data=st.data())
+    def staff_corner_gesture(self, data: st.DataObject) -> None:
+        window = self.window
+        corner = QPoint(8, 8)
+        assert in_corner(window, corner)
+        for _ in range(window.corner_taps.taps):
+            self.tap(corner)
+        self.model.warning = False  # the first tap answers it
+        if self.model.screen not in STAFF_SCREENS:
+            self.model.screen = "pin" if self.rig.with_pin else "staff"
+        calm(self.rig)
+
+    @precondition(on("staff"))
+    @rule(data=st.data())
+    def staff_goes_back(self, data: st.DataObject) -> None:
+        self.tap_button(self.window.staff_menu.back_button)
+        self.go_home()
+        calm(self.rig)
+
+    @precondition(on("staff"))
+    @rule(data=st.data())
+    def staff_opens_status(self, data: st.DataObject) -> None:
+        self.tap_button(self.window.staff_menu.status_button)
+        self.model.screen = "status"
+        calm(self.rig)
+
+    @precondition(on("staff"))
+    @rule(data=st.data())
+    def staff_reloads_now(self, data: st.DataObject) -> None:
+        self.tap_button(self.window.staff_menu.reload_button)
+        self.expect_reload()
+        assert self.window.staff_menu.note.text() == self.rig.kiosk.status.summary
+        calm(self.rig)
+
+    @precondition(on("status"))
+    @rule(data=st.data())
+    def staff_status_back(self, data: st.DataObject) -> None:
+        self.tap_button(self.window.status_screen.back_button)
+        self.model.screen = "staff"
+        calm(self.rig)
+
+    @precondition(on("pin"))
+    @rule(data=st.data())
+    def staff_types_the_pin(self, data: st.DataObject) -> None:
+        pad = self.window.pin_pad
+        wrong = data.draw(st.none() | st.text("0123456789", min_size=1, max_size=8), label="wrong")
+        if wrong == PIN or (wrong is not None and pad.failures >= pad.max_failures - 1):
+            wrong = None  # never the lock-out: it lasts a minute of real time
+        for key in [*(wrong or PIN), "OK"]:
+            self.tap_button(pad.keys[key])
+        if wrong is None:
+            self.model.screen = "staff"
+        calm(self.rig)
+
+    # -- time -----------------------------------------------------------------
+    @precondition(lambda self: not self.model.warning)
+    @rule(data=st.data())
+    def patient_stops_touching(self, data: st.DataObject) -> None:
+        """Nobody touches the screen until the idle timeout."""
+        window = self.window
+        reading = self.model.screen == "answer"
+        signal = window.idle.warning_started if reading else window.idle.expired
+        with self.rig.qtbot.waitSignal(signal, timeout=1000):
+            fire(window.idle._idle)
+        if reading:
+            self.model.warning = True
+        else:
+            self.go_home()
+            assert window.home.scroll_area.verticalScrollBar().value() == 0
+        calm(self.rig)
+
+    @precondition(lambda self: self.model.warning)
+    @rule(data=st.data())
+    def patient_walks_away(self, data: st.DataObject) -> None:
+        window = self.window
+        with self.rig.qtbot.waitSignal(window.idle.expired, timeout=1000):
+            fire(window.idle._countdown)
+        self.go_home()
+        assert window.answer.view.verticalScrollBar().value() == 0
+        assert window.home.scroll_area.verticalScrollBar().value() == 0
+        calm(self.rig)
+
+    # -- admins -------------------------------------------------------------------
+    @rule(data=st.data())
+    def update_with_a_broken_pack(self, data: st.DataObject) -> None:
+        breakage = data.draw(st.sampled_from(sorted(BREAKAGES)), label="breakage")
+        write_pack(self.rig.folder, self.model.written)
+        BREAKAGES[breakage](self.rig.folder)
+        self.model.on_disk = None
+        self.rig.kiosk.watcher.reload_now()
+        self.expect_reload()
+        calm(self.rig)
+
+    @rule(data=st.data())
+    def update_with_a_good_pack(self, data: st.DataObject) -> None:
+        spec = data.draw(PACKS, label="pack")
+        write_pack(self.rig.folder, spec)
+        self.model.on_disk = self.model.written = spec
+        self.rig.kiosk.watcher.reload_now()
+        self.expect_reload()
+        calm(self.rig)
+
+    # -- invariants -----------------------------------------------------------------
+    @invariant()
+    def after_every_step(self) -> None:
+        self.model.steps += 1
+        self.no_error_logged()  # first: an exception's traceback explains the rest
+        self.one_visible_window()
+        self.the_expected_screen()
+        self.a_way_home()
+        self.the_idle_warning_covers_all_or_nothing()
+        self.home_shows_the_last_good_pack()
+        self.no_half_finished_gesture()
+
+    def one_visible_window(self) -> None:
+        widgets = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        assert widgets == [self.window], widgets
+        windows = [w for w in QGuiApplication.topLevelWindows() if w.isVisible()]
+        assert windows == [self.handle], windows
+
+    def the_expected_screen(self) -> None:
+        screen = self.window.current_screen
+        assert screen in KNOWN_SCREENS
+        assert screen == self.model.screen, f"showing {screen}, expected {self.model.screen}"
+
+    def a_way_home(self) -> None:
+        window = self.window
+        button = way_home(window, window.current_screen)
+        if button is None:
+            assert window.current_screen in ("home", "unavailable")
+            return
+        where = rect_in_window(window, button)
+        assert button.isVisible(), f"{button.text()} is hidden on {window.current_screen}"
+        assert window.rect().contains(where), f"{button.text()} at {where} is off the window"
+        if not window.overlay.isVisible():
+            hit = window.childAt(where.center())
+            assert hit is button, f"a tap on {button.text()} would hit {hit}"
+
+    def the_idle_warning_covers_all_or_nothing(self) -> None:
+        window, overlay = self.window, self.window.overlay
+        assert overlay.isVisible() == self.model.warning == window.idle.warning
+        if overlay.isVisible():
+            assert overlay.geometry() == window.rect()
+            rect = window.rect().adjusted(1, 1, -1, -1)
+            for point in (rect.topLeft(), rect.bottomRight(), rect.center(), rect.bottomLeft()):
+                hit = window.childAt(point)
+                assert hit is overlay or overlay.isAncestorOf(hit), f"{point} hits {hit}"
+
+    def no_error_logged(self) -> None:
+        assert not self.rig.errors.records, "logged:\n" + self.rig.errors.describe()
+
+    def home_shows_the_last_good_pack(self) -> None:
+        window, model = self.window, self.model
+        shown = model.on_home
+        texts = [tile.text() for tile in window.home.tiles]
+        if shown is None:
+            assert window.pack is None
+            return
+        assert texts == shown.questions
+        assert window.home.title.text() == shown.title
+        if model.screen in ("home", "unavailable"):
+            assert shown == model.good
+        # No tile of an earlier pack is left behind (deleted, not just unlisted).
+        host = window.home.scroll_area.widget()
+        left = [b for b in host.findChildren(QAbstractButton) if b not in window.home.tiles]
+        assert not left, [b.text() for b in left]
+        assert self.rig.kiosk.status.topic_count == len(model.good.topics if model.good else ())
+
+    def no_half_finished_gesture(self) -> None:
+        assert self.window.corner_taps.count == 0
+        assert not self.window.input_guard.settling
+
+
+class FreshKioskMachine(KioskMachine):
+    """A new kiosk for every run: the short soak."""
+
+    qtbot: QtBot
+    folders: Iterator[Path]
+
+    @initialize(with_pin=st.booleans(), broken_at_start=st.booleans())
+    def start(self, with_pin: bool, broken_at_start: bool) -> None:
+        self.rig = Rig(
+            self.qtbot, next(self.folders), with_pin=with_pin, broken_at_start=broken_at_start
+        )
+
+    def teardown(self) -> None:
+        if hasattr(self, "rig"):
+            self.rig.close()
+
+
+class SharedKioskMachine(KioskMachine):
+    """One kiosk for the whole long soak, back at its start after every batch."""
+
+    shared: Rig
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rig = self.shared
+
+    def teardown(self) -> None:
+        self.rig.back_to_start()
+
+
+# -- the tests ---------------------------------------------------------------------
+
+
+def run_soak(machine: Callable[[], KioskMachine], run_settings: settings, run_seed: int) -> None:
+    factory = seed(run_seed)(functools.partial(machine))
+    if BLOB:
+        factory = reproduce_failure(hypothesis.__version__, BLOB.encode("ascii"))(factory)
+    try:
+        run_state_machine_as_test(factory, settings=run_settings)
+    except BaseException as error:
+        error.add_note(
+            f"Soak seed {run_seed}: rerun with KIOSK_SOAK_SEED={run_seed} (and this run's "
+            "KIOSK_SOAK_MINUTES, if any), or replay the printed @reproduce_failure with "
+            "KIOSK_SOAK_BLOB=<the text inside its b'...'>; KIOSK_SOAK_SHRINK=1 shrinks it."
+        )
+        raise
+
+
+def test_short_soak(qtbot: QtBot, tmp_path: Path) -> None:
+    folders = (tmp_path / f"run{n}" / "content" for n in count())
+    machine = type("Soak", (FreshKioskMachine,), {"qtbot": qtbot, "folders": folders})
+    run_soak(machine, SHORT_RUN, SEED)
+
+
+def rss_bytes() -> int:
+    resident_pages = Path("/proc/self/statm").read_text(encoding="ascii").split()[1]
+    return int(resident_pages) * os.sysconf("SC_PAGE_SIZE")
+
+
+def live_qt_objects() -> int:
+    return len(shiboken6.Shiboken.getAllValidWrappers())
+
+
+@pytest.mark.skipif(
+    not os.environ.get("KIOSK_SOAK_MINUTES"), reason="long soak: set KIOSK_SOAK_MINUTES=N"
+)
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="reads RSS from /proc")
+def test_long_soak(qtbot: QtBot, tmp_path: Path) -> None:
+    minutes = float(os.environ["KIOSK_SOAK_MINUTES"])
+    base_seed = int(os.environ.get("KIOSK_SOAK_SEED", str(random.randrange(2**32))))
+    # pytest keeps every WARNING and ERROR record of a test for its report:
+    # over hours of broken packs that alone would grow RSS. The soak's own
+    # handler still sees every record.
+    root = logging.getLogger()
+    pytest_handlers = [h for h in root.handlers if type(h).__module__.startswith("_pytest")]
+    for handler in pytest_handlers:
+        root.removeHandler(handler)
+    rig = Rig(qtbot, tmp_path / "content", with_pin=True)
+    machine = type("LongSoak", (SharedKioskMachine,), {"shared": rig})
+    started = time.monotonic()
+    samples: list[tuple[float, int, int]] = []  # (seconds, RSS, live Qt objects)
+    try:
+        for batch in count():
+            if time.monotonic() - started >= minutes * 60:
+                break
+            run_soak(machine, LONG_RUN_BATCH, base_seed + batch)
+            gc.collect()
+            samples.append((time.monotonic() - started, rss_bytes(), live_qt_objects()))
+    finally:
+        rig.close()
+        for handler in pytest_handlers:
+            root.addHandler(handler)
+
+    warm = [s for s in samples if s[0] >= minutes * 60 * LONG_RUN_WARMUP]
+    report = (
+        f"long soak: {rig.model.steps} steps in {len(samples)} batches, "
+        f"{samples[-1][0] / 60:.1f} min, seeds {base_seed}+; after warm-up: "
+    )
+    assert len(warm) >= 3, report + f"too few batches to judge ({len(warm)})"
+    (_, rss_before, objects_before), (_, _, objects_after) = warm[0], warm[-1]
+    rss_after = statistics.median(s[1] for s in warm[-3:])
+    report += (
+        f"RSS {rss_before / 2**20:.1f} -> {rss_after / 2**20:.1f} MiB, "
+        f"live Qt objects {objects_before} -> {objects_after}"
+    )
+    print(report)
+    assert rss_after - rss_before < MAX_RSS_GROWTH, report
+    assert objects_after - objects_before < MAX_OBJECT_GROWTH * objects_before, report
