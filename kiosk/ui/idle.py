@@ -150,7 +150,9 @@ class IdleOverlay(QWidget):
         self.button = TouchButton("Keep reading")
         self.button.setObjectName("keepReading")
         self.button.setAccessibleDescription("Stay on this page")
-        self.button.clicked.connect(self.keep_reading)
+        # On release, wherever the finger ends: a shaky press that slides
+        # off the button still means "I am here".
+        self.button.released.connect(self.keep_reading)
         self._card_layout = QVBoxLayout(self.card)
         self._card_layout.addWidget(self.question)
         self._card_layout.addWidget(self.message)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -164,3 +164,17 @@ def test_keep_reading_shows_its_pressed_state_and_acts_on_release(qtbot: QtBot, 
         QTest.mouseRelease(button, Qt.MouseButton.LeftButton)
     assert not window.overlay.isVisible()
     assert window.current_screen == "answer"
+
+
+def test_a_press_on_keep_reading_that_slides_off_still_counts(qtbot: QtBot, warned_window):
+    window = warned_window
+    button = window.overlay.button
+    handle = window.windowHandle()
+    start = button.mapTo(window, button.rect().center())
+    off = start + QPoint(0, button.height() * 2)
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, pos=start)
+    assert window.overlay.isVisible()  # pressed, not yet acted on
+    with qtbot.waitSignal(window.idle.resumed):
+        QTest.mouseMove(handle, off)
+        QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=off)
+    assert not window.overlay.isVisible()
