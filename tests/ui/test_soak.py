@@ -579,10 +579,9 @@ class KioskMachine(RuleBasedStateMachine):
         assert 0 <= bar.value() <= bar.maximum()
 
         if self.model.warning:
-            # The press answers the warning, unless it lands on "Keep reading"
-            # and the finger slides off before it lifts (as any button).
-            if pressed is not window.overlay.button or released is pressed:
-                self.model.warning = False
+            # Any press answers the warning: on the dimmed screen at once, on
+            # "Keep reading" when the finger lifts or slides off it.
+            self.model.warning = False
         elif not scrollable and pressed is not None and pressed is released:
             # Nothing to scroll, and the finger lifted on the tile it touched: a tap.
             self.model.screen = "answer"
