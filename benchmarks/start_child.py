@@ -108,11 +108,10 @@ def floor(app: object, pack: str, log_dir: str) -> None:
     )
     logging.getLogger().addHandler(handler)
     logging.getLogger().warning("floor starting")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     folder = Path(pack)
-    title = yaml.load((folder / "kiosk.yaml").read_bytes(), Loader=loader)["title"]
+    title = yaml.load((folder / "kiosk.yaml").read_bytes(), Loader=yaml.CSafeLoader)["title"]
     questions = [
-        yaml.load(file.read_bytes(), Loader=loader)["question"]
+        yaml.load(file.read_bytes(), Loader=yaml.CSafeLoader)["question"]
         for file in sorted((folder / "topics").glob("*.yaml"))
     ]
     window = QWidget()
