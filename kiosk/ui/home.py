@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content import Pack
 from kiosk.ui import theme
-from kiosk.ui.tile_grid import TileGridLayout
+from kiosk.ui.tile_grid import TileGrid
 from kiosk.ui.widgets import TouchButton, WrappedText, enable_kinetic_scrolling
 
 
@@ -23,11 +23,10 @@ class HomeScreen(QWidget):
         self.welcome = WrappedText()
         self.tiles: list[TouchButton] = []
 
-        self._grid_host = QWidget()
-        self._grid = TileGridLayout(self._grid_host)
+        self._grid = TileGrid()
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setWidget(self._grid_host)
+        self.scroll_area.setWidget(self._grid)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         enable_kinetic_scrolling(self.scroll_area)
 
@@ -41,19 +40,19 @@ class HomeScreen(QWidget):
         # screen still shows the whole previous pack.
         tiles = []
         for topic in pack.topics:
-            tile = TouchButton(topic.question, self._grid_host)
+            tile = TouchButton(topic.question, self._grid)
             tile.setObjectName(f"tile-{topic.id}")
             tile.setAccessibleDescription("Opens the answer")
             tile.clicked.connect(
                 lambda _=False, topic_id=topic.id: self.topic_chosen.emit(topic_id)
             )
             tiles.append(tile)
-        for tile in self.tiles:
-            self._grid.removeWidget(tile)
-            tile.deleteLater()
+        old_tiles = self.tiles
         self.tiles = tiles
-        for tile in tiles:
-            self._grid.addWidget(tile)
+        self._grid.set_tiles(tiles)
+        for tile in old_tiles:
+            tile.hide()
+            tile.deleteLater()
         self.title.setText(pack.title)
         self.welcome.setText(pack.welcome or "")
         self.welcome.setVisible(bool(pack.welcome))
@@ -72,15 +71,15 @@ class HomeScreen(QWidget):
         self._layout.setSpacing(metrics.gap // 2)
         self.title.set_style(theme.font(metrics.title_px, bold=True), palette.text, 1.15)
         self.welcome.set_style(theme.font(metrics.welcome_px), palette.text)
-        self._grid.setContentsMargins(0, metrics.gap // 2, indicator, metrics.margin)
+        style = theme.tile_style(palette, metrics)
+        for tile in self.tiles:
+            tile.set_style(style)
         self._grid.configure(
             min_tile_width=metrics.tile_min_width,
             min_tile_height=round(metrics.min_target * 1.6),
             gap=metrics.gap,
+            margins=(0, metrics.gap // 2, indicator, metrics.margin),
         )
-        style = theme.tile_style(palette, metrics)
-        for tile in self.tiles:
-            tile.set_style(style)
 
     def reset(self) -> None:
         """Forget the visit: back to the first row of tiles."""

@@ -1,91 +1,101 @@
-"""A grid layout of equal tiles whose column count follows the width."""
+"""A grid of equal tiles whose column count follows the width."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
-class TileGridLayout(QLayout):
-    """Lays tiles out in as many equal columns as fit ``min_tile_width``.
+class TileGrid(QWidget):
+    """Places its tiles in as many equal columns as fit ``min_tile_width``.
 
     The tiles of a row share one height (the tallest label's need, never less
     than ``min_tile_height``), so the grid reads as deliberate at any size.
-    It reports height-for-width, so a scroll area grows it to fit all tiles.
+    It reports height-for-width, so a resizable scroll area grows it to fit
+    all tiles.
+
+    The tiles are placed by hand in ``resizeEvent`` rather than by a custom
+    ``QLayout``: a Python ``QLayout`` subclass must keep the ``QLayoutItem``
+    objects that Qt creates and deletes itself, and that shared ownership is
+    the kind of thing that crashes far from its cause. Here Qt owns nothing
+    but plain child widgets.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._items: list[QLayoutItem] = []
+        self._tiles: list[QWidget] = []
         self.min_tile_width = 400
         self.min_tile_height = 100
         self.gap = 24
-        self._hfw_cache: tuple[int, int] | None = None
+        self._margins = (0, 0, 0, 0)  # left, top, right, bottom
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
-    def configure(self, *, min_tile_width: int, min_tile_height: int, gap: int) -> None:
+    def configure(
+        self,
+        *,
+        min_tile_width: int,
+        min_tile_height: int,
+        gap: int,
+        margins: tuple[int, int, int, int] = (0, 0, 0, 0),
+    ) -> None:
         self.min_tile_width = min_tile_width
         self.min_tile_height = min_tile_height
         self.gap = gap
-        self.invalidate()
+        self._margins = margins
+        self.relayout()
 
-    # QLayout's item interface
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
+    def set_tiles(self, tiles: list[QWidget]) -> None:
+        """Shows ``tiles`` (already children of this widget) in this order."""
+        self._tiles = list(tiles)
+        for tile in self._tiles:
+            tile.show()
+        self.relayout()
 
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def invalidate(self) -> None:
-        self._hfw_cache = None
-        super().invalidate()
-
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        if self._hfw_cache is None or self._hfw_cache[0] != width:
-            self._hfw_cache = (width, self._arrange(QRect(0, 0, width, 0), apply=False))
-        return self._hfw_cache[1]
-
-    def sizeHint(self) -> QSize:
-        return self.minimumSize()
-
-    def minimumSize(self) -> QSize:
-        margins = self.contentsMargins()
-        return QSize(
-            self.min_tile_width + margins.left() + margins.right(),
-            self.min_tile_height + margins.top() + margins.bottom(),
-        )
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, apply=True)
+    def relayout(self) -> None:
+        self.updateGeometry()  # the height for a width may have changed
+        self._arrange(self.width(), apply=True)
 
     def columns_for(self, width: int) -> int:
         return max(1, (width + self.gap) // (self.min_tile_width + self.gap))
 
-    def _arrange(self, rect: QRect, *, apply: bool) -> int:
-        margins = self.contentsMargins()
-        left, top, bottom = margins.left(), margins.top(), margins.bottom()
-        width = rect.width() - left - margins.right()
-        columns = min(self.columns_for(width), max(1, len(self._items)))
-        tile_width = (width - (columns - 1) * self.gap) // columns
+    # QWidget's size interface
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(width, apply=False)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        left, top, right, bottom = self._margins
+        return QSize(self.min_tile_width + left + right, self.min_tile_height + top + bottom)
+
+    def resizeEvent(self, event: object) -> None:
+        self._arrange(self.width(), apply=True)
+
+    def _arrange(self, total_width: int, *, apply: bool) -> int:
+        left, top, right, bottom = self._margins
+        width = max(1, total_width - left - right)
+        tiles = self._tiles
+        columns = min(self.columns_for(width), max(1, len(tiles)))
+        tile_width = max(1, (width - (columns - 1) * self.gap) // columns)
         y = top
-        for start in range(0, len(self._items), columns):
-            row = self._items[start : start + columns]
-            height = max(self.min_tile_height, *(i.heightForWidth(tile_width) for i in row))
+        for start in range(0, len(tiles), columns):
+            row = tiles[start : start + columns]
+            height = max(self.min_tile_height, *(_height_for(t, tile_width) for t in row))
             if apply:
-                for column, item in enumerate(row):
-                    x = rect.x() + left + column * (tile_width + self.gap)
-                    item.setGeometry(QRect(x, rect.y() + y, tile_width, height))
+                for column, tile in enumerate(row):
+                    x = left + column * (tile_width + self.gap)
+                    tile.setGeometry(QRect(x, y, tile_width, height))
             y += height + self.gap
-        return y - (self.gap if self._items else 0) + bottom
+        return y - (self.gap if tiles else 0) + bottom
+
+
+def _height_for(widget: QWidget, width: int) -> int:
+    if widget.hasHeightForWidth():
+        return widget.heightForWidth(width)
+    return widget.sizeHint().height()

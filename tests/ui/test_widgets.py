@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui import theme
-from kiosk.ui.tile_grid import TileGridLayout
+from kiosk.ui.tile_grid import TileGrid
 from kiosk.ui.widgets import TouchButton, WrappedText
 
 
@@ -64,12 +64,34 @@ def test_button_pressed_state_is_painted_differently(qtbot: QtBot):
     assert pressed.pixelColor(20, 60).name().upper() == theme.Palette().tile_pressed.upper()
 
 
-def test_grid_columns_follow_the_width():
-    grid = TileGridLayout()
+def test_grid_columns_follow_the_width(qtbot: QtBot):
+    grid = TileGrid()
+    qtbot.addWidget(grid)
     grid.configure(min_tile_width=400, min_tile_height=100, gap=20)
     assert grid.columns_for(399) == 1
     assert grid.columns_for(820) == 2
     assert grid.columns_for(1700) == 4
+
+
+def test_grid_tiles_share_row_heights_and_column_widths(qtbot: QtBot):
+    grid = TileGrid()
+    qtbot.addWidget(grid)
+    grid.configure(min_tile_width=300, min_tile_height=80, gap=20, margins=(5, 6, 7, 8))
+    texts = ["Short", "A much longer question " * 6, "Third", "Fourth"]
+    tiles = [TouchButton(text, grid) for text in texts]
+    grid.set_tiles(list(tiles))
+    grid.resize(1000, grid.heightForWidth(1000))
+    grid.show()
+    qtbot.waitExposed(grid)
+    first_row = [t.geometry() for t in tiles[:3]]
+    assert {g.width() for g in first_row} == {first_row[0].width()}
+    assert {g.height() for g in first_row} == {first_row[1].height()}
+    assert first_row[1].height() > 80  # the long question wrapped and grew its row
+    assert first_row[0].left() == 5 and first_row[0].top() == 6
+    assert first_row[1].left() - first_row[0].right() - 1 == 20
+    last = tiles[3].geometry()
+    assert last.left() == 5 and last.top() == first_row[0].bottom() + 1 + 20
+    assert grid.heightForWidth(1000) == last.bottom() + 1 + 8
 
 
 def test_focus_ring_shows_for_keyboard_focus_only(qtbot: QtBot):
