@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.content.answer_text import parse_answer
-from kiosk.content.model import Pack, Topic
+from kiosk.content.model import DEFAULT_LANGUAGE, Pack, Place, Topic
 from kiosk.content.problems import ContentError, Problem, Severity
 from kiosk.content.schema import PACK_KEYS, TOPIC_KEYS, MappingChecker, Value
 from kiosk.content.textfile import decode_utf8, read_capped
@@ -197,12 +197,14 @@ class _PackReader:
             return None
         order = values.get("order")
         source = values.get("source")
+        answer_node = checker.nodes["answer"]
         return Topic(
             id=topic_id,
             question=str(values["question"]),
             answer=answer,
             order=order if isinstance(order, int) else None,
             source=str(source) if source is not None else None,
+            answer_place=Place(shown, answer_node.line, answer_node.column),
         )
 
 
@@ -236,4 +238,5 @@ def load_pack(folder: str | os.PathLike[str]) -> Pack:
         footer=str(footer) if footer is not None else None,
         folder=reader.folder,
         warnings=tuple(problems),
+        language=str(pack_values.get("language", DEFAULT_LANGUAGE)),
     )

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.content.problems import Problem
+
+# The language of a pack that does not say: a BCP 47 tag, as kiosk.yaml's
+# 'language' holds one.
+DEFAULT_LANGUAGE = "en"
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,12 +26,26 @@ Block = Paragraph | BulletList
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """Where a value was written, for messages: the file as the admin gave it,
+    and the 1-based line and column of the value (``None`` if not known)."""
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Topic:
     id: str
     question: str
     answer: tuple[Block, ...]
     order: int | None = None
     source: str | None = None
+    # Where the answer is written, so that a later check (such as its reading
+    # grade) can point at it. Not part of what patients see: two topics that
+    # read the same are equal wherever they were written.
+    answer_place: Place | None = field(default=None, compare=False)
 
     @property
     def word_count(self) -> int:
@@ -47,6 +65,9 @@ class Pack:
     footer: str | None = None
     folder: Path | None = None
     warnings: tuple[Problem, ...] = ()
+    # A BCP 47 tag such as "en", "en-GB" or "pt-BR", in its usual case: the
+    # language the answers are written in (reading grades, a read-aloud voice).
+    language: str = DEFAULT_LANGUAGE
 
     def topic(self, topic_id: str) -> Topic:
         for topic in self.topics:

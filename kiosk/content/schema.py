@@ -25,6 +25,7 @@ class Kind(enum.Enum):
     FOLDER = "a folder path"  # one line of text
     BOOLEAN = "true or false"  # YAML's true/false only: yes/no/on/off are refused
     NUMBER = "a number"  # whole or decimal, within minimum..maximum
+    LANGUAGE = "a language tag such as en, en-GB, es or pt-BR"  # BCP 47
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,7 @@ PACK_KEYS = (
     Key("title", Kind.LINE, required=True, max_length=80),
     Key("welcome", Kind.LINE, max_length=200),
     Key("footer", Kind.TEXT, max_length=300),
+    Key("language", Kind.LANGUAGE),
 )
 
 TOPIC_KEYS = (
@@ -78,6 +80,47 @@ _TRUE_WORDS = ("yes", "on", "y")
 _FALSE_WORDS = ("no", "off", "n")
 
 Value = str | int | float | bool
+
+# A BCP 47 language tag (RFC 5646 "langtag"): language, then optional script,
+# region, variants, extensions and private use. The language subtag is held to
+# ISO 639's two or three letters: the five-to-eight-letter form is reserved
+# and none is registered, while "English" or "Deutsch" is a common mistake.
+# Only the form is checked, not the IANA registry: a tag the kiosk's voices do
+# not know still loads, and read-aloud falls back as it would for any language.
+_LANGUAGE_TAG = re.compile(
+    r"[a-z]{2,3}(?:-[a-z]{3}){0,3}"  # language, with up to three extended subtags
+    r"(?:-[a-z]{4})?"  # script: Latn, Cyrl
+    r"(?:-(?:[a-z]{2}|[0-9]{3}))?"  # region: GB, BR, 419
+    r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"  # variants: valencia, 1996
+    r"(?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*"  # extensions: u-nu-latn
+    r"(?:-x(?:-[a-z0-9]{1,8})+)?",  # private use: x-clinic
+    re.IGNORECASE | re.ASCII,
+)
+# RFC 5646 allows 35 characters for the tags that matter in practice; longer
+# input is not a tag, and is not worth matching.
+_MAX_LANGUAGE_TAG = 64
+
+
+def language_tag(text: str) -> str | None:
+    """``text`` as a BCP 47 tag in its usual case (en-GB, zh-Hant-TW), or ``None``.
+
+    Case carries no meaning in a tag; the usual case is what voice and locale
+    lookups expect: language lower case, script title case, region upper case.
+    """
+    if len(text) > _MAX_LANGUAGE_TAG or not _LANGUAGE_TAG.fullmatch(text):
+        return None
+    first, *rest = text.lower().split("-")
+    subtags = [first]
+    singleton_seen = False  # extensions and private use stay lower case
+    for subtag in rest:
+        singleton_seen = singleton_seen or len(subtag) == 1
+        if not singleton_seen and len(subtag) == 4 and subtag.isalpha():
+            subtags.append(subtag.title())  # script
+        elif not singleton_seen and len(subtag) == 2:
+            subtags.append(subtag.upper())  # region
+        else:
+            subtags.append(subtag)
+    return "-".join(subtags)
 
 
 @dataclass
@@ -139,6 +182,8 @@ class MappingChecker:
             return self._boolean(key, node)
         if key.kind is Kind.NUMBER:
             return self._number(key, node)
+        if key.kind is Kind.LANGUAGE:
+            return self._language(key, node)
         if key.matches is not None:
             return self._formatted(key, node)
         if kind != "str":
@@ -239,6 +284,20 @@ class MappingChecker:
             self.add(node, f"'{key.name}' is {text}; it must be {limit}")
             return None
         return number
+
+    def _language(self, key: Key, node: Scalar) -> str | None:
+        # The text as written, quoted or not: YAML 1.1 reads Norwegian's
+        # `no` as false, but a language key can only mean the language.
+        text = node.text.strip()
+        tag = language_tag(text)
+        if tag is not None:
+            return tag
+        message = f"'{key.name}' must be {key.kind.value}, not '{text}'"
+        meant = language_tag(text.replace("_", "-"))
+        if meant is not None:  # a POSIX locale name such as en_GB
+            message += f"; write {key.name}: {meant}"
+        self.add(node, message)
+        return None
 
     def _formatted(self, key: Key, node: Scalar) -> str | None:
         assert key.matches is not None

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.content import BulletList, Pack, Topic, load_pack
+from kiosk.content.readability import READABILITY_TARGET_GRADE, pack_readability
 
 CONTENT = Path(__file__).parents[2] / "content"
 
@@ -87,3 +88,16 @@ def test_written_answers_have_a_source(pack: Pack, question: str) -> None:
     source = by_question(pack, question).source
     assert source is not None
     assert source.strip()
+
+
+def test_is_in_english(pack: Pack) -> None:
+    assert pack.language == "en"
+
+
+@pytest.mark.parametrize("question", SEED_QUESTIONS)
+def test_every_answer_is_at_or_below_the_target_reading_grade(pack: Pack, question: str) -> None:
+    """Many readers have had a stroke: short sentences, everyday words (grade 8 or below)."""
+    measured = pack_readability(pack)
+    assert measured.topics is not None
+    [grade] = [m.grade for m in measured.topics if m.topic_id == by_question(pack, question).id]
+    assert grade <= READABILITY_TARGET_GRADE

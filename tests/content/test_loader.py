@@ -93,6 +93,8 @@ NO_TOPICS = "no topics; add at least one file such as topics/opening-hours.yaml"
 NOT_ALLOWED = "is not allowed; write the text out in full"
 QUESTION_EMPTY = "'question' is empty; write its value after 'question:'"
 TOPIC_KEYS_HINT = "allowed keys are: answer, order, question, source"
+LANGUAGE_TAG = "a language tag such as en, en-GB, es or pt-BR"
+NOT_A_TAG = f"must be {LANGUAGE_TAG}"
 BAD_ID = (
     "is not a valid topic id: name the file with a-z, 0-9 and '-' only, at most 64 characters, "
     "such as"
@@ -249,6 +251,58 @@ BROKEN_PACKS = [
         ["{pack}/kiosk.yaml:1:9: error: unsupported schema 2; this kiosk reads schema 1"],
         id="schema-unsupported",
     ),
+    # --- language -------------------------------------------------------------------
+    pytest.param(
+        {"kiosk.yaml": PACK_YAML + "language: English\n"},
+        [f"{{pack}}/kiosk.yaml:3:11: error: 'language' {NOT_A_TAG}, not 'English'"],
+        id="language-is-a-name",
+    ),
+    pytest.param(
+        {"kiosk.yaml": PACK_YAML + "language: en_GB\n"},
+        [
+            f"{{pack}}/kiosk.yaml:3:11: error: 'language' {NOT_A_TAG}, not 'en_GB'; "
+            "write language: en-GB"
+        ],
+        id="language-is-a-posix-locale",
+    ),
+    pytest.param(
+        {"kiosk.yaml": PACK_YAML + "language: pt_br\n"},
+        [
+            f"{{pack}}/kiosk.yaml:3:11: error: 'language' {NOT_A_TAG}, not 'pt_br'; "
+            "write language: pt-BR"
+        ],
+        id="language-is-a-lower-case-posix-locale",
+    ),
+    pytest.param(
+        {"kiosk.yaml": PACK_YAML + "language: en-\n"},
+        [f"{{pack}}/kiosk.yaml:3:11: error: 'language' {NOT_A_TAG}, not 'en-'"],
+        id="language-ends-in-a-hyphen",
+    ),
+    pytest.param(
+        {"kiosk.yaml": PACK_YAML + "language: en GB\n"},
+        [f"{{pack}}/kiosk.yaml:3:11: error: 'language' {NOT_A_TAG}, not 'en GB'"],
+        id="language-with-a-space",
+    ),
+    pytest.param(
+        {"kiosk.yaml": PACK_YAML + "language: e\n"},
+        [f"{{pack}}/kiosk.yaml:3:11: error: 'language' {NOT_A_TAG}, not 'e'"],
+        id="language-one-letter",
+    ),
+    pytest.param(
+        {"kiosk.yaml": PACK_YAML + "language: 1\n"},
+        [f"{{pack}}/kiosk.yaml:3:11: error: 'language' {NOT_A_TAG}, not '1'"],
+        id="language-is-a-number",
+    ),
+    pytest.param(
+        {"kiosk.yaml": PACK_YAML + "language: [en, es]\n"},
+        [f"{{pack}}/kiosk.yaml:3:11: error: 'language' must be {LANGUAGE_TAG}, not a list"],
+        id="language-is-a-list",
+    ),
+    pytest.param(
+        {"kiosk.yaml": PACK_YAML + "language: |\n  en\n  es\n"},
+        [f"{{pack}}/kiosk.yaml:3:11: error: 'language' {NOT_A_TAG}, not 'en\\nes'"],
+        id="language-on-two-lines",
+    ),
     # --- limits -----------------------------------------------------------------------
     pytest.param(
         {"kiosk.yaml": "schema: 1\ntitle: " + "T" * 81 + "\n"},
@@ -330,9 +384,14 @@ BROKEN_PACKS = [
         {"kiosk.yaml": PACK_YAML + "colour: red\n"},
         [
             "{pack}/kiosk.yaml:3:1: error: unknown key 'colour'; allowed keys are: footer, "
-            "schema, title, welcome"
+            "language, schema, title, welcome"
         ],
         id="pack-unknown-key-no-close-match",
+    ),
+    pytest.param(
+        {"kiosk.yaml": PACK_YAML + "lang: en\n"},
+        ["{pack}/kiosk.yaml:3:1: error: unknown key 'lang'; did you mean 'language'?"],
+        id="pack-unknown-key-lang",
     ),
     pytest.param(
         {"topics/a.yaml": "question: Q?\nanswer: A.\nquestion: Other?\n"},
@@ -644,6 +703,56 @@ def test_minimal_pack_loads_every_value(new_pack: NewPack) -> None:
 def test_optional_pack_values_are_none_when_absent(new_pack: NewPack) -> None:
     pack = load_pack(new_pack())
     assert (pack.welcome, pack.footer) == (None, None)
+
+
+def test_language_is_english_when_absent(new_pack: NewPack) -> None:
+    assert load_pack(new_pack()).language == "en"
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        pytest.param("en", "en", id="en"),
+        pytest.param("en-GB", "en-GB", id="en-GB"),
+        pytest.param("es", "es", id="es"),
+        pytest.param("pt-BR", "pt-BR", id="pt-BR"),
+        pytest.param('"en"', "en", id="quoted"),
+        # Case carries no meaning in a tag; it is stored in the usual case,
+        # which voice and locale lookups expect.
+        pytest.param("EN-gb", "en-GB", id="case-normalised"),
+        pytest.param("zh-hant-tw", "zh-Hant-TW", id="script-title-case"),
+        pytest.param("es-419", "es-419", id="numeric-region"),
+        pytest.param("fil", "fil", id="three-letter-language"),
+        pytest.param("de-CH-1996", "de-CH-1996", id="variant"),
+        pytest.param("en-US-x-Clinic", "en-US-x-clinic", id="private-use-lower-case"),
+        pytest.param("th-TH-u-nu-thai", "th-TH-u-nu-thai", id="extension"),
+        # YAML 1.1 reads a plain `no` as false; as a language it can only be Norwegian.
+        pytest.param("no", "no", id="norwegian-not-false"),
+    ],
+)
+def test_language_tags_load_in_their_usual_case(
+    new_pack: NewPack, written: str, stored: str
+) -> None:
+    pack = load_pack(new_pack({"kiosk.yaml": f"{PACK_YAML}language: {written}\n"}))
+    assert pack.language == stored
+    assert pack.warnings == ()
+
+
+def test_empty_language_warns_and_is_english(new_pack: NewPack) -> None:
+    pack_dir = new_pack({"kiosk.yaml": PACK_YAML + "language:\n"})
+    pack = load_pack(pack_dir)
+    assert pack.language == "en"
+    assert [str(w) for w in pack.warnings] == [
+        f"{pack_dir}/kiosk.yaml:3:10: warning: 'language' is empty; fill it in or remove the line"
+    ]
+
+
+def test_topics_know_where_their_answer_is_written(new_pack: NewPack) -> None:
+    pack_dir = new_pack({"topics/b.yml": "# Note.\nquestion: Q?\nanswer: |\n  A.\n"})
+    pack = load_pack(pack_dir)
+    place = pack.topic("b").answer_place
+    assert place is not None
+    assert (place.path, place.line, place.column) == (f"{pack_dir}/topics/b.yml", 3, 9)
 
 
 @pytest.mark.parametrize(

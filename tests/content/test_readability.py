@@ -1,0 +1,300 @@
+"""Reading grades: the Flesch-Kincaid grade of each answer, English only, offline."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import re
+import subprocess
+import sys
+import textwrap
+import tomllib
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import textstat
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kiosk.content import BulletList, Pack, Paragraph, Place, Severity, Topic, load_pack
+from kiosk.content.readability import (
+    READABILITY_TARGET_GRADE,
+    PackReadability,
+    TopicReadability,
+    answer_text,
+    grade,
+    is_english,
+    pack_readability,
+    readability_warning,
+    readability_warnings,
+    topic_readability,
+    word_count,
+)
+
+REPO = Path(__file__).resolve().parents[2]
+
+# 7 words, 7 syllables, 1 sentence: 0.39 * 7 / 1 + 11.8 * 7 / 7 - 15.59 = -1.06.
+EASY = "Tell the staff if you feel sick."
+# 8 words, 27 syllables as textstat counts them (the CMU Pronouncing Dictionary,
+# and hyphenation rules for the words it lacks), 1 sentence:
+# 0.39 * 8 / 1 + 11.8 * 27 / 8 - 15.59 = 27.355.
+HARD = "Transcranial magnetic stimulation is a non-invasive neuromodulatory intervention."
+
+
+def make_topic(
+    answer: tuple[Paragraph | BulletList, ...], question: str = "Q?", topic_id: str = "a"
+) -> Topic:
+    return Topic(id=topic_id, question=question, answer=answer)
+
+
+# --- the grade ------------------------------------------------------------------------------
+
+
+def test_grade_is_flesch_kincaid_to_one_decimal() -> None:
+    assert grade(EASY) == -1.1
+    assert grade(HARD) == 27.4
+    assert (textstat.syllable_count(HARD), word_count(HARD)) == (27, 8)
+
+
+def test_word_count() -> None:
+    assert word_count(EASY) == 7
+    assert word_count("A long-term risk, isn't it?") == 5  # hyphens and contractions: one word
+    assert word_count("") == 0
+
+
+def test_text_without_words_grades_zero() -> None:
+    assert grade("") == 0.0
+    assert grade("...") == 0.0
+
+
+def test_shorter_sentences_and_everyday_words_grade_lower() -> None:
+    long_sentence = (
+        "Patients who experience persistent headaches following stimulation should "
+        "inform the clinical team immediately."
+    )
+    short_sentences = "Some people get a headache. If it does not go away, tell us."
+    assert grade(short_sentences) < READABILITY_TARGET_GRADE < grade(long_sentence)
+
+
+@pytest.mark.parametrize(
+    ("value", "above"),
+    [(-1.0, False), (7.9, False), (8.0, False), (8.1, True), (19.6, True)],
+)
+def test_above_target_means_above_grade_8(value: float, above: bool) -> None:
+    assert READABILITY_TARGET_GRADE == 8
+    assert TopicReadability("a", 10, value).above_target is above
+
+
+# --- what is measured -----------------------------------------------------------------------
+
+
+def test_answer_text_joins_paragraphs_and_bullet_items_as_sentences() -> None:
+    topic = make_topic(
+        (
+            Paragraph("Most side effects are mild:"),
+            BulletList(("Headache", "Tingling, spasms or twitching", "Is it loud?", "(Rare.)")),
+            Paragraph("Ask us!"),
+        )
+    )
+    assert answer_text(topic) == (
+        "Most side effects are mild. Headache. Tingling, spasms or twitching. Is it loud? "
+        "(Rare.) Ask us!"
+    )
+
+
+def test_a_bullet_list_is_read_as_separate_sentences() -> None:
+    # Without a full stop after each item, six items would be one long sentence.
+    items = (
+        "Headache",
+        "Scalp discomfort where the coil is placed",
+        "Tingling in the face",
+        "Twitching of face muscles",
+        "Feeling lightheaded",
+        "Loud clicks from the machine",
+    )
+    measured = topic_readability(make_topic((BulletList(items),)))
+    assert measured.grade == grade(". ".join(items) + ".")
+    assert measured.grade < grade(" ".join(items))
+
+
+def test_the_question_does_not_count() -> None:
+    answer = (Paragraph(EASY),)
+    plain = topic_readability(make_topic(answer, question="Is it safe?"))
+    long_words = topic_readability(
+        make_topic(answer, question="What is interhemispheric inhibition?")
+    )
+    assert plain == long_words == TopicReadability("a", 7, -1.1)
+
+
+# --- packs ----------------------------------------------------------------------------------
+
+
+def test_every_answer_is_measured_in_display_order(
+    make_pack: Callable[..., Pack],
+) -> None:
+    pack = make_pack({"easy": ("Easy?", EASY), "hard": ("Hard?", HARD)})
+    measured = pack_readability(pack)
+    assert measured == PackReadability(
+        "en", (TopicReadability("easy", 7, -1.1), TopicReadability("hard", 8, 27.4))
+    )
+    assert measured.computed
+    assert measured.above_target == (TopicReadability("hard", 8, 27.4),)
+
+
+@pytest.mark.parametrize("language", ["en", "en-GB", "en-US", "en-AU", "EN"])
+def test_english_in_any_region_is_english(language: str) -> None:
+    assert is_english(language)
+
+
+@pytest.mark.parametrize("language", ["es", "pt-BR", "de", "fr-CA", "eng-x", "enm"])
+def test_other_languages_get_no_grades_and_no_warnings(language: str) -> None:
+    """Flesch-Kincaid counts English syllables: a number for Spanish text would be wrong."""
+    pack = Pack(
+        title="Clinica",
+        topics=(make_topic((Paragraph(HARD),)),),
+        language=language,
+    )
+    measured = pack_readability(pack)
+    assert measured == PackReadability(language, None)
+    assert not measured.computed
+    assert measured.above_target == ()
+    assert readability_warnings(pack, measured) == ()
+
+
+def test_warning_points_at_the_answer_and_says_what_to_do(write_pack: Callable[..., Path]) -> None:
+    folder = write_pack({"easy": ("Easy?", EASY), "hard": ("Hard?", HARD)})
+    pack = load_pack(folder)
+    warnings = readability_warnings(pack, pack_readability(pack))
+    assert [str(w) for w in warnings] == [
+        f"{folder}/topics/hard.yaml:3:9: warning: 'answer' reads at grade 27.4, above the "
+        "target of grade 8; write shorter sentences and use everyday words"
+    ]
+    assert [w.severity for w in warnings] == [Severity.WARNING]
+
+
+def test_warning_for_a_topic_not_read_from_a_file() -> None:
+    topic = make_topic((Paragraph(HARD),), topic_id="made")
+    warning = readability_warning(topic, topic_readability(topic))
+    assert (warning.path, warning.line, warning.column) == ("made", None, None)
+    placed = Topic("made", "Q?", topic.answer, answer_place=Place("p/topics/made.yml", 4, 9))
+    assert str(readability_warning(placed, topic_readability(placed))).startswith(
+        "p/topics/made.yml:4:9: warning: 'answer' reads at grade 27.4"
+    )
+
+
+# --- textstat's global state ----------------------------------------------------------------
+
+
+@pytest.fixture
+def shared_textstat(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    """textstat's shared instance, its language and rounding restored afterwards."""
+    shared = textstat.textstat
+    for attribute in ("_textstatistics__lang", "_textstatistics__round_points"):
+        monkeypatch.setattr(shared, attribute, getattr(shared, attribute))
+    yield shared
+
+
+def test_grades_ignore_what_others_set_on_textstat(shared_textstat: object) -> None:
+    textstat.set_lang("de_DE")  # German syllable rules, and no decimals
+    textstat.set_rounding_points(0)
+    assert grade(HARD) == 27.4
+    assert grade(EASY) == -1.1
+
+
+def test_grades_leave_textstat_as_others_set_it(shared_textstat: object) -> None:
+    textstat.set_lang("de_DE")
+    textstat.set_rounding_points(0)
+    grade(HARD)
+    assert shared_textstat._textstatistics__lang == "de_DE"  # type: ignore[attr-defined]
+    assert textstat.flesch_kincaid_grade(HARD) == round(textstat.flesch_kincaid_grade(HARD))
+
+
+# --- robustness, offline, version -----------------------------------------------------------
+
+
+@settings(max_examples=150, derandomize=True, database=None, deadline=timedelta(seconds=5))
+@given(
+    st.lists(
+        st.one_of(
+            st.builds(Paragraph, st.text(min_size=1)),
+            st.builds(BulletList, st.lists(st.text(min_size=1), min_size=1).map(tuple)),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_any_answer_gets_a_grade_or_zero(blocks: list[Paragraph | BulletList]) -> None:
+    """`kiosk check` measures every valid pack: hostile text must not crash it."""
+    measured = topic_readability(make_topic(tuple(blocks)))
+    assert measured.words >= 0
+    assert measured.grade == measured.grade  # not NaN
+
+
+OFFLINE = textwrap.dedent(
+    """
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise OSError("network blocked by the test")
+
+    socket.socket.connect = refuse
+    socket.socket.connect_ex = refuse
+    socket.socket.sendto = refuse
+    socket.create_connection = refuse
+    socket.getaddrinfo = refuse
+
+    from kiosk.content import BulletList, Paragraph, Topic
+    from kiosk.content.readability import topic_readability
+
+    topic = Topic(
+        id="offline",
+        question="Q?",
+        answer=(
+            Paragraph("Most side effects of TMS are mild. They go away soon after a session."),
+            BulletList(("Headache", "Scalp discomfort where the coil is placed")),
+        ),
+    )
+    measured = topic_readability(topic)
+    try:
+        socket.create_connection(("example.org", 80))
+    except OSError as exc:
+        blocked = str(exc)
+    print(measured.words, measured.grade, blocked)
+    """
+)
+
+
+def test_grades_are_computed_without_a_network(tmp_path: Path) -> None:
+    """textstat 0.7.9 and later download a word list on first use; the kiosk PC may be
+    offline. A fresh process (nothing loaded or cached yet) with every socket
+    connection refused must still compute the grade."""
+    result = subprocess.run(
+        [sys.executable, "-c", OFFLINE],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    words, value, blocked = result.stdout.split(maxsplit=2)
+    assert blocked.strip() == "network blocked by the test"  # the block was in force
+    assert int(words) == 22
+    assert float(value) == grade(
+        "Most side effects of TMS are mild. They go away soon after a session. Headache. "
+        "Scalp discomfort where the coil is placed."
+    )
+    assert 0 < float(value) < 12
+
+
+def test_installed_textstat_is_the_pinned_version() -> None:
+    """An upgrade past 0.7.8 downloads data on first use: it must be a decision, not an accident."""
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    pins = [
+        requirement
+        for requirement in project["project"]["dependencies"]
+        if re.match(r"textstat\b", requirement)
+    ]
+    assert pins == ["textstat==0.7.8"]
+    assert importlib.metadata.version("textstat") == "0.7.8"
