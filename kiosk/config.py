@@ -10,6 +10,7 @@ between starts::
     hide_cursor: true
     staff_pin_hash: scrypt$16384$8$1$...   # written by `kiosk set-pin`
     log_dir: /var/log/kiosk
+    screen_mm: 527x296           # the panel's visible width x height, in mm
 
 It is read as strictly as a content pack (the same YAML reader and key
 checker) and every problem is reported at once, located by line and column.
@@ -47,6 +48,7 @@ from kiosk.settings import (
     IDLE_WARNING_RANGE_S,
     Settings,
     default_log_dir,
+    parse_panel_size,
 )
 from kiosk.staff.pin import is_pin_hash
 
@@ -83,6 +85,15 @@ CONFIG_KEYS = (
         ),
     ),
     Key("log_dir", Kind.FOLDER),
+    Key(
+        "screen_mm",
+        Kind.LINE,
+        matches=lambda text: parse_panel_size(text) is not None,
+        mismatch=(
+            "is not a panel size; write the screen's visible width and height in "
+            "millimetres, such as 527x296 for a 24-inch 1080p monitor"
+        ),
+    ),
 )
 
 # Settings fields, in the order `kiosk config` shows them, with their config key.
@@ -94,6 +105,7 @@ SETTING_KEYS = {
     "hide_cursor": "hide_cursor",
     "staff_pin_hash": PIN_HASH_KEY,
     "log_dir": "log_dir",
+    "screen_mm": "screen_mm",
 }
 # Settings that only the command line sets.
 COMMAND_LINE_ONLY = ("watchdog",)
@@ -187,6 +199,8 @@ def _settings_values(values: dict[str, Value], path: Path) -> dict[str, object]:
             out[name] = not value
         elif name in ("idle_timeout_s", "idle_warning_s"):
             out[name] = float(value)
+        elif name == "screen_mm":
+            out[name] = parse_panel_size(str(value))
         else:
             out[name] = value
     return out
@@ -246,6 +260,8 @@ def _typed(name: str, value: object) -> object:
         expected = (float,)
     elif name == "staff_pin_hash":
         expected = (str,)
+    elif name == "screen_mm":
+        expected = (tuple,)
     else:
         raise ValueError(f"unknown setting {name!r}")
     if not isinstance(value, expected):
@@ -311,6 +327,7 @@ def resolve_settings(
     timeout = chosen.get("idle_timeout_s", DEFAULT_IDLE_TIMEOUT_S)
     warning = chosen.get("idle_warning_s", DEFAULT_IDLE_WARNING_S)
     pin_hash = chosen.get("staff_pin_hash")
+    screen_mm = chosen.get("screen_mm")
     assert isinstance(timeout, float) and isinstance(warning, float)
     settings = Settings(
         content=content if isinstance(content, Path) else bundled_content(),
@@ -322,6 +339,7 @@ def resolve_settings(
         log_dir=log_dir if isinstance(log_dir, Path) else default_log_dir(),
         config_file=config.path if config is not None else None,
         watchdog=bool(chosen.get("watchdog", False)),
+        screen_mm=screen_mm if isinstance(screen_mm, tuple) else None,
     )
     return settings, sources
 
@@ -331,6 +349,10 @@ def _shown(name: str, settings: Settings) -> str:
         return "false" if settings.windowed else "true"
     if name == "staff_pin_hash":
         return "set" if settings.staff_pin_hash else "not set"
+    if name == "screen_mm":
+        if settings.screen_mm is None:
+            return "not set (the size the system reports)"
+        return "x".join(f"{mm:g}" for mm in settings.screen_mm)
     value = getattr(settings, name)
     if isinstance(value, bool):
         return "true" if value else "false"

@@ -6,6 +6,7 @@ says where each value came from.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,25 @@ DEFAULT_IDLE_WARNING_S = 20.0  # WCAG 2.2.1 asks for at least 20 seconds to resp
 # The accepted ranges, in seconds, on the command line and in the config file.
 IDLE_TIMEOUT_RANGE_S = (10.0, 3600.0)
 IDLE_WARNING_RANGE_S = (20.0, 600.0)  # WCAG 2.2.1: at least 20 seconds
+
+# A panel's visible width and height in millimetres, as `screen_mm` takes them.
+PANEL_MM_RANGE = (50.0, 5000.0)
+_PANEL_SIZE = re.compile(
+    r"\s*(\d+(?:\.\d+)?)\s*[x\u00d7]\s*(\d+(?:\.\d+)?)\s*(?:mm)?\s*", re.IGNORECASE
+)
+
+
+def parse_panel_size(text: str) -> tuple[float, float] | None:
+    """``"527x296"`` (millimetres) as ``(527.0, 296.0)``; None when not a plausible size."""
+    match = _PANEL_SIZE.fullmatch(text)
+    if match is None:
+        return None
+    width, height = float(match[1]), float(match[2])
+    low, high = PANEL_MM_RANGE
+    if not (low <= width <= high and low <= height <= high):
+        return None
+    return width, height
+
 
 # hide_cursor's default: hidden in fullscreen, shown in a window.
 _FOLLOW_WINDOWED: Any = None
@@ -42,6 +62,8 @@ class Settings:
     log_dir: Path = field(default_factory=default_log_dir)
     config_file: Path | None = None  # the config file read, if any
     watchdog: bool = False  # ping systemd's watchdog (`kiosk run --watchdog`)
+    # The panel's visible size in mm, for sizes in millimetres; None: ask the system.
+    screen_mm: tuple[float, float] | None = None
 
     def __post_init__(self) -> None:
         if self.hide_cursor is _FOLLOW_WINDOWED:

@@ -50,7 +50,23 @@ BROKEN = [
         "colour: blue\n",
         [
             ":1:1: error: unknown key 'colour'; allowed keys are: content, fullscreen, "
-            "hide_cursor, idle_timeout, idle_warning, log_dir, staff_pin_hash"
+            "hide_cursor, idle_timeout, idle_warning, log_dir, screen_mm, staff_pin_hash"
+        ],
+    ),
+    ("screen_mn: 527x296\n", [":1:1: error: unknown key 'screen_mn'; did you mean 'screen_mm'?"]),
+    (
+        "screen_mm: 24 inch\n",
+        [
+            ":1:12: error: 'screen_mm' is not a panel size; write the screen's visible width "
+            "and height in millimetres, such as 527x296 for a 24-inch 1080p monitor"
+        ],
+    ),
+    (
+        # Centimetres, by mistake: no kiosk panel is 5 cm wide.
+        "screen_mm: 52.7x29.6\n",
+        [
+            ":1:12: error: 'screen_mm' is not a panel size; write the screen's visible width "
+            "and height in millimetres, such as 527x296 for a 24-inch 1080p monitor"
         ],
     ),
     (
@@ -246,6 +262,7 @@ def test_every_key_is_read(tmp_path, platform_dirs):
         hide_cursor: true
         staff_pin_hash: {pin_hash}
         log_dir: logs
+        screen_mm: 527x296
         """,
     )
     settings, sources = resolve_settings({}, path)
@@ -258,6 +275,7 @@ def test_every_key_is_read(tmp_path, platform_dirs):
         staff_pin_hash=pin_hash,
         log_dir=tmp_path / "etc" / "logs",
         config_file=path,
+        screen_mm=(527.0, 296.0),
     )
     assert settings.idle_timeout_ms == 120_500
     assert settings.idle_warning_ms == 30_000
@@ -271,6 +289,7 @@ def test_every_key_is_read(tmp_path, platform_dirs):
         "hide_cursor": from_file,
         "staff_pin_hash": from_file,
         "log_dir": from_file,
+        "screen_mm": from_file,
         "watchdog": "default",
     }
 
@@ -296,6 +315,7 @@ def test_precedence_command_line_then_file_then_default(tmp_path, capsys, platfo
         "hide_cursor: true  (from default)",
         "staff_pin_hash: not set  (from default)",
         f"log_dir: {platform_dirs / 'log' / 'kiosk'}  (from default)",
+        "screen_mm: not set (the size the system reports)  (from default)",
         "watchdog: off  (from default)",
     ]
 
@@ -458,9 +478,29 @@ def test_describe_settings_of_a_file_less_setup(platform_dirs):
         "hide_cursor",
         "staff_pin_hash",
         "log_dir",
+        "screen_mm",
         "watchdog",
     ]
     assert lines[-1] == "watchdog: on  (from command line)"
+    assert "screen_mm: not set (the size the system reports)  (from default)" in lines
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("527x296", (527.0, 296.0)),
+        ("344.2 \u00d7 193.5 mm", (344.2, 193.5)),  # a multiplication sign
+        ("527X296", (527.0, 296.0)),
+    ],
+)
+def test_screen_mm_is_read_in_millimetres(tmp_path, text, expected):
+    settings, sources = resolve_settings({}, write(tmp_path, f"screen_mm: {text}\n"))
+    assert settings.screen_mm == expected
+    assert sources["screen_mm"].startswith("config file")
+    shown = next(
+        line for line in describe_settings(settings, sources) if line.startswith("screen_mm")
+    )
+    assert shown.startswith("screen_mm: " + "x".join(f"{mm:g}" for mm in expected))
 
 
 def test_the_example_in_the_docstring_is_valid(tmp_path):

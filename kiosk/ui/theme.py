@@ -1,29 +1,45 @@
 """Every colour, font and size the screens use, in one place.
 
-Sizes are designed for a 1920x1080 panel and scale with the window's short
-side, so a portrait 1080x1920 panel gets the same type size as a landscape
-one, and a small 1280x800 panel gets proportionally smaller type.
+Sizes follow the design for a 1920x1080 panel, scaled with the window's
+short side (a portrait 1080x1920 panel gets the same type as a landscape
+one), and never go below physical minimums measured in millimetres on the
+real panel: 4.8 mm capital letters (ADA 707.7.2), 15 mm tap targets with
+3 mm between them. Offscreen, and in the tests, a stated reference panel (a
+24-inch 1080p monitor) stands in for the real one, so numbers reproduce.
 """
 
 from __future__ import annotations
 
+import functools
+import math
 from dataclasses import dataclass, fields
 from pathlib import Path
 from string import Template
 
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
-# Atkinson Hyperlegible was designed for low-vision readers; the others are
-# wide, open sans-serifs found on most systems.
+from kiosk.ui.text_size import TextSize
+
+# Atkinson Hyperlegible was designed for low-vision readers (registered from
+# its package by kiosk.ui.fonts); the others are wide, open sans-serifs
+# found on most systems, used only if it is missing.
 FONT_FAMILIES = ["Atkinson Hyperlegible", "Verdana", "DejaVu Sans", "Arial", "sans-serif"]
 
 REFERENCE_SHORT_SIDE = 1080
+# A 24-inch 16:9 monitor: 527 x 296 mm for 1920 x 1080 pixels.
+REFERENCE_PANEL_MM = (527.0, 296.0)
+REFERENCE_PX_PER_MM = 1920 / REFERENCE_PANEL_MM[0]
+
+MIN_CAP_HEIGHT_MM = 4.8  # ADA 707.7.2: characters on a kiosk's screen
+MIN_TARGET_MM = 15.0  # the short side of anything a finger taps
+MIN_TARGET_GAP_MM = 3.0  # between two tap targets
 
 
 @dataclass(frozen=True, slots=True)
 class Palette:
     """Colours as hex strings; every text/background pair is at least 7:1."""
 
+    name: str = "standard"
     background: str = "#F7F5F0"  # warm off-white: less glare than pure white
     text: str = "#141414"
     muted_text: str = "#3B3B3B"  # source and footer: smaller, still 7:1
@@ -34,7 +50,9 @@ class Palette:
     tile_pressed_text: str = "#FFFFFF"
     primary: str = "#1F4E8C"
     primary_text: str = "#FFFFFF"
-    primary_pressed: str = "#0A1F3D"
+    # Pressed solid buttons turn light: the change is 3:1 or more, so it shows.
+    primary_pressed: str = "#E4EDF8"
+    primary_pressed_text: str = "#0B1F3A"
     # The focus ring is drawn twice, dark outside and light inside, so one of
     # the two always stands out (3:1) against any fill.
     focus_dark: str = "#000000"
@@ -43,7 +61,10 @@ class Palette:
     scrollbar_handle: str = "#1F4E8C"
     card: str = "#FFFFFF"
     card_text: str = "#141414"
+    card_border: str = "#1F4E8C"
     scrim: str = "rgba(10, 15, 25, 190)"
+    highlight: str = "#FFE066"  # the word being read aloud, behind dark text
+    highlight_text: str = "#000000"
 
     def text_pairs(self) -> list[tuple[str, str, str]]:
         """(where, text colour, background colour) for every text the screens draw."""
@@ -53,9 +74,66 @@ class Palette:
             ("tile", self.tile_text, self.tile),
             ("pressed tile", self.tile_pressed_text, self.tile_pressed),
             ("button", self.primary_text, self.primary),
-            ("pressed button", self.primary_text, self.primary_pressed),
+            ("pressed button", self.primary_pressed_text, self.primary_pressed),
             ("idle warning", self.card_text, self.card),
+            ("word read aloud", self.highlight_text, self.highlight),
         ]
+
+    def non_text_pairs(self) -> list[tuple[str, str, str]]:
+        """(where, colour, neighbour) for what shows a control's edge or state (3:1)."""
+        pairs = [
+            ("tile outline", self.tile_border, self.background),
+            ("pressed or chosen tile", self.tile_pressed, self.tile),
+            ("button", self.primary, self.background),
+            ("pressed button", self.primary_pressed, self.primary),
+            ("scroll indicator", self.scrollbar_handle, self.scrollbar_track),
+            ("idle warning card outline", self.card_border, self.card),
+        ]
+        # Of the two-tone focus ring, the colour that stands out more.
+        for where, fill in (
+            ("tile", self.tile),
+            ("pressed tile", self.tile_pressed),
+            ("button", self.primary),
+            ("pressed button", self.primary_pressed),
+        ):
+            ring = max(
+                (self.focus_dark, self.focus_light),
+                key=functools.partial(_contrast_against, fill),
+            )
+            pairs.append((f"focus ring on {where}", ring, fill))
+        return pairs
+
+
+# Light on dark, for readers dazzled by a bright page or who need more
+# contrast: white text on black, yellow outlines and buttons.
+HIGH_CONTRAST = Palette(
+    name="high-contrast",
+    background="#000000",
+    text="#FFFFFF",
+    muted_text="#E6E6E6",
+    tile="#000000",
+    tile_text="#FFFFFF",
+    tile_border="#FFD500",
+    tile_pressed="#FFD500",
+    tile_pressed_text="#000000",
+    primary="#FFD500",
+    primary_text="#000000",
+    # Pressed: black with yellow letters, still outlined in yellow.
+    primary_pressed="#000000",
+    primary_pressed_text="#FFD500",
+    focus_dark="#000000",
+    focus_light="#FFFFFF",
+    scrollbar_track="#3A3A3A",
+    scrollbar_handle="#FFD500",
+    card="#000000",
+    card_text="#FFFFFF",
+    card_border="#FFD500",
+    scrim="rgba(60, 60, 60, 215)",
+    highlight="#FFD500",
+    highlight_text="#000000",
+)
+
+PALETTES = {palette.name: palette for palette in (Palette(), HIGH_CONTRAST)}
 
 
 def relative_luminance(hex_colour: str) -> float:
@@ -72,6 +150,10 @@ def relative_luminance(hex_colour: str) -> float:
     )
 
 
+def _contrast_against(background: str, foreground: str) -> float:
+    return contrast_ratio(foreground, background)
+
+
 def contrast_ratio(foreground: str, background: str) -> float:
     """WCAG 2.x contrast ratio, from 1.0 (none) to 21.0 (black on white)."""
     lighter, darker = sorted(
@@ -82,17 +164,19 @@ def contrast_ratio(foreground: str, background: str) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Metrics:
-    """Pixel sizes for one window size."""
+    """Pixel sizes for one window size, panel and text size."""
 
     scale: float
     margin: int
     gap: int
+    target_gap: int  # the least space between two tap targets
     title_px: int
     welcome_px: int
     heading_px: int
     body_px: int
     tile_px: int
     small_px: int
+    footer_px: int  # grows with the text size only up to "larger": it must leave room
     button_px: int
     min_target: int  # smallest side of anything a finger taps
     tile_min_width: int
@@ -100,32 +184,68 @@ class Metrics:
     radius: int
     border: int
     scrollbar_width: int
+    px_per_mm: float = REFERENCE_PX_PER_MM
+    text_size: TextSize = TextSize.NORMAL
     measure_chars: int = 64  # longest answer line, in average characters
 
+    def mm(self, pixels: float) -> float:
+        """``pixels`` on this panel, in millimetres."""
+        return pixels / self.px_per_mm
 
-def metrics_for(width: int, height: int) -> Metrics:
+
+def cap_height_ratio(families: list[str] | None = None) -> float:
+    """Capital-letter height per pixel of font size, for the typeface in use.
+
+    Needs a QGuiApplication (Qt reads the font file).
+    """
+    probe = QFont()
+    probe.setFamilies(families or FONT_FAMILIES)
+    probe.setPixelSize(1000)
+    return QFontMetricsF(probe).capHeight() / 1000
+
+
+def metrics_for(
+    width: int,
+    height: int,
+    *,
+    px_per_mm: float = REFERENCE_PX_PER_MM,
+    cap_ratio: float = 0.668,  # Atkinson Hyperlegible's; pass cap_height_ratio()
+    text_size: TextSize = TextSize.NORMAL,
+) -> Metrics:
+    """Sizes for a ``width`` x ``height`` window on a panel of ``px_per_mm``."""
     scale = max(0.5, min(3.0, min(width, height) / REFERENCE_SHORT_SIDE))
+    # The least font size whose capitals are 4.8 mm tall on this panel.
+    min_text_px = math.ceil(MIN_CAP_HEIGHT_MM * px_per_mm / cap_ratio)
 
     def px(value: float) -> int:
         return max(1, round(value * scale))
 
+    def text_px(value: float) -> int:
+        return round(max(px(value), min_text_px) * text_size.value)
+
+    min_target = max(px(104), math.ceil(MIN_TARGET_MM * px_per_mm))
     return Metrics(
         scale=scale,
         margin=px(48),
-        gap=px(28),
-        title_px=px(60),
-        welcome_px=px(36),
-        heading_px=px(50),
-        body_px=px(38),
-        tile_px=px(34),
-        small_px=px(28),
-        button_px=px(38),
-        min_target=px(104),
-        tile_min_width=px(400),
+        gap=max(px(28), math.ceil(MIN_TARGET_GAP_MM * px_per_mm)),
+        target_gap=max(px(14), math.ceil(MIN_TARGET_GAP_MM * px_per_mm)),
+        title_px=text_px(60),
+        welcome_px=text_px(36),
+        heading_px=text_px(50),
+        body_px=text_px(38),
+        tile_px=text_px(34),
+        small_px=text_px(28),
+        footer_px=round(max(px(28), min_text_px) * min(text_size.value, TextSize.LARGER.value)),
+        button_px=max(px(38), min_text_px),
+        min_target=min_target,
+        # Wider tiles for larger text, so long words still fit a line.
+        tile_min_width=round(px(400) * text_size.value),
         tile_padding=px(24),
         radius=px(18),
         border=max(2, px(4)),
         scrollbar_width=max(12, px(22)),
+        px_per_mm=px_per_mm,
+        text_size=text_size,
     )
 
 
@@ -174,13 +294,33 @@ def primary_style(palette: Palette, metrics: Metrics, *, size: float = 1.0) -> B
         text=palette.primary_text,
         border=palette.primary,
         pressed_fill=palette.primary_pressed,
-        pressed_text=palette.primary_text,
+        pressed_text=palette.primary_pressed_text,
         focus_dark=palette.focus_dark,
         focus_light=palette.focus_light,
         padding=metrics.tile_padding,
         radius=metrics.radius,
         border_width=metrics.border,
         min_height=round(metrics.min_target * size),
+        centred=True,
+    )
+
+
+def toggle_style(palette: Palette, metrics: Metrics, *, size: float = 1.0) -> ButtonStyle:
+    """Controls that stay on or off (text size, contrast, listen): outlined
+    like a tile, filled dark while on; ``size`` scales the label only."""
+    return ButtonStyle(
+        font=font(round(metrics.button_px * size), bold=True),
+        fill=palette.tile,
+        text=palette.tile_text,
+        border=palette.tile_border,
+        pressed_fill=palette.tile_pressed,
+        pressed_text=palette.tile_pressed_text,
+        focus_dark=palette.focus_dark,
+        focus_light=palette.focus_light,
+        padding=metrics.tile_padding,
+        radius=metrics.radius,
+        border_width=metrics.border,
+        min_height=metrics.min_target,
         centred=True,
     )
 
@@ -197,4 +337,5 @@ def stylesheet(template_file: Path, palette: Palette, metrics: Metrics) -> str:
     """Fill the stylesheet template's ``$name`` placeholders from the theme."""
     values: dict[str, object] = {f.name: getattr(palette, f.name) for f in fields(palette)}
     values |= {f.name: getattr(metrics, f.name) for f in fields(metrics)}
+    values["text_size"] = metrics.text_size.name
     return Template(template_file.read_text(encoding="utf-8")).substitute(values)

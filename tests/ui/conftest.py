@@ -8,11 +8,18 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Pack
+from kiosk.ui.fonts import register_fonts
 from kiosk.ui.window import KioskWindow
 
 SIZES = [(1920, 1080), (1080, 1920), (1280, 800)]
 
 WindowFactory = Callable[..., KioskWindow]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def kiosk_typeface(qapp: object) -> str | None:
+    """The screens are measured in the typeface the kiosk ships with."""
+    return register_fonts()
 
 
 @pytest.fixture
