@@ -11,6 +11,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import (
+    QLoggingCategory,
     QMessageLogContext,
     QObject,
     Qt,
@@ -31,6 +32,9 @@ from kiosk.staff.pin import verify_pin
 from kiosk.status import ContentStatus
 from kiosk.systemd import SystemdNotifier, watchdog_interval_ms
 from kiosk.ui.content_watcher import ContentWatcher
+from kiosk.ui.fonts import register_fonts
+from kiosk.ui.panel import px_per_mm
+from kiosk.ui.speech import Speaker
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -73,14 +77,20 @@ def display_available(
 
 
 def application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication, created once with the kiosk's settings."""
+    """The QApplication, created once with the kiosk's settings and typeface."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
-        return existing
-    QApplication.setApplicationName("kiosk")
-    QApplication.setApplicationVersion(__version__)
-    app = QApplication(argv or [sys.argv[0]])
-    app.setStyle("Fusion")  # the same look on every platform
+        app = existing
+    else:
+        QApplication.setApplicationName("kiosk")
+        QApplication.setApplicationVersion(__version__)
+        app = QApplication(argv or [sys.argv[0]])
+        app.setStyle("Fusion")  # the same look on every platform
+    register_fonts()  # once per process: a second call finds the family known
+    # Qt's multimedia module, loaded for read-aloud, warns at every start that
+    # it found no PipeWire library; it needs none (speech plays through
+    # speech-dispatcher or the system's engine), so the warning is only noise.
+    QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
     return app
 
 
@@ -100,8 +110,17 @@ class Kiosk:
         now: Callable[[], dt.datetime] = dt.datetime.now,
         poll_ms: int = 15_000,
         settle_ms: int = 2_000,
+        speaker_factory: Callable[[str], Speaker] | None = None,
+        speaker_delay_ms: int = 1_000,
     ) -> None:
         self._now = now
+        # Makes the read-aloud voice for a pack's language; None: no Listen.
+        # A real engine takes a second or two to start (speech-dispatcher
+        # lists every voice), so it is made once the first screen is up.
+        self._speaker_factory = speaker_factory
+        self._speaker: Speaker | None = None
+        self._speaker_delay_ms = speaker_delay_ms
+        self._language: str | None = None
         self.status = ContentStatus(folder=settings.content, started_at=now(), log_file=log_file)
         pin_hash = settings.staff_pin_hash
         self.window = KioskWindow(
@@ -113,6 +132,7 @@ class Kiosk:
             verify_pin=(lambda pin: verify_pin(pin, pin_hash)) if pin_hash else None,
             status=self.status,
             now=now,
+            px_per_mm=px_per_mm(app.primaryScreen(), settings.screen_mm),
         )
         self.watcher = ContentWatcher(
             settings.content, poll_ms=poll_ms, settle_ms=settle_ms, parent=self.window
@@ -142,8 +162,24 @@ class Kiosk:
         )
         for warning in pack.warnings:
             log.warning("%s", warning)
+        if self._speaker_factory is not None:
+            self._language = pack.language
+            QTimer.singleShot(self._speaker_delay_ms, self.window, self._speak)
         self.window.set_pack(pack)
         self.window.refresh_status()
+
+    def _speak(self) -> None:
+        """A voice for the newest pack's language, made again only when it changes."""
+        language = self._language
+        if self._speaker_factory is None or language is None:
+            return
+        if self._speaker is not None and self._speaker.language == language:
+            return
+        old, self._speaker = self._speaker, self._speaker_factory(language)
+        self._speaker.setParent(self.window)
+        self.window.set_speaker(self._speaker)
+        if old is not None:
+            old.deleteLater()
 
     def _failed(self, error: ContentError) -> None:
         self.status.failed(error, self._now())
@@ -268,7 +304,7 @@ def run(settings: Settings) -> int:
     log.info("kiosk %s starting; content from %s", __version__, settings.content)
     qInstallMessageHandler(_log_qt_message)
     app = application()
-    kiosk = Kiosk(app, settings, log_file=log_file)
+    kiosk = Kiosk(app, settings, log_file=log_file, speaker_factory=Speaker)
     links = lock_down(app, kiosk.window, settings)
     _show(app, kiosk.window, settings)
     notifier = _start_watchdog(kiosk.window) if settings.watchdog else None

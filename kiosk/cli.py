@@ -21,6 +21,12 @@ from kiosk.config import (
     save_pin_hash,
 )
 from kiosk.content import ContentError, Pack, Problem, load_pack
+from kiosk.content.readability import (
+    READABILITY_TARGET_GRADE,
+    PackReadability,
+    pack_readability,
+    readability_warnings,
+)
 from kiosk.paths import bundled_content
 from kiosk.settings import (
     DEFAULT_IDLE_TIMEOUT_S,
@@ -30,6 +36,7 @@ from kiosk.settings import (
     Settings,
 )
 from kiosk.staff.pin import hash_pin, pin_problem
+from kiosk.ui.text_size import TextSize
 
 COMMANDS = ("run", "check", "snapshot", "config", "set-pin")
 NO_DISPLAY = (
@@ -148,6 +155,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="content pack folder (default: the config file's 'content', else the bundled pack)",
     )
+    check.add_argument(
+        "--readability",
+        action="store_true",
+        help="also print the reading grade (Flesch-Kincaid) of every answer, for English packs",
+    )
 
     snapshot = commands.add_parser("snapshot", help="render every screen to PNG, no display needed")
     _add_config_option(snapshot)
@@ -165,6 +177,18 @@ def _parser() -> argparse.ArgumentParser:
         default=(1920, 1080),
         metavar="WxH",
         help="image size in pixels (default: 1920x1080)",
+    )
+    snapshot.add_argument(
+        "--text-size",
+        choices=[size.name.lower() for size in TextSize],
+        default="normal",
+        help="the text size a patient chose: normal (A), larger (A+), largest (A++)",
+    )
+    snapshot.add_argument(
+        "--theme",
+        choices=["standard", "high-contrast"],
+        default="standard",
+        help="the colours: standard, or high contrast (light on dark)",
     )
 
     config = commands.add_parser(
@@ -243,8 +267,38 @@ def _check(args: argparse.Namespace) -> int:
     pack = _load(settings.content, sys.stdout)
     if pack is None:
         return 1
+    measured = pack_readability(pack)
+    # Warnings only: a hard answer is still better than no answer.
+    for warning in readability_warnings(pack, measured):
+        _print_warning(warning)
     print(f"OK: {_plural(len(pack.topics), 'topic')}")
+    if args.readability:
+        for line in _readability_report(measured):
+            print(line)
     return 0
+
+
+def _readability_report(measured: PackReadability) -> list[str]:
+    """The `kiosk check --readability` table, in display order, and its summary."""
+    if measured.topics is None:
+        return [
+            "Reading grades are not computed: they are meaningful for English only, "
+            f"and this pack's language is '{measured.language}'."
+        ]
+    rows = [("topic", "words", "grade")]
+    rows += [(t.topic_id, str(t.words), f"{t.grade:.1f}") for t in measured.topics]
+    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+    lines = [
+        f"{topic:<{widths[0]}}  {words:>{widths[1]}}  {grade:>{widths[2]}}"
+        for topic, words, grade in rows
+    ]
+    hardest = max(measured.topics, key=lambda t: t.grade)  # the first of equals
+    lines.append(
+        f"{len(measured.above_target)} of {_plural(len(measured.topics), 'answer')} above "
+        f"the target grade of {READABILITY_TARGET_GRADE}; the highest is "
+        f"{hardest.grade:.1f} ({hardest.topic_id})."
+    )
+    return lines
 
 
 def _snapshot(args: argparse.Namespace) -> int:
@@ -261,7 +315,15 @@ def _snapshot(args: argparse.Namespace) -> int:
     from kiosk.ui.snapshot import render_snapshots  # noqa: PLC0415
 
     try:
-        written = render_snapshots(application(), pack, settings, args.out, args.size)
+        written = render_snapshots(
+            application(),
+            pack,
+            settings,
+            args.out,
+            args.size,
+            text_size=TextSize[args.text_size.upper()],
+            high_contrast=args.theme == "high-contrast",
+        )
     except OSError as exc:
         print(f"kiosk snapshot: cannot write the images to {args.out}: {exc}", file=sys.stderr)
         return 1

@@ -23,9 +23,11 @@ REPO = Path(__file__).resolve().parents[1]
 def start_kiosk(qapp, qtbot):
     """A Kiosk on ``folder`` with millisecond content polling."""
 
-    def start(folder: Path, **settings_options: object) -> Kiosk:
+    def start(
+        folder: Path, *, kiosk_options: dict | None = None, **settings_options: object
+    ) -> Kiosk:
         settings = Settings(content=folder, **settings_options)  # type: ignore[arg-type]
-        kiosk = Kiosk(qapp, settings, poll_ms=30, settle_ms=10)
+        kiosk = Kiosk(qapp, settings, poll_ms=30, settle_ms=10, **(kiosk_options or {}))
         qtbot.addWidget(kiosk.window, before_close_func=lambda w: setattr(w, "locked", False))
         kiosk.window.resize(1280, 800)
         kiosk.window.show()
@@ -42,6 +44,35 @@ def test_settings_reach_the_window(start_kiosk):
     assert window.locked  # fullscreen kiosks are locked unless windowed
     assert window.current_screen == "home"
     assert kiosk.status.topic_count == 10
+
+
+def test_the_voice_follows_the_packs_language(qtbot, start_kiosk, write_pack):
+    from kiosk.ui.speech import Speaker  # noqa: PLC0415
+
+    made: list[str] = []
+
+    def mock_voice(language: str) -> Speaker:
+        made.append(language)
+        return Speaker(language, engine="mock")
+
+    folder = write_pack({"a": ("A?", "A.")})
+    kiosk = start_kiosk(
+        folder, kiosk_options={"speaker_factory": mock_voice, "speaker_delay_ms": 0}
+    )
+    window = kiosk.window
+    assert window.speaker is None  # made after the first screen is up, not before
+    qtbot.waitUntil(lambda: window.speaker is not None and window.speaker.available)
+    assert made == ["en"]
+    window.show_topic("a")
+    assert window.answer.listen_button.isVisible()
+    window.answer.home_button.click()
+
+    # A pack in a language the engine has no voice for: Listen goes away.
+    pack_file = folder / "kiosk.yaml"
+    pack_file.write_text(pack_file.read_text(encoding="utf-8") + "language: zz\n", "utf-8")
+    qtbot.waitUntil(lambda: made == ["en", "zz"], timeout=5000)
+    window.show_topic("a")
+    assert not window.answer.listen_button.isVisible()
 
 
 def test_windowed_mode_is_not_locked(start_kiosk):

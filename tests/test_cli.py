@@ -31,7 +31,101 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[Settings]:
 
 def test_check_accepts_the_bundled_pack(capsys):
     assert main(["check"]) == 0
-    assert capsys.readouterr().out == "OK: 10 topics\n"
+    assert capsys.readouterr() == ("OK: 10 topics\n", "")  # no warnings: every answer is easy
+
+
+# Reading grades (Flesch-Kincaid, textstat 0.7.8) of the answers below.
+WAITING = "Come in and sit down. We will call your name soon."  # 11 words, grade -1.6
+TMS = "Transcranial magnetic stimulation is a non-invasive neuromodulatory intervention."  # 27.4
+WHO = (  # 13 words, grade 13.1
+    "Patients with a psychotic disorder, such as schizoaffective disorder, should not "
+    "receive stimulation."
+)
+BRING = "Bring your medicines. Bring a list of your questions."  # 9 words, grade 1.9
+HARD_TO_READ = (
+    "warning: 'answer' reads at grade {grade}, above the target of grade 8; "
+    "write shorter sentences and use everyday words"
+)
+
+
+def _graded_pack(write_pack):
+    # Written in this order: tiles (and the table) follow `order`, not file names.
+    return write_pack(
+        {
+            "waiting": ("How long will I wait?", WAITING),
+            "what-is-transcranial-magnetic-stimulation": ("What is TMS?", TMS),
+            "who": ("Who should not get TMS?", WHO),
+            "bring": ("What should I bring?", BRING),
+        }
+    )
+
+
+def test_check_warns_about_answers_above_grade_8_and_still_passes(capsys, write_pack):
+    pack = _graded_pack(write_pack)
+    assert main(["check", str(pack)]) == 0
+    out, err = capsys.readouterr()
+    assert out == "OK: 4 topics\n"
+    assert err.splitlines() == [
+        f"{pack}/topics/what-is-transcranial-magnetic-stimulation.yaml:3:9: "
+        + HARD_TO_READ.format(grade="27.4"),
+        f"{pack}/topics/who.yaml:3:9: " + HARD_TO_READ.format(grade="13.1"),
+    ]
+
+
+def test_check_readability_prints_a_table_in_display_order(capsys, write_pack):
+    pack = _graded_pack(write_pack)
+    assert main(["check", "--readability", str(pack)]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        "OK: 4 topics",
+        "topic                                      words  grade",
+        "waiting                                       11   -1.6",
+        "what-is-transcranial-magnetic-stimulation      8   27.4",
+        "who                                           13   13.1",
+        "bring                                          9    1.9",
+        "2 of 4 answers above the target grade of 8; the highest is 27.4 "
+        "(what-is-transcranial-magnetic-stimulation).",
+    ]
+    assert len(err.splitlines()) == 2  # the same two warnings as without --readability
+
+
+def test_check_readability_of_an_easy_pack(capsys, write_pack):
+    pack = write_pack({"bring": ("What should I bring?", BRING)})
+    assert main(["check", str(pack), "--readability"]) == 0
+    assert capsys.readouterr() == (
+        "OK: 1 topic\n"
+        "topic  words  grade\n"
+        "bring      9    1.9\n"
+        "0 of 1 answer above the target grade of 8; the highest is 1.9 (bring).\n",
+        "",
+    )
+
+
+def test_check_computes_no_grades_for_other_languages(capsys, write_pack):
+    pack = write_pack({"quien": ("¿Quién no debe recibir EMT?", TMS)})
+    with (pack / "kiosk.yaml").open("a", encoding="utf-8") as file:
+        file.write("language: es\n")
+    assert main(["check", str(pack)]) == 0
+    assert capsys.readouterr() == ("OK: 1 topic\n", "")
+    assert main(["check", "--readability", str(pack)]) == 0
+    assert capsys.readouterr() == (
+        "OK: 1 topic\n"
+        "Reading grades are not computed: they are meaningful for English only, "
+        "and this pack's language is 'es'.\n",
+        "",
+    )
+
+
+def test_check_of_an_invalid_pack_prints_no_grades(capsys, write_pack):
+    pack = _graded_pack(write_pack)
+    (pack / "kiosk.yaml").write_text("schema: 1\ntitle: Clinic\nlanguage: English\n", "utf-8")
+    assert main(["check", "--readability", str(pack)]) == 1
+    assert capsys.readouterr() == (
+        f"{pack}/kiosk.yaml:3:11: error: 'language' must be a language tag such as en, en-GB, "
+        "es or pt-BR, not 'English'\n"
+        "1 error; the pack cannot be shown until they are fixed.\n",
+        "",
+    )
 
 
 def test_check_lists_located_errors_and_fails(capsys, write_pack):
@@ -197,7 +291,7 @@ def test_snapshot_takes_its_settings_from_the_config(qapp, tmp_path, write_pack,
     config.write_text(f"content: {pack}\nidle_warning: 45\n", encoding="utf-8")
     rendered: list[tuple[str, Settings]] = []
 
-    def render(app, loaded, settings, out, size):
+    def render(app, loaded, settings, out, size, **options):
         rendered.append((loaded.title, settings))
         return []
 
@@ -205,6 +299,28 @@ def test_snapshot_takes_its_settings_from_the_config(qapp, tmp_path, write_pack,
     assert main(["snapshot", "--config", str(config), "--out", str(tmp_path / "out")]) == 0
     assert [(title, s.content, s.idle_warning_ms) for title, s in rendered] == [
         ("Test clinic", pack, 45_000)
+    ]
+
+
+def test_snapshot_renders_the_chosen_text_size_and_theme(qapp, tmp_path, monkeypatch):
+    import kiosk.ui.snapshot  # noqa: PLC0415
+    from kiosk.ui.text_size import TextSize  # noqa: PLC0415
+
+    chosen: list[dict[str, object]] = []
+
+    def render(app, loaded, settings, out, size, **options):
+        chosen.append(options)
+        return []
+
+    monkeypatch.setattr(kiosk.ui.snapshot, "render_snapshots", render)
+    out = str(tmp_path / "out")
+    assert main(["snapshot", "--out", out]) == 0
+    assert (
+        main(["snapshot", "--out", out, "--text-size", "largest", "--theme", "high-contrast"]) == 0
+    )
+    assert chosen == [
+        {"text_size": TextSize.NORMAL, "high_contrast": False},
+        {"text_size": TextSize.LARGEST, "high_contrast": True},
     ]
 
 

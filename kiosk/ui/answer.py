@@ -15,14 +15,19 @@ from PySide6.QtGui import (
     QTextListFormat,
     QTextOption,
 )
-from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
 
 from kiosk.content import BulletList, Topic
 from kiosk.paths import resource
 from kiosk.ui import theme
+from kiosk.ui.flow_row import FlowRow
+from kiosk.ui.text_size import TextSize
 from kiosk.ui.widgets import TouchButton, WrappedText, enable_kinetic_scrolling
 
-LINE_HEIGHT_PERCENT = 150
+LINE_HEIGHT_PERCENT = 150  # WCAG 1.4.8: line spacing at least 1.5
+# The extra space after a paragraph, in lines: paragraphs then start 1.6
+# line spacings apart (WCAG 1.4.8 asks for at least 1.5).
+PARAGRAPH_GAP_LINES = 0.6
 
 
 class AnswerView(QTextEdit):
@@ -47,6 +52,9 @@ class AnswerView(QTextEdit):
         self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
         enable_kinetic_scrolling(self)
         self._measure = 10_000
+        self._spoken_end = 0
+        self._spoken_word: tuple[int, int] | None = None
+        self._palette = theme.Palette()
         self.setDocument(self._new_document())
 
     def _new_document(self) -> QTextDocument:
@@ -57,67 +65,70 @@ class AnswerView(QTextEdit):
         document.setDocumentMargin(0)
         return document
 
-    def show_topic(self, topic: Topic, palette: theme.Palette, metrics: theme.Metrics) -> None:
+    def show_topic(
+        self,
+        topic: Topic,
+        palette: theme.Palette,
+        metrics: theme.Metrics,
+        *,
+        keep_position: bool = False,
+    ) -> None:
+        """Shows ``topic`` from its top; with ``keep_position`` (a new text
+        size or contrast for the same answer), at the same place in it."""
+        bar = self.verticalScrollBar()
+        position = bar.value() / bar.maximum() if keep_position and bar.maximum() else 0.0
+        self._palette = palette
         # A fresh document per answer, the old one deleted: emptying one
         # document instead keeps every text format it ever held (each list
         # gets its own), and clear() leaves a frame behind per visit; either
         # way memory grows over weeks of use.
         previous = self.document()
         document = self._new_document()
-        body_font = theme.font(metrics.body_px)
-        document.setDefaultFont(body_font)
-        self._measure = round(QFontMetricsF(body_font).averageCharWidth() * metrics.measure_chars)
-
-        heading = QTextCharFormat()
-        heading.setFont(theme.font(metrics.heading_px, bold=True))
-        heading.setForeground(QColor(palette.text))
-        body = QTextCharFormat()
-        body.setFont(body_font)
-        body.setForeground(QColor(palette.text))
-        small = QTextCharFormat()
-        small.setFont(theme.font(metrics.small_px))
-        small.setForeground(QColor(palette.muted_text))
-
-        def block_format(bottom: float, line_height: int = LINE_HEIGHT_PERCENT) -> QTextBlockFormat:
-            fmt = QTextBlockFormat()
-            fmt.setLineHeight(
-                line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
-            )
-            fmt.setBottomMargin(bottom)
-            return fmt
-
-        paragraph_gap = metrics.body_px * 1.1
-        cursor = QTextCursor(document)
-        cursor.setBlockFormat(block_format(paragraph_gap, 125))
-        cursor.insertText(topic.question, heading)
-        for block in topic.answer:
-            if isinstance(block, BulletList):
-                list_format = QTextListFormat()
-                list_format.setStyle(QTextListFormat.Style.ListDisc)
-                list_format.setIndent(1)
-                bullets = None
-                for index, item in enumerate(block.items):
-                    last = index == len(block.items) - 1
-                    cursor.insertBlock(
-                        block_format(paragraph_gap if last else metrics.body_px * 0.4), body
-                    )
-                    if bullets is None:
-                        bullets = cursor.createList(list_format)
-                    else:
-                        bullets.add(cursor.block())
-                    cursor.insertText(item, body)
-            else:
-                cursor.insertBlock(block_format(paragraph_gap), body)
-                cursor.insertText(block.text, body)
-        if topic.source:
-            cursor.insertBlock(block_format(0, 130), small)
-            cursor.insertText(f"Source: {topic.source}", small)
-        document.setIndentWidth(metrics.body_px * 1.2)
+        self._measure, self._spoken_end = _write_answer(document, topic, palette, metrics)
         self.setDocument(document)
         if previous.parent() is self:
             previous.deleteLater()
         self._centre_column()
-        self.verticalScrollBar().setValue(0)
+        self._show_spoken_word()
+        bar.setValue(round(position * bar.maximum()))
+
+    def spoken_text(self) -> str:
+        """The question and the answer (not the source), as plain text whose
+        character offsets are the document's positions."""
+        return self.document().toPlainText()[: self._spoken_end]
+
+    def show_spoken_word(self, start: int, length: int) -> None:
+        """Marks the word being read aloud and keeps it in view."""
+        self._spoken_word = (start, length)
+        self._show_spoken_word()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(start, self._spoken_end))
+        word = self.cursorRect(cursor)
+        viewport = self.viewport().rect()
+        if not viewport.contains(word):
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + word.top() - viewport.height() // 3)
+
+    def clear_spoken_word(self) -> None:
+        self._spoken_word = None
+        self.setExtraSelections([])
+
+    def _show_spoken_word(self) -> None:
+        if self._spoken_word is None:
+            self.setExtraSelections([])
+            return
+        start, length = self._spoken_word
+        end = min(start + length, self._spoken_end)
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(start, end))
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(self._palette.highlight))
+        fmt.setForeground(QColor(self._palette.highlight_text))
+        selection.format = fmt
+        self.setExtraSelections([selection])
 
     def _centre_column(self) -> None:
         """Keep lines to a comfortable length: a centred column of text."""
@@ -141,7 +152,17 @@ class AnswerView(QTextEdit):
 
 
 class AnswerScreen(QWidget):
+    """The answer, and the visit's controls: Home, text size, contrast, Listen.
+
+    The controls sit at the bottom, within reach from a wheelchair and of
+    either hand, and wrap onto a second line on a narrow panel. They only
+    ask; the window decides (and resets them for the next patient).
+    """
+
     home_requested = Signal()
+    text_size_requested = Signal(object)  # a TextSize
+    high_contrast_requested = Signal(bool)
+    listen_requested = Signal(bool)  # True: start reading aloud, False: stop
 
     def __init__(self, palette: theme.Palette, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,49 +171,181 @@ class AnswerScreen(QWidget):
         self._metrics: theme.Metrics | None = None
         self.topic: Topic | None = None
         self.view = AnswerView()
+        self.footer = WrappedText()
+
         self.home_button = TouchButton("Home")
         self.home_button.setObjectName("home")
         self.home_button.setAccessibleName("Home")
         self.home_button.setAccessibleDescription("Back to all questions")
         self.home_button.set_icon_file(str(resource("icons", "home.svg")))
         self.home_button.clicked.connect(self.home_requested)
-        self.footer = WrappedText()
 
-        # The Home button sits at the bottom, within reach from a wheelchair
-        # and of either hand; the footer shares its bar so it is always seen.
-        self._bar = QHBoxLayout()
-        self._bar.addWidget(self.home_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        self._bar.addWidget(self.footer, 1, Qt.AlignmentFlag.AlignVCenter)
+        self.text_size_buttons: dict[TextSize, TouchButton] = {}
+        for size in TextSize:
+            button = TouchButton(size.label)
+            button.setObjectName(f"textSize{size.name.title()}")
+            # The visible label first (WCAG 2.5.3), so "press A plus" works.
+            button.setAccessibleName(f"{size.label}, {size.spoken_name.lower()} text")
+            button.setAccessibleDescription("Changes the size of the writing")
+            button.setCheckable(True)
+            button.setAutoExclusive(True)
+            button.clicked.connect(lambda _=False, s=size: self.text_size_requested.emit(s))
+            self.text_size_buttons[size] = button
+        self.text_size_buttons[TextSize.NORMAL].setChecked(True)
+
+        self.contrast_button = TouchButton("Contrast")
+        self.contrast_button.setObjectName("contrast")
+        self.contrast_button.setAccessibleName("High contrast")
+        self.contrast_button.setAccessibleDescription("White writing on black, or back")
+        self.contrast_button.setCheckable(True)
+        self.contrast_button.set_icon_file(str(resource("icons", "contrast.svg")))
+        self.contrast_button.clicked.connect(self.high_contrast_requested)
+
+        self.listen_button = TouchButton("Listen")
+        self.listen_button.setObjectName("listen")
+        self.listen_button.setCheckable(True)
+        self.listen_button.clicked.connect(self.listen_requested)
+        self.set_speaking(False)
+        self.listen_button.hide()  # until the window has a working voice
+
+        self.controls = FlowRow()
+        self.controls.set_items(
+            [
+                self.home_button,
+                *self.text_size_buttons.values(),
+                self.contrast_button,
+                self.listen_button,
+            ]
+        )
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.view, 1)
-        self._layout.addLayout(self._bar)
+        self._layout.addWidget(self.footer)
+        self._layout.addWidget(self.controls)
 
     def set_footer(self, text: str | None) -> None:
         self.footer.setText(text or "")
+        self.footer.setVisible(bool(text))
 
     def show_topic(self, topic: Topic) -> None:
         self.topic = topic
+        self.view.setAccessibleName(f"Answer: {topic.question}")
+        self.view.clear_spoken_word()
         if self._metrics is not None:
             self.view.show_topic(topic, self._palette, self._metrics)
         # Keys go to the answer first, so a second Space scrolls the text
         # instead of pressing Home.
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def apply_metrics(self, metrics: theme.Metrics) -> None:
+    def show_choices(self, text_size: TextSize, high_contrast: bool) -> None:
+        """Marks the visit's current text size and contrast as chosen."""
+        self.text_size_buttons[text_size].setChecked(True)
+        self.contrast_button.setChecked(high_contrast)
+
+    def set_listen_available(self, available: bool) -> None:
+        self.listen_button.setVisible(available)
+        self.controls.relayout()
+
+    def set_speaking(self, speaking: bool) -> None:
+        button = self.listen_button
+        button.setChecked(speaking)
+        button.setText("Stop" if speaking else "Listen")
+        button.setAccessibleName("Stop reading aloud" if speaking else "Listen")
+        button.setAccessibleDescription(
+            "Stops the voice" if speaking else "Reads the question and answer aloud"
+        )
+        button.set_icon_file(str(resource("icons", "stop.svg" if speaking else "listen.svg")))
+        if self._metrics is not None:
+            self._style_listen_button(self._metrics)
+        if not speaking:
+            self.view.clear_spoken_word()
+
+    def spoken_text(self) -> str:
+        """What Listen reads: the question and the answer, as on screen."""
+        return self.view.spoken_text()
+
+    def apply_theme(self, palette: theme.Palette, metrics: theme.Metrics) -> None:
+        self._palette = palette
         self._metrics = metrics
-        palette = self._palette
         self._layout.setContentsMargins(
             metrics.margin, metrics.margin, metrics.margin // 2, metrics.margin // 2
         )
         self._layout.setSpacing(metrics.gap)
-        self._bar.setSpacing(metrics.gap)
-        self._bar.setContentsMargins(0, 0, metrics.margin // 2, 0)
+        self.controls.set_spacing(metrics.gap)
         self.home_button.set_style(theme.primary_style(palette, metrics))
-        width = max(metrics.min_target * 2, self.home_button.sizeHint().width())
-        self.home_button.setFixedWidth(width)
-        self.footer.set_style(theme.font(metrics.small_px), palette.muted_text)
+        # The three A's grow like the text they choose.
+        for size, button in self.text_size_buttons.items():
+            button.set_style(theme.toggle_style(palette, metrics, size=0.75 + size.value / 4))
+        self.contrast_button.set_style(theme.toggle_style(palette, metrics))
+        self._style_listen_button(metrics)
+        self.footer.set_style(theme.font(metrics.footer_px), palette.muted_text)
         if self.topic is not None:
-            self.view.show_topic(self.topic, palette, metrics)
+            self.view.show_topic(self.topic, palette, metrics, keep_position=True)
+        self.controls.relayout()
+
+    def _style_listen_button(self, metrics: theme.Metrics) -> None:
+        self.listen_button.set_style(theme.toggle_style(self._palette, metrics))
 
     def reset(self) -> None:
         self.view.verticalScrollBar().setValue(0)
+
+
+def _block_format(bottom: float, line_height: int = LINE_HEIGHT_PERCENT) -> QTextBlockFormat:
+    fmt = QTextBlockFormat()
+    fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    fmt.setBottomMargin(bottom)
+    return fmt
+
+
+def _write_answer(
+    document: QTextDocument, topic: Topic, palette: theme.Palette, metrics: theme.Metrics
+) -> tuple[int, int]:
+    """Writes the question, answer and source into the empty ``document``.
+
+    Returns the column width for ``metrics.measure_chars`` characters and the
+    position where the answer ends (what Listen reads stops there).
+    """
+    body_font = theme.font(metrics.body_px)
+    document.setDefaultFont(body_font)
+    font_metrics = QFontMetricsF(body_font)
+    measure = round(font_metrics.averageCharWidth() * metrics.measure_chars)
+
+    heading = QTextCharFormat()
+    heading.setFont(theme.font(metrics.heading_px, bold=True))
+    heading.setForeground(QColor(palette.text))
+    body = QTextCharFormat()
+    body.setFont(body_font)
+    body.setForeground(QColor(palette.text))
+    small = QTextCharFormat()
+    small.setFont(theme.font(metrics.small_px))
+    small.setForeground(QColor(palette.muted_text))
+
+    line_spacing = font_metrics.lineSpacing() * LINE_HEIGHT_PERCENT / 100
+    paragraph_gap = line_spacing * PARAGRAPH_GAP_LINES
+    cursor = QTextCursor(document)
+    cursor.setBlockFormat(_block_format(paragraph_gap, 125))
+    cursor.insertText(topic.question, heading)
+    for block in topic.answer:
+        if isinstance(block, BulletList):
+            list_format = QTextListFormat()
+            list_format.setStyle(QTextListFormat.Style.ListDisc)
+            list_format.setIndent(1)
+            bullets = None
+            for index, item in enumerate(block.items):
+                last = index == len(block.items) - 1
+                cursor.insertBlock(
+                    _block_format(paragraph_gap if last else metrics.body_px * 0.4), body
+                )
+                if bullets is None:
+                    bullets = cursor.createList(list_format)
+                else:
+                    bullets.add(cursor.block())
+                cursor.insertText(item, body)
+        else:
+            cursor.insertBlock(_block_format(paragraph_gap), body)
+            cursor.insertText(block.text, body)
+    spoken_end = cursor.position()
+    if topic.source:
+        cursor.insertBlock(_block_format(0, 130), small)
+        cursor.insertText(f"Source: {topic.source}", small)
+    document.setIndentWidth(metrics.body_px * 1.2)
+    return measure, spoken_end

@@ -24,15 +24,25 @@ class HomeScreen(QWidget):
         self.tiles: list[TouchButton] = []
 
         self._grid = TileGrid()
+        # The title and welcome scroll with the tiles: at the largest text
+        # size a long title alone could fill a small screen, and the tiles
+        # must never be squeezed out of sight.
+        self._page = QWidget()
+        self._page_layout = QVBoxLayout(self._page)
+        self._page_layout.addWidget(self.title)
+        self._page_layout.addWidget(self.welcome)
+        self._page_layout.addWidget(self._grid)
+        self._page_layout.addStretch(1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setWidget(self._grid)
+        self.scroll_area.setWidget(self._page)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        # The tiles take keyboard focus themselves; the area itself needs none.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.setAccessibleName("Questions")
         enable_kinetic_scrolling(self.scroll_area)
 
         self._layout = QVBoxLayout(self)
-        self._layout.addWidget(self.title)
-        self._layout.addWidget(self.welcome)
         self._layout.addWidget(self.scroll_area, 1)
 
     def set_pack(self, pack: Pack) -> None:
@@ -57,18 +67,17 @@ class HomeScreen(QWidget):
         self.welcome.setText(pack.welcome or "")
         self.welcome.setVisible(bool(pack.welcome))
         if self._metrics is not None:
-            self.apply_metrics(self._metrics)
+            self.apply_theme(self._palette, self._metrics)
 
-    def apply_metrics(self, metrics: theme.Metrics) -> None:
+    def apply_theme(self, palette: theme.Palette, metrics: theme.Metrics) -> None:
+        self._palette = palette
         self._metrics = metrics
-        palette = self._palette
         # The scroll indicator sits in the right margin, so tiles keep equal
         # margins on both sides whether or not it shows.
         indicator = metrics.scrollbar_width + metrics.gap // 2
-        self._layout.setContentsMargins(
-            metrics.margin, metrics.margin, max(0, metrics.margin - indicator), 0
-        )
-        self._layout.setSpacing(metrics.gap // 2)
+        self._layout.setContentsMargins(metrics.margin, 0, max(0, metrics.margin - indicator), 0)
+        self._page_layout.setContentsMargins(0, metrics.margin, indicator, metrics.margin)
+        self._page_layout.setSpacing(metrics.gap // 2)
         self.title.set_style(theme.font(metrics.title_px, bold=True), palette.text, 1.15)
         self.welcome.set_style(theme.font(metrics.welcome_px), palette.text)
         style = theme.tile_style(palette, metrics)
@@ -78,7 +87,7 @@ class HomeScreen(QWidget):
             min_tile_width=metrics.tile_min_width,
             min_tile_height=round(metrics.min_target * 1.6),
             gap=metrics.gap,
-            margins=(0, metrics.gap // 2, indicator, metrics.margin),
+            margins=(0, metrics.gap // 2, 0, 0),
         )
 
     def reset(self) -> None:

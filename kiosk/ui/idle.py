@@ -53,6 +53,7 @@ class IdleMonitor(QObject):
         self.base_timeout_ms = timeout_ms
         self.warning_ms = warning_ms
         self._warn = True
+        self._held = False
         self._idle = QTimer(self, singleShot=True, timerType=Qt.TimerType.CoarseTimer)
         self._idle.setInterval(timeout_ms)
         self._idle.timeout.connect(self._on_idle)
@@ -81,7 +82,27 @@ class IdleMonitor(QObject):
         self._warn = warn
         self._idle.setInterval(max(self.base_timeout_ms, minimum_ms))
         self._stop_warning()
-        self._idle.start()
+        if not self.held:
+            self._idle.start()
+
+    @property
+    def held(self) -> bool:
+        return self._held
+
+    def hold(self, held: bool) -> None:
+        """Stops the clock while the kiosk reads aloud (nobody taps while
+        they listen); released, it starts afresh, as after a tap."""
+        if held == self._held:
+            return
+        self._held = held
+        if held:
+            was_warning = self.warning
+            self._idle.stop()
+            self._stop_warning()
+            if was_warning:
+                self.resumed.emit()
+        else:
+            self._idle.start()
 
     def stop(self) -> None:
         self._idle.stop()
@@ -91,7 +112,8 @@ class IdleMonitor(QObject):
         """Someone is there: postpone the timeout, close any warning."""
         was_warning = self.warning
         self._stop_warning()
-        self._idle.start()
+        if not self.held:
+            self._idle.start()
         if was_warning:
             self.resumed.emit()
 
@@ -117,8 +139,8 @@ class IdleMonitor(QObject):
             return
         self._countdown.start()
         self._tick.start()
+        self._emit_countdown()  # first, so the warning shows (and says) the right number
         self.warning_started.emit()
-        self._emit_countdown()
 
     def _emit_countdown(self) -> None:
         self.countdown.emit(self.seconds_left())
@@ -174,6 +196,10 @@ class IdleOverlay(QWidget):
         self.message.setText(f"If not, this screen goes back to the start in {seconds} {unit}.")
         self._fit_card()
 
+    def announcement(self) -> str:
+        """The warning as one sentence pair, for screen readers and the voice."""
+        return f"{self.question.text()} {self.message.text()} Tap the screen to keep reading."
+
     def _fit_card(self) -> None:
         # The card is centred, so its layout gets no height-for-width pass
         # from the outer layout: size it for its width here.
@@ -182,11 +208,11 @@ class IdleOverlay(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._metrics is not None:
-            self.apply_metrics(self._metrics)
+            self.apply_theme(self._palette, self._metrics)
 
-    def apply_metrics(self, metrics: theme.Metrics) -> None:
+    def apply_theme(self, palette: theme.Palette, metrics: theme.Metrics) -> None:
+        self._palette = palette
         self._metrics = metrics
-        palette = self._palette
         pad = metrics.margin
         self._card_layout.setContentsMargins(pad, pad, pad, pad)
         self._card_layout.setSpacing(metrics.gap)

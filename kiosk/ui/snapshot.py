@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.content import Pack
 from kiosk.settings import Settings
+from kiosk.ui.speech import MOCK_ENGINE, Speaker
+from kiosk.ui.text_size import TextSize
 from kiosk.ui.window import KioskWindow
 
 
@@ -19,22 +21,38 @@ def _settle(app: QApplication) -> None:
 
 
 def render_snapshots(
-    app: QApplication, pack: Pack, settings: Settings, out: Path, size: tuple[int, int]
+    app: QApplication,
+    pack: Pack,
+    settings: Settings,
+    out: Path,
+    size: tuple[int, int],
+    *,
+    text_size: TextSize = TextSize.NORMAL,
+    high_contrast: bool = False,
 ) -> list[Path]:
     """Write home.png, topics/<id>.png and idle-warning.png; return their paths.
 
+    The screens show ``text_size`` and ``high_contrast`` as a patient who
+    chose them would see them, on the reference panel's pixel density.
     Raises ``OSError`` when an image cannot be written.
     """
     width, height = size
+    # The silent mock voice: the pictures show Listen as it is on a kiosk
+    # with a speech engine, and nothing is ever said.
+    voice = Speaker(pack.language, engine=MOCK_ENGINE)
     window = KioskWindow(
         pack,
         app=app,
         idle_timeout_ms=settings.idle_timeout_ms,
         idle_warning_ms=settings.idle_warning_ms,
         settle_ms=0,
+        speaker=voice,
     )
+    voice.setParent(window)
     window.setFixedSize(width, height)
     window.show()
+    window.set_text_size(text_size)
+    window.set_high_contrast(high_contrast)
     written: list[Path] = []
 
     def save(name: str) -> None:

@@ -121,6 +121,7 @@ class PinPad(_CentredColumn):
         self._lockout.setInterval(lockout_ms)
         self._lockout.timeout.connect(self._unlock)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # digits typed on a keyboard
+        self.setAccessibleName("Staff PIN pad")
 
         self.title = WrappedText("Staff only: enter the PIN")
         self.dots = WrappedText()
@@ -136,7 +137,7 @@ class PinPad(_CentredColumn):
             if label.isdigit():
                 key.clicked.connect(lambda _=False, d=label: self.press_digit(d))
         self.keys["Clear"].setAccessibleName("Clear the PIN")
-        self.keys["OK"].setAccessibleName("Enter the PIN")
+        self.keys["OK"].setAccessibleName("OK, enter the PIN")
         self.keys["Clear"].clicked.connect(self.clear)
         self.keys["OK"].clicked.connect(self.submit)
         self.cancel = TouchButton("Cancel")
@@ -222,12 +223,12 @@ class PinPad(_CentredColumn):
         self.dots.setText(" ".join("●" * len(self._digits)) or "no digits yet")
         self.dots.setAccessibleName(f"{len(self._digits)} digits entered")
 
-    def apply_metrics(self, metrics: theme.Metrics) -> None:
-        palette = self._palette
+    def apply_theme(self, palette: theme.Palette, metrics: theme.Metrics) -> None:
+        self._palette = palette
         self._metrics = metrics
         self._centre()
-        self._layout.setSpacing(metrics.gap // 2)
-        self._grid.setSpacing(metrics.gap // 2)
+        self._layout.setSpacing(metrics.target_gap)
+        self._grid.setSpacing(metrics.target_gap)
         self.title.set_style(theme.font(metrics.heading_px, bold=True), palette.text)
         self.dots.set_style(theme.font(metrics.heading_px, bold=True), palette.text)
         self.message.set_style(theme.font(metrics.body_px), palette.text)
@@ -265,8 +266,8 @@ class StaffMenu(_CentredColumn):
             self._layout.addWidget(button)
         self._layout.addStretch(1)
 
-    def apply_metrics(self, metrics: theme.Metrics) -> None:
-        palette = self._palette
+    def apply_theme(self, palette: theme.Palette, metrics: theme.Metrics) -> None:
+        self._palette = palette
         self._metrics = metrics
         self._centre()
         self._layout.setSpacing(metrics.gap)
@@ -290,6 +291,7 @@ class StatusScreen(QWidget):
         self._palette = palette
         self.title = WrappedText("Status")
         self.text = QTextEdit()
+        self.text.setAccessibleName("Status")
         self.text.setReadOnly(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.text.setFrameShape(QTextEdit.Shape.NoFrame)
@@ -306,8 +308,8 @@ class StatusScreen(QWidget):
     def show_lines(self, lines: list[str]) -> None:
         self.text.setPlainText("\n".join(lines))
 
-    def apply_metrics(self, metrics: theme.Metrics) -> None:
-        palette = self._palette
+    def apply_theme(self, palette: theme.Palette, metrics: theme.Metrics) -> None:
+        self._palette = palette
         self._layout.setContentsMargins(
             metrics.margin, metrics.margin, metrics.margin, metrics.margin
         )

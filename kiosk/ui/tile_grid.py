@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -46,7 +48,7 @@ class TileGrid(QWidget):
         self._margins = margins
         self.relayout()
 
-    def set_tiles(self, tiles: list[QWidget]) -> None:
+    def set_tiles(self, tiles: Sequence[QWidget]) -> None:
         """Shows ``tiles`` (already children of this widget) in this order."""
         self._tiles = list(tiles)
         for tile in self._tiles:

@@ -22,7 +22,8 @@ class UnavailableScreen(QWidget):
         self._layout.addWidget(self.message)
         self._layout.addStretch(2)
 
-    def apply_metrics(self, metrics: theme.Metrics) -> None:
+    def apply_theme(self, palette: theme.Palette, metrics: theme.Metrics) -> None:
+        self._palette = palette
         margin = metrics.margin * 2
         self._layout.setContentsMargins(margin, margin, margin, margin)
         self._layout.setSpacing(metrics.gap)

@@ -225,7 +225,7 @@ class TouchButton(QAbstractButton):
         style = self._style
         if style is None:
             return
-        pressed = self.isDown()
+        pressed = self.isDown() or self.isChecked()  # a chosen toggle looks pressed
         fill = QColor(style.pressed_fill if pressed else style.fill)
         ink = QColor(style.pressed_text if pressed else style.text)
         painter = QPainter(self)

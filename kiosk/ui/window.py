@@ -6,9 +6,18 @@ import datetime as dt
 import logging
 import math
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QCloseEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QApplication, QLayout, QStackedLayout, QWidget
 
 from kiosk import __version__
@@ -21,7 +30,11 @@ from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle import IdleMonitor, IdleOverlay
 from kiosk.ui.input_guard import InputGuard
 from kiosk.ui.staff import CornerTaps, PinPad, StaffMenu, StatusScreen
+from kiosk.ui.text_size import TextSize
 from kiosk.ui.unavailable import UnavailableScreen
+
+if TYPE_CHECKING:
+    from kiosk.ui.speech import Speaker
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +70,8 @@ class KioskWindow(QWidget):
         status: ContentStatus | None = None,
         now: Callable[[], dt.datetime] = dt.datetime.now,
         palette: theme.Palette | None = None,
+        px_per_mm: float = theme.REFERENCE_PX_PER_MM,
+        speaker: Speaker | None = None,
     ) -> None:
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -69,8 +84,16 @@ class KioskWindow(QWidget):
         self._verify_pin = verify_pin
         self._closing_allowed = False
         self.staff_exited = False
-        self.palette_ = palette or theme.Palette()
+        self.standard_palette = palette or theme.Palette()
+        self.px_per_mm = px_per_mm
+        self._cap_ratio = theme.cap_height_ratio()
         self._metrics: theme.Metrics | None = None
+        self._styled_palette: theme.Palette | None = None
+        # The visit's choices; the next patient starts with the defaults.
+        self.text_size = TextSize.NORMAL
+        self.high_contrast = False
+        self.speaker: Speaker | None = None
+        self._listened = False  # Listen was used in this visit
         self._app = app
         self.pack: Pack | None = None
         self._pending: Pack | None = None
@@ -111,6 +134,7 @@ class KioskWindow(QWidget):
             self._app.installEventFilter(event_filter)
 
         self._connect()
+        self.set_speaker(speaker)
         if pack is not None:
             self._apply_pack(pack)
         self.show_home()
@@ -118,10 +142,14 @@ class KioskWindow(QWidget):
     def _connect(self) -> None:
         self.home.topic_chosen.connect(self.show_topic)
         self.answer.home_requested.connect(self.show_home)
+        self.answer.text_size_requested.connect(self.set_text_size)
+        self.answer.high_contrast_requested.connect(self.set_high_contrast)
+        self.answer.listen_requested.connect(self.set_listening)
         self.overlay.keep_reading.connect(self.idle.activity)
         self.idle.warning_started.connect(self.show_idle_warning)
         self.idle.countdown.connect(self.overlay.set_seconds_left)
         self.idle.resumed.connect(self.overlay.hide)
+        self.idle.resumed.connect(self._stop_speaking)
         # The tap that ends the warning must not also press what lies below.
         self.idle.resumed.connect(self.input_guard.settle)
         self.idle.expired.connect(self.return_home_after_idle)
@@ -218,6 +246,7 @@ class KioskWindow(QWidget):
 
     def _switch_to(self, screen: QWidget) -> None:
         self.overlay.hide()
+        self._stop_speaking()  # a new screen, or a new answer: the voice stops
         changed = self._stack.currentWidget() is not screen
         self._stack.setCurrentWidget(screen)
         if changed:
@@ -228,6 +257,11 @@ class KioskWindow(QWidget):
         """Forget the visit: home, first row of tiles, answer scrolled to top."""
         if self.current_screen == "answer":
             log.info("returned home")  # all a log may say of a patient's visit
+        self._stop_speaking()
+        self._listened = False
+        self.text_size = TextSize.NORMAL
+        self.high_contrast = False
+        self._restyle()
         self.answer.reset()
         self.home.reset()
         self.show_home()
@@ -236,6 +270,72 @@ class KioskWindow(QWidget):
         self.overlay.setGeometry(self.rect())
         self.overlay.show()
         self.overlay.raise_()
+        message = self.overlay.announcement()
+        # Screen readers announce it; a patient who used Listen hears it.
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.overlay, message))
+        if self.speaker is not None and self.speaker.available and self._listened:
+            self.speaker.say(message)
+
+    # -- the visit's choices ----------------------------------------------------
+    def set_text_size(self, size: TextSize) -> None:
+        self.text_size = size
+        self._restyle()
+
+    def set_high_contrast(self, on: bool) -> None:
+        self.high_contrast = on
+        self._restyle()
+
+    def set_speaker(self, speaker: Speaker | None) -> None:
+        """Read aloud with ``speaker`` from now on; Listen shows only while it works."""
+        if self.speaker is not None:
+            self._stop_speaking()
+            self.speaker.speaking_changed.disconnect(self._on_speaking_changed)
+            self.speaker.word_spoken.disconnect(self._on_word_spoken)
+            self.speaker.available_changed.disconnect(self._on_speech_available)
+        self.speaker = speaker
+        if speaker is not None:
+            speaker.speaking_changed.connect(self._on_speaking_changed)
+            speaker.word_spoken.connect(self._on_word_spoken)
+            speaker.available_changed.connect(self._on_speech_available)
+        self._on_speech_available(self._can_speak())
+
+    def _can_speak(self) -> bool:
+        return self.speaker is not None and self.speaker.available
+
+    def _on_speech_available(self, available: bool) -> None:
+        if not available:
+            self._speaking_done()
+        self.answer.set_listen_available(available)
+
+    def set_listening(self, on: bool) -> None:
+        """Listen on the answer screen: read the question and answer aloud, or stop."""
+        if self.speaker is None or not self.speaker.available:
+            return
+        if not on:
+            self._stop_speaking()
+            return
+        self._listened = True
+        self.idle.hold(True)
+        self.answer.set_speaking(True)
+        self.speaker.say(self.answer.spoken_text())
+
+    def _stop_speaking(self) -> None:
+        if self.speaker is not None and self.speaker.is_speaking():
+            self.speaker.stop()
+        self._speaking_done()
+
+    def _on_speaking_changed(self, speaking: bool) -> None:
+        if not speaking:
+            self._speaking_done()
+
+    def _speaking_done(self) -> None:
+        self.answer.set_speaking(False)
+        if self.idle.held:
+            self.idle.hold(False)
+
+    def _on_word_spoken(self, start: int, length: int) -> None:
+        if self.answer.listen_button.isChecked():
+            self.answer.view.show_spoken_word(start, length)
 
     # -- staff and window manager ---------------------------------------------
     def staff_exit(self) -> None:
@@ -259,24 +359,46 @@ class KioskWindow(QWidget):
 
     # -- layout ---------------------------------------------------------------
     @property
+    def palette_(self) -> theme.Palette:
+        """The colours in use: the standard ones, or high contrast for this visit."""
+        return theme.HIGH_CONTRAST if self.high_contrast else self.standard_palette
+
+    @property
     def metrics(self) -> theme.Metrics:
-        """The sizes in use, for the window's current size."""
-        return self._metrics or theme.metrics_for(self.width(), self.height())
+        """The sizes in use, for the window's current size and text size."""
+        return self._metrics or self._metrics_now()
+
+    def _metrics_now(self, text_size: TextSize | None = None) -> theme.Metrics:
+        return theme.metrics_for(
+            self.width(),
+            self.height(),
+            px_per_mm=self.px_per_mm,
+            cap_ratio=self._cap_ratio,
+            text_size=text_size or self.text_size,
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        metrics = theme.metrics_for(self.width(), self.height())
         self.overlay.setGeometry(self.rect())
-        if metrics != self._metrics:
-            self._apply_metrics(metrics)
+        if self._metrics_now() != self._metrics:
+            self._restyle()
 
-    def _apply_metrics(self, metrics: theme.Metrics) -> None:
-        self._metrics = metrics
-        self.setStyleSheet(theme.stylesheet(resource("kiosk.qss"), self.palette_, metrics))
+    def _restyle(self) -> None:
+        metrics, palette = self._metrics_now(), self.palette_
+        if metrics == self._metrics and palette == self._styled_palette:
+            return
+        self._metrics, self._styled_palette = metrics, palette
+        self.setStyleSheet(theme.stylesheet(resource("kiosk.qss"), palette, metrics))
         self.corner_taps.corner_px = round(metrics.min_target * 1.5)
-        for screen in self._screens.values():
-            screen.apply_metrics(metrics)  # type: ignore[attr-defined]
-        self.overlay.apply_metrics(metrics)
+        # The patient's text size is for the patient's screens; the staff
+        # screens keep theirs, and their keys keep their room.
+        staff_metrics = self._metrics_now(TextSize.NORMAL)
+        for name, screen in self._screens.items():
+            screen.apply_theme(  # type: ignore[attr-defined]
+                palette, staff_metrics if name in STAFF_SCREENS else metrics
+            )
+        self.overlay.apply_theme(palette, metrics)
+        self.answer.show_choices(self.text_size, self.high_contrast)
 
 
 def reading_time_ms(words: int, words_per_minute: int = READING_WORDS_PER_MINUTE) -> int:

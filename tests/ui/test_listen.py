@@ -1,0 +1,145 @@
+"""Listen on the answer screen, on Qt's silent mock speech engine."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.content import Pack
+from kiosk.ui.speech import Speaker
+from kiosk.ui.window import KioskWindow
+
+FAST = 1.0  # the mock engine's fastest rate: 50 ms a word
+
+
+@pytest.fixture
+def speaker(qapp: object) -> Iterator[Speaker]:
+    voice = Speaker("en", engine="mock", rate=FAST)
+    assert voice.available
+    yield voice
+    voice.stop()
+    voice.deleteLater()
+
+
+@pytest.fixture
+def listening_window(open_window, bundled_pack: Pack, speaker: Speaker) -> KioskWindow:
+    window = open_window(bundled_pack, speaker=speaker)
+    window.show_topic(bundled_pack.topics[0].id)
+    return window
+
+
+def test_listen_reads_the_question_and_answer_and_marks_each_word(
+    qtbot: QtBot, listening_window: KioskWindow, bundled_pack: Pack, speaker: Speaker
+):
+    window = listening_window
+    topic = bundled_pack.topics[0]
+    listen = window.answer.listen_button
+    assert listen.isVisible()
+    assert listen.accessibleName() == "Listen"
+    spoken: list[tuple[int, int]] = []
+    speaker.word_spoken.connect(lambda start, length: spoken.append((start, length)))
+
+    listen.click()
+    assert listen.text() == "Stop"
+    assert listen.accessibleName() == "Stop reading aloud"
+    text = window.answer.spoken_text()
+    assert text.startswith(topic.question)
+    assert not text.rstrip().endswith(topic.source or "never")  # the source is not read
+
+    def marked_the_second_word() -> None:
+        assert len(spoken) >= 2
+        start, length = spoken[1]
+        (selection,) = window.answer.view.extraSelections()
+        assert selection.cursor.selectedText() == text[start : start + length]
+
+    qtbot.waitUntil(marked_the_second_word)
+    assert text[spoken[0][0] : sum(spoken[0])] == topic.question.split()[0]
+    assert window.idle.held  # nobody taps while they listen
+
+
+def test_a_second_tap_stops_the_voice_and_frees_the_idle_timer(
+    qtbot: QtBot, listening_window: KioskWindow, speaker: Speaker
+):
+    window = listening_window
+    window.answer.listen_button.click()
+    assert speaker.is_speaking()
+    with qtbot.waitSignal(speaker.speaking_changed) as changed:
+        window.answer.listen_button.click()
+    assert changed.args == [False]
+    assert not speaker.is_speaking()
+    assert window.answer.listen_button.text() == "Listen"
+    assert window.answer.view.extraSelections() == []
+    assert not window.idle.held
+
+
+def test_leaving_the_answer_stops_the_voice(listening_window: KioskWindow, speaker: Speaker):
+    window = listening_window
+    window.answer.listen_button.click()
+    assert speaker.is_speaking()
+    window.answer.home_button.click()
+    assert window.current_screen == "home"
+    assert not speaker.is_speaking()
+    assert not window.idle.held
+
+
+def test_reading_to_the_end_turns_listen_off_and_restarts_the_idle_clock(
+    qtbot: QtBot, open_window, make_pack, speaker: Speaker
+):
+    window = open_window(make_pack({"short": ("Short?", "Yes, it is.")}), speaker=speaker)
+    window.show_topic("short")
+    window.answer.listen_button.click()
+    with qtbot.waitSignal(speaker.speaking_changed, timeout=5000) as changed:
+        pass
+    assert changed.args == [False]
+    assert window.answer.listen_button.text() == "Listen"
+    assert not window.idle.held
+    assert window.idle.timeout_ms > 0 and not window.idle.warning
+
+
+def test_after_listening_the_idle_warning_is_spoken_too_and_the_visit_forgotten(
+    qtbot: QtBot, open_window, make_pack, speaker: Speaker, monkeypatch
+):
+    window = open_window(
+        make_pack({"short": ("Short?", "Yes.")}),
+        speaker=speaker,
+        idle_timeout_ms=40,
+        idle_warning_ms=300,
+    )
+    said: list[str] = []
+    monkeypatch.setattr(speaker, "say", said.append)  # what would be spoken, silently
+    window.show_topic("short")
+    window.answer.listen_button.click()
+    assert said == [window.answer.spoken_text()]
+    window.answer.listen_button.click()  # stopped: the idle clock runs again
+
+    with qtbot.waitSignal(window.idle.warning_started, timeout=5000):
+        pass
+    assert said[-1] == window.overlay.announcement()
+    assert said[-1] == (
+        "Are you still reading? If not, this screen goes back to the start in 1 second. "
+        "Tap the screen to keep reading."
+    )
+    with qtbot.waitSignal(window.idle.expired, timeout=5000):
+        pass
+
+    # The next patient never pressed Listen: their warning is not spoken.
+    said.clear()
+    window.show_topic("short")
+    with qtbot.waitSignal(window.idle.warning_started, timeout=5000):
+        pass
+    assert said == []
+
+
+def test_without_a_working_voice_listen_is_not_shown(
+    qtbot: QtBot, open_window, bundled_pack: Pack, qapp: object
+):
+    no_voice = Speaker("zz", engine="mock")  # a language the engine has no voice for
+    assert not no_voice.available
+    window = open_window(bundled_pack, speaker=no_voice)
+    window.show_topic(bundled_pack.topics[0].id)
+    assert not window.answer.listen_button.isVisible()
+    window.set_listening(True)  # even if asked, nothing happens
+    assert not window.idle.held
+    no_voice.deleteLater()
