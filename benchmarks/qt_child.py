@@ -32,6 +32,7 @@ from kiosk.app import Kiosk, application
 from kiosk.content import load_pack
 from kiosk.paths import bundled_content
 from kiosk.settings import Settings
+from kiosk.ui.text_size import TextSize
 from kiosk.ui.window import KioskWindow
 
 WARM_UP = 10  # navigations before timing: the first visit to a screen lays it out
@@ -132,6 +133,47 @@ def navigate(folder: Path, count: int) -> dict[str, object]:
     }
 
 
+def choices(folder: Path, count: int) -> dict[str, object]:
+    """Text size and contrast taps on an answer screen: tap -> restyled window painted."""
+    app = application()
+    window = build_window(app, folder)
+    window.show_topic(window.home.tiles[0].objectName().removeprefix("tile-"))
+    painted(app, window)
+    answer = window.answer
+    # A+, A++, A, Contrast on, Contrast off: every choice a patient can make.
+    cycle = [
+        ("text size", answer.text_size_buttons[TextSize.LARGER]),
+        ("text size", answer.text_size_buttons[TextSize.LARGEST]),
+        ("text size", answer.text_size_buttons[TextSize.NORMAL]),
+        ("contrast", answer.contrast_button),
+        ("contrast", answer.contrast_button),
+    ]
+    for _ in range(WARM_UP):
+        for _kind, button in cycle:
+            QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+            painted(app, window)
+    repaint = []
+    for _ in range(50):
+        start = time.perf_counter()
+        painted(app, window)
+        repaint.append(time.perf_counter() - start)
+    samples: dict[str, list[float]] = {"text size": [], "contrast": []}
+    for index in range(count):
+        kind, button = cycle[index % len(cycle)]
+        start = time.perf_counter()
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+        painted(app, window)
+        samples[kind].append(time.perf_counter() - start)
+    if window.current_screen != "answer":
+        raise RuntimeError(f"a choice left the answer screen for {window.current_screen!r}")
+    return {
+        "topics": len(window.home.tiles),
+        "text_size_s": samples["text size"],
+        "contrast_s": samples["contrast"],
+        "repaint_s": repaint,
+    }
+
+
 def counts() -> dict[str, int]:
     gc.collect()
     return {
@@ -211,6 +253,8 @@ def main() -> int:
     command, *args = sys.argv[1:]
     if command == "navigate":
         emit(navigate(pack_folder(args[0]), int(args[1])))
+    elif command == "choices":
+        emit(choices(pack_folder(args[0]), int(args[1])))
     elif command == "memory":
         emit(memory(pack_folder(args[0]), int(args[1]), int(args[2])))
     elif command == "reload":

@@ -89,6 +89,8 @@ class KioskWindow(QWidget):
         self._cap_ratio = theme.cap_height_ratio()
         self._metrics: theme.Metrics | None = None
         self._styled_palette: theme.Palette | None = None
+        self._unstyled: set[str] = set()  # screens still in an earlier theme
+        self._stylesheet = ""
         # The visit's choices; the next patient starts with the defaults.
         self.text_size = TextSize.NORMAL
         self.high_contrast = False
@@ -248,6 +250,7 @@ class KioskWindow(QWidget):
         self.overlay.hide()
         self._stop_speaking()  # a new screen, or a new answer: the voice stops
         changed = self._stack.currentWidget() is not screen
+        self._style(screen)
         self._stack.setCurrentWidget(screen)
         if changed:
             self.input_guard.settle()
@@ -388,17 +391,31 @@ class KioskWindow(QWidget):
         if metrics == self._metrics and palette == self._styled_palette:
             return
         self._metrics, self._styled_palette = metrics, palette
-        self.setStyleSheet(theme.stylesheet(resource("kiosk.qss"), palette, metrics))
+        self._stylesheet = theme.stylesheet(resource("kiosk.qss"), palette, metrics)
         self.corner_taps.corner_px = round(metrics.min_target * 1.5)
-        # The patient's text size is for the patient's screens; the staff
-        # screens keep theirs, and their keys keep their room.
-        staff_metrics = self._metrics_now(TextSize.NORMAL)
-        for name, screen in self._screens.items():
-            screen.apply_theme(  # type: ignore[attr-defined]
-                palette, staff_metrics if name in STAFF_SCREENS else metrics
-            )
+        # The screen in view now, the others when they are next shown: a
+        # text size or contrast tap must not wait for hundreds of hidden
+        # tiles. Hence a style sheet per screen, not one on the window,
+        # which Qt would apply to every widget of every screen at once.
+        self._unstyled = set(self._screens)
+        current = self._stack.currentWidget()
+        if current is not None:
+            self._style(current)
+        self.overlay.setStyleSheet(self._stylesheet)
         self.overlay.apply_theme(palette, metrics)
         self.answer.show_choices(self.text_size, self.high_contrast)
+
+    def _style(self, screen: QWidget) -> None:
+        """Brings ``screen`` up to the current theme, if it is behind."""
+        name = next(n for n, s in self._screens.items() if s is screen)
+        if name not in self._unstyled or self._metrics is None or self._styled_palette is None:
+            return
+        self._unstyled.discard(name)
+        screen.setStyleSheet(self._stylesheet)
+        # The patient's text size is for the patient's screens; the staff
+        # screens keep theirs, and their keys keep their room.
+        metrics = self._metrics_now(TextSize.NORMAL) if name in STAFF_SCREENS else self._metrics
+        screen.apply_theme(self._styled_palette, metrics)  # type: ignore[attr-defined]
 
 
 def reading_time_ms(words: int, words_per_minute: int = READING_WORDS_PER_MINUTE) -> int:
