@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.content import Pack
 from kiosk.settings import Settings
-from kiosk.ui.speech import MOCK_ENGINE, Speaker
 from kiosk.ui.text_size import TextSize
 from kiosk.ui.window import KioskWindow
 
@@ -37,18 +36,16 @@ def render_snapshots(
     Raises ``OSError`` when an image cannot be written.
     """
     width, height = size
-    # The silent mock voice: the pictures show Listen as it is on a kiosk
-    # with a speech engine, and nothing is ever said.
-    voice = Speaker(pack.language, engine=MOCK_ENGINE)
     window = KioskWindow(
         pack,
         app=app,
         idle_timeout_ms=settings.idle_timeout_ms,
         idle_warning_ms=settings.idle_warning_ms,
         settle_ms=0,
-        speaker=voice,
     )
-    voice.setParent(window)
+    # The pictures show Listen as it is on a kiosk with a speech engine;
+    # nothing here ever speaks.
+    window.answer.set_listen_available(True)
     window.setFixedSize(width, height)
     window.show()
     window.set_text_size(text_size)
