@@ -101,3 +101,48 @@ def test_every_answer_is_at_or_below_the_target_reading_grade(pack: Pack, questi
     assert measured.topics is not None
     [grade] = [m.grade for m in measured.topics if m.topic_id == by_question(pack, question).id]
     assert grade <= READABILITY_TARGET_GRADE
+
+
+# The seed's facts that plainer wording must never lose: topic id, and the
+# words (any case) that carry each fact.
+SEED_FACTS = {
+    "interhemispheric-imbalance": [
+        "interhemispheric competition",
+        "stroke upsets this balance",
+        "gets in the way of recovery",
+        "one key study",
+    ],
+    "interhemispheric-inhibition": ["mammals", "inhibitory interneurons", "too excited", "shape"],
+    "what-is-tms-for-stroke": ["non-invasive", "plasticity", "improve movement safely"],
+    "does-tms-help-stroke": ["promise", "arm recover", "repetitive tms", "little is known"],
+    "side-effects": ["headache", "scalp", "tingling, spasms or twitching", "lightheaded"],
+    "who-should-not-get-tms": [
+        "younger than 18",
+        "older than 68",
+        "alcohol or drug misuse",
+        "schizophrenia",
+        "schizoaffective",
+        "bipolar",
+        "major depression with psychotic symptoms",
+    ],
+    "can-tms-be-harmful": ["fda", "depression and ocd", "long term", "no harmful effects"],
+    "does-tms-make-you-worse": [
+        "clinical trials",
+        "remission",
+        "even better",
+        "side effects are mild",
+        "depression worse",
+    ],
+}
+
+
+@pytest.mark.parametrize(("topic_id", "facts"), SEED_FACTS.items())
+def test_plain_wording_keeps_every_fact_of_the_seed(pack: Pack, topic_id: str, facts: list[str]):
+    topic = pack.topic(topic_id)
+    text = " ".join(
+        " ".join(block.items) if isinstance(block, BulletList) else block.text
+        for block in topic.answer
+    ).lower()
+    text = " ".join(text.split())  # one space between words, whatever the line breaks
+    missing = [fact for fact in facts if fact not in text]
+    assert not missing, f"{topic_id} lost: {missing}"
