@@ -20,17 +20,18 @@ def px_per_mm(screen: QScreen | None, screen_mm: tuple[float, float] | None) -> 
     """The density of ``screen`` in logical pixels per millimetre (see :func:`panel_density`)."""
     if screen is None:
         return theme.REFERENCE_PX_PER_MM
+    size, physical = screen.geometry().size(), screen.physicalSize()
     return panel_density(
-        screen.geometry().width(),
-        screen.physicalSize().width(),
+        (size.width(), size.height()),
+        (physical.width(), physical.height()),
         screen_mm,
         offscreen=QGuiApplication.platformName() == "offscreen",
     )
 
 
 def panel_density(
-    pixels_wide: int,
-    reported_mm_wide: float,
+    pixels: tuple[int, int],
+    reported_mm: tuple[float, float],
     screen_mm: tuple[float, float] | None,
     *,
     offscreen: bool = False,
@@ -40,20 +41,22 @@ def panel_density(
     measured size) when given; else from what the system reports; else (an
     implausible report) the reference panel's, said in the log so staff can
     set ``screen_mm``.
+
+    Long side over long side: a panel turned to portrait keeps the data
+    sheet's landscape "width x height", and must keep its density.
     """
     if offscreen:
         return theme.REFERENCE_PX_PER_MM
+    long_px = max(pixels)
     if screen_mm is not None:
-        return pixels_wide / screen_mm[0]
+        return long_px / max(screen_mm)
+    long_mm = max(reported_mm)
     low, high = PLAUSIBLE_PX_PER_MM
-    if (
-        PANEL_MM_RANGE[0] <= reported_mm_wide <= PANEL_MM_RANGE[1]
-        and low <= pixels_wide / reported_mm_wide <= high
-    ):
-        return pixels_wide / reported_mm_wide
+    if PANEL_MM_RANGE[0] <= long_mm <= PANEL_MM_RANGE[1] and low <= long_px / long_mm <= high:
+        return long_px / long_mm
     log.info(
-        "the screen reports no usable size (%g mm wide); sizing for a 24-inch 1080p panel. "
+        "the screen reports no usable size (%g x %g mm); sizing for a 24-inch 1080p panel. "
         "Set screen_mm in the config file to the panel's size",
-        reported_mm_wide,
+        *reported_mm,
     )
     return theme.REFERENCE_PX_PER_MM
