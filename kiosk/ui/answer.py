@@ -25,9 +25,17 @@ from kiosk.ui.text_size import TextSize
 from kiosk.ui.widgets import TouchButton, WrappedText, enable_kinetic_scrolling
 
 LINE_HEIGHT_PERCENT = 150  # WCAG 1.4.8: line spacing at least 1.5
-# The extra space after a paragraph, in lines: paragraphs then start 1.6
-# line spacings apart (WCAG 1.4.8 asks for at least 1.5).
-PARAGRAPH_GAP_LINES = 0.6
+# The space after a paragraph, in font sizes: WCAG 1.4.12's 2 x the font
+# size. Paragraphs then start about 2.1 line spacings apart, above the 1.5
+# that WCAG 1.4.8 asks for.
+PARAGRAPH_GAP_EM = 2.0
+# Ordinary English prose, to size the column in real characters (a font's
+# "average character width" is that of all its glyphs, capitals and digits
+# included, and would make lines a quarter longer than asked).
+SAMPLE_PROSE = (
+    "The brain has two halves. After a stroke, one half may hold back the other. "
+    "Ask our staff if you have questions about your own care and treatment."
+)
 
 
 class AnswerView(QTextEdit):
@@ -93,12 +101,16 @@ class AnswerView(QTextEdit):
         bar.setValue(round(position * bar.maximum()))
 
     def spoken_text(self) -> str:
-        """The question and the answer (not the source), as plain text whose
-        character offsets are the document's positions."""
-        return self.document().toPlainText()[: self._spoken_end]
+        """The question and the answer (not the source), as plain text."""
+        text = self.document().toPlainText()
+        # Document positions count UTF-16 units; an emoji is two of them.
+        return text[: _index_at_utf16(text, self._spoken_end)]
 
     def show_spoken_word(self, start: int, length: int) -> None:
-        """Marks the word being read aloud and keeps it in view."""
+        """Marks the word at ``start`` (an index into :meth:`spoken_text`)
+        being read aloud, and keeps it in view."""
+        spoken = self.spoken_text()
+        start, length = _utf16_length(spoken[:start]), _utf16_length(spoken[start : start + length])
         self._spoken_word = (start, length)
         self._show_spoken_word()
         cursor = QTextCursor(self.document())
@@ -307,7 +319,8 @@ def _write_answer(
     body_font = theme.font(metrics.body_px)
     document.setDefaultFont(body_font)
     font_metrics = QFontMetricsF(body_font)
-    measure = round(font_metrics.averageCharWidth() * metrics.measure_chars)
+    per_char = font_metrics.horizontalAdvance(SAMPLE_PROSE) / len(SAMPLE_PROSE)
+    measure = round(per_char * metrics.measure_chars)
 
     heading = QTextCharFormat()
     heading.setFont(theme.font(metrics.heading_px, bold=True))
@@ -319,8 +332,7 @@ def _write_answer(
     small.setFont(theme.font(metrics.small_px))
     small.setForeground(QColor(palette.muted_text))
 
-    line_spacing = font_metrics.lineSpacing() * LINE_HEIGHT_PERCENT / 100
-    paragraph_gap = line_spacing * PARAGRAPH_GAP_LINES
+    paragraph_gap = metrics.body_px * PARAGRAPH_GAP_EM
     cursor = QTextCursor(document)
     cursor.setBlockFormat(_block_format(paragraph_gap, 125))
     cursor.insertText(topic.question, heading)
@@ -349,3 +361,17 @@ def _write_answer(
         cursor.insertText(f"Source: {topic.source}", small)
     document.setIndentWidth(metrics.body_px * 1.2)
     return measure, spoken_end
+
+
+def _utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _index_at_utf16(text: str, units: int) -> int:
+    """The index into ``text`` of the character that starts at UTF-16 unit ``units``."""
+    count = 0
+    for index, char in enumerate(text):
+        if count >= units:
+            return index
+        count += 2 if ord(char) > 0xFFFF else 1
+    return len(text)
