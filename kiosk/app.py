@@ -141,6 +141,9 @@ class Kiosk:
         self.watcher.load_failed.connect(self._failed)
         self.watcher.folder_unavailable.connect(self._unavailable)
         self.window.reload_requested.connect(self._reload_now)
+        # The voice follows the pack on screen, not one waiting for a reader
+        # to finish: a new language never cuts in on the answer being read.
+        self.window.pack_applied.connect(self._pack_applied)
         first = self.watcher.start()
         if isinstance(first, Pack):
             self._loaded(first)
@@ -162,11 +165,13 @@ class Kiosk:
         )
         for warning in pack.warnings:
             log.warning("%s", warning)
+        self.window.set_pack(pack)
+        self.window.refresh_status()
+
+    def _pack_applied(self, pack: Pack) -> None:
         if self._speaker_factory is not None:
             self._language = pack.language
             QTimer.singleShot(self._speaker_delay_ms, self.window, self._speak)
-        self.window.set_pack(pack)
-        self.window.refresh_status()
 
     def _speak(self) -> None:
         """A voice for the newest pack's language, made again only when it changes."""

@@ -75,6 +75,35 @@ def test_the_voice_follows_the_packs_language(qtbot, start_kiosk, write_pack):
     assert not window.answer.listen_button.isVisible()
 
 
+def test_a_waiting_pack_does_not_change_the_voice_under_a_listener(qtbot, start_kiosk, write_pack):
+    from kiosk.ui.speech import Speaker  # noqa: PLC0415
+
+    made: list[str] = []
+
+    def mock_voice(language: str) -> Speaker:
+        made.append(language)
+        return Speaker(language, engine="mock", rate=-1.0)
+
+    folder = write_pack({"a": ("A?", " ".join(["Word."] * 200))})
+    kiosk = start_kiosk(
+        folder, kiosk_options={"speaker_factory": mock_voice, "speaker_delay_ms": 0}
+    )
+    window = kiosk.window
+    qtbot.waitUntil(lambda: window.speaker is not None)
+    window.show_topic("a")
+    window.answer.listen_button.click()
+    speaker = window.speaker
+    assert speaker is not None and speaker.is_speaking()
+
+    pack_file = folder / "kiosk.yaml"
+    pack_file.write_text(pack_file.read_text(encoding="utf-8") + "language: fi\n", "utf-8")
+    qtbot.waitUntil(lambda: window.waiting_pack is not None, timeout=5000)
+    assert window.speaker is speaker and speaker.is_speaking()  # still reading, in English
+    assert made == ["en"]
+    window.answer.home_button.click()  # the new pack goes on screen, then its voice
+    qtbot.waitUntil(lambda: made == ["en", "fi"], timeout=5000)
+
+
 def test_windowed_mode_is_not_locked(start_kiosk):
     assert not start_kiosk(REPO / "content", windowed=True).window.locked
 

@@ -8,6 +8,7 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
@@ -53,6 +54,7 @@ class KioskWindow(QWidget):
 
     screen_changed = Signal(str)  # one of the names of current_screen
     reload_requested = Signal()  # staff asked to reload the content now
+    pack_applied = Signal(object)  # the Pack now on screen
 
     def __init__(
         self,
@@ -183,6 +185,11 @@ class KioskWindow(QWidget):
         if self.current_screen == "unavailable":
             self.show_home()
 
+    @property
+    def waiting_pack(self) -> Pack | None:
+        """A new pack held back until the reader goes home, if any."""
+        return self._pending
+
     def _apply_pack(self, pack: Pack) -> None:
         # The screens first: should building them fail, the pack the window
         # answers taps from still matches the tiles on screen.
@@ -190,6 +197,7 @@ class KioskWindow(QWidget):
         self.answer.set_footer(pack.footer)
         self.pack = pack
         self.setWindowTitle(pack.title)
+        self.pack_applied.emit(pack)
 
     # -- navigation ---------------------------------------------------------
     @property
@@ -276,7 +284,9 @@ class KioskWindow(QWidget):
         message = self.overlay.announcement()
         # Screen readers announce it; a patient who used Listen hears it.
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.overlay, message))
-        if self.speaker is not None and self.speaker.available and self._listened:
+        # The warning is written in English: spoken only in an English voice.
+        english = self.pack is not None and self.pack.language.split("-")[0].lower() == "en"
+        if self.speaker is not None and self.speaker.available and self._listened and english:
             self.speaker.say(message)
 
     # -- the visit's choices ----------------------------------------------------
@@ -290,11 +300,12 @@ class KioskWindow(QWidget):
 
     def set_speaker(self, speaker: Speaker | None) -> None:
         """Read aloud with ``speaker`` from now on; Listen shows only while it works."""
-        if self.speaker is not None:
+        old = self.speaker
+        if old is not None and shiboken6.isValid(old):
             self._stop_speaking()
-            self.speaker.speaking_changed.disconnect(self._on_speaking_changed)
-            self.speaker.word_spoken.disconnect(self._on_word_spoken)
-            self.speaker.available_changed.disconnect(self._on_speech_available)
+            old.speaking_changed.disconnect(self._on_speaking_changed)
+            old.word_spoken.disconnect(self._on_word_spoken)
+            old.available_changed.disconnect(self._on_speech_available)
         self.speaker = speaker
         if speaker is not None:
             speaker.speaking_changed.connect(self._on_speaking_changed)
@@ -317,13 +328,23 @@ class KioskWindow(QWidget):
         if not on:
             self._stop_speaking()
             return
+        # The order matters: ending a spoken idle warning first, then
+        # holding the clock (which would otherwise end the warning, and with
+        # it this speech), then speaking.
+        self._stop_speaking()
+        if self.idle.warning:
+            self.idle.activity()
         self._listened = True
-        self.idle.hold(True)
         self.answer.set_speaking(True)
+        self.idle.hold(True)
         self.speaker.say(self.answer.spoken_text())
 
     def _stop_speaking(self) -> None:
-        if self.speaker is not None and self.speaker.is_speaking():
+        if (
+            self.speaker is not None
+            and shiboken6.isValid(self.speaker)
+            and self.speaker.is_speaking()
+        ):
             self.speaker.stop()
         self._speaking_done()
 
@@ -401,7 +422,8 @@ class KioskWindow(QWidget):
         current = self._stack.currentWidget()
         if current is not None:
             self._style(current)
-        self.overlay.setStyleSheet(self._stylesheet)
+        if self.overlay.styleSheet() != self._stylesheet:
+            self.overlay.setStyleSheet(self._stylesheet)
         self.overlay.apply_theme(palette, metrics)
         self.answer.show_choices(self.text_size, self.high_contrast)
 
@@ -411,7 +433,10 @@ class KioskWindow(QWidget):
         if name not in self._unstyled or self._metrics is None or self._styled_palette is None:
             return
         self._unstyled.discard(name)
-        screen.setStyleSheet(self._stylesheet)
+        # The sheet holds colours and fixed sizes, not the text size: an A+
+        # tap leaves it as it was, and Qt would still repolish every widget.
+        if screen.styleSheet() != self._stylesheet:
+            screen.setStyleSheet(self._stylesheet)
         # The patient's text size is for the patient's screens; the staff
         # screens keep theirs, and their keys keep their room.
         metrics = self._metrics_now(TextSize.NORMAL) if name in STAFF_SCREENS else self._metrics

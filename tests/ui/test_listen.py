@@ -143,3 +143,89 @@ def test_without_a_working_voice_listen_is_not_shown(
     window.set_listening(True)  # even if asked, nothing happens
     assert not window.idle.held
     no_voice.deleteLater()
+
+
+def test_words_are_marked_exactly_after_emoji_and_the_source_is_never_read(
+    qtbot: QtBot, open_window, make_pack, speaker: Speaker
+):
+    # An emoji is one character in Python and two in Qt's document.
+    answer = "Rest \U0001f6cc and drink \U0001f964 water \U0001f4a7 every day. Walk a little."
+    pack = make_pack({"emoji": ("Tips \U0001f44d?", answer)})
+    window = open_window(pack, speaker=speaker)
+    window.show_topic("emoji")
+    text = window.answer.spoken_text()
+    assert text == f"Tips \U0001f44d?\n{answer}"
+    marked: list[tuple[str, str]] = []
+
+    def check(start: int, length: int) -> None:
+        (selection,) = window.answer.view.extraSelections()
+        marked.append((text[start : start + length], selection.cursor.selectedText()))
+
+    speaker.word_spoken.connect(check)
+    window.answer.listen_button.click()
+    qtbot.waitUntil(lambda: any(word == "little" for word, _ in marked), timeout=5000)
+    assert all(word == shown for word, shown in marked), marked
+
+
+def test_listen_pressed_during_a_spoken_warning_keeps_the_clock_held(
+    qtbot: QtBot, open_window, make_pack, speaker: Speaker
+):
+    window = open_window(
+        make_pack({"short": ("Short?", "Yes.")}), speaker=speaker, idle_timeout_ms=30
+    )
+    window.show_topic("short")
+    window.answer.listen_button.click()
+    window.answer.listen_button.click()  # heard once: the warning will be spoken
+    with qtbot.waitSignal(window.idle.warning_started, timeout=5000):
+        pass
+    assert speaker.is_speaking()  # the warning
+    # A screen reader's "press" reaches Listen under the warning.
+    window.set_listening(True)
+    assert not window.idle.warning
+    assert window.idle.held
+    assert speaker.is_speaking()
+    assert window.answer.listen_button.text() == "Stop"
+
+
+def test_the_english_warning_is_not_read_in_another_languages_voice(
+    qtbot: QtBot, open_window, write_pack, monkeypatch
+):
+    from kiosk.content import load_pack  # noqa: PLC0415
+
+    folder = write_pack({"kort": ("Kort?", "Ja.")})
+    (folder / "kiosk.yaml").write_text(
+        (folder / "kiosk.yaml").read_text(encoding="utf-8") + "language: fi\n", encoding="utf-8"
+    )
+    finnish = Speaker("fi", engine="mock")
+    assert finnish.available
+    window = open_window(load_pack(folder), speaker=finnish, idle_timeout_ms=30)
+    said: list[str] = []
+    monkeypatch.setattr(finnish, "say", said.append)
+    window.show_topic("kort")
+    window.answer.listen_button.click()
+    window.answer.listen_button.click()
+    assert said == [window.answer.spoken_text()]
+    with qtbot.waitSignal(window.idle.warning_started, timeout=5000):
+        pass
+    assert said == [window.answer.spoken_text()]
+    finnish.deleteLater()
+
+
+def test_the_idle_warning_is_announced_to_screen_readers(
+    qtbot: QtBot, open_window, make_pack, monkeypatch
+):
+    from PySide6.QtGui import QAccessible  # noqa: PLC0415
+
+    announced: list[tuple[object, str]] = []
+
+    def record(event) -> None:
+        if hasattr(event, "message"):
+            announced.append((event.object(), event.message()))
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", record)
+    window = open_window(make_pack({"short": ("Short?", "Yes.")}), idle_timeout_ms=30)
+    window.show_topic("short")
+    with qtbot.waitSignal(window.idle.warning_started, timeout=5000):
+        pass
+    assert announced == [(window.overlay, window.overlay.announcement())]
+    assert "Are you still reading?" in announced[0][1]
