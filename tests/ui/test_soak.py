@@ -3,7 +3,8 @@
 Hypothesis' stateful testing drives ``kiosk.app.Kiosk`` (the window, the
 content watcher and the status, wired as in production) on a pack in a temporary
 folder. Every rule is something a person does: a tap on a tile, on Home, on
-"Keep reading" or on empty space, a finger drag, the staff corner gesture
+"Keep reading" or on empty space, on a text size, Contrast or Listen (Qt's
+silent mock voice), a finger drag, the staff corner gesture
 followed by Cancel or Back (never Exit), an admin saving a good or a broken
 pack. Taps and drags go through the window handle, so Qt's hit-testing and the
 kiosk's application event filters see them as they would a finger. Time is
@@ -70,6 +71,8 @@ from pytestqt.qtbot import QtBot
 import kiosk.app
 from kiosk.app import ExceptionGuard, Kiosk
 from kiosk.settings import Settings
+from kiosk.ui.speech import Speaker
+from kiosk.ui.text_size import TextSize
 from kiosk.ui.window import KioskWindow
 
 SETTLE_MS = 25  # the input guard's settle time (400 ms in production; waited for, never slept)
@@ -263,6 +266,12 @@ class Model:
     written: PackSpec  # the last valid pack written (what breakages break)
     warning: bool = False
     steps: int = 0
+    # The visit's choices; the idle return home resets them.
+    text_size: TextSize = TextSize.NORMAL
+    high_contrast: bool = False
+
+    def forget_the_visit(self) -> None:
+        self.text_size, self.high_contrast = TextSize.NORMAL, False
 
 
 @dataclass
@@ -299,6 +308,9 @@ class Rig:
                 settings_,
                 poll_ms=3_600_000,
                 settle_ms=0,
+                # Qt's silent mock voice, at its fastest: 50 ms a word.
+                speaker_factory=lambda language: Speaker(language, engine="mock", rate=1.0),
+                speaker_delay_ms=0,
             )
         try:
             self._show()
@@ -665,7 +677,36 @@ class KioskMachine(RuleBasedStateMachine):
         calm(self.rig)
 
     # -- time -----------------------------------------------------------------
-    @precondition(lambda self: not self.model.warning)
+    @precondition(lambda self: self.model.screen == "answer" and not self.model.warning)
+    @rule(data=st.data())
+    def patient_chooses_a_text_size(self, data: st.DataObject) -> None:
+        size = data.draw(st.sampled_from(list(TextSize)), label="text size")
+        self.tap_button(self.window.answer.text_size_buttons[size])
+        self.model.text_size = size
+        calm(self.rig)
+
+    @precondition(lambda self: self.model.screen == "answer" and not self.model.warning)
+    @rule(data=st.data())
+    def patient_switches_contrast(self, data: st.DataObject) -> None:
+        self.tap_button(self.window.answer.contrast_button)
+        self.model.high_contrast = not self.model.high_contrast
+        calm(self.rig)
+
+    @precondition(
+        lambda self: (
+            self.model.screen == "answer"
+            and not self.model.warning
+            and self.window.answer.listen_button.isVisible()
+        )
+    )
+    @rule(data=st.data())
+    def patient_taps_listen(self, data: st.DataObject) -> None:
+        """Listen, or Stop: the voice is the silent mock engine's."""
+        self.tap_button(self.window.answer.listen_button)
+        calm(self.rig)
+
+    # Nobody goes idle while the kiosk reads to them: the clock is held.
+    @precondition(lambda self: not self.model.warning and not self.window.idle.held)
     @rule(data=st.data())
     def patient_stops_touching(self, data: st.DataObject) -> None:
         """Nobody touches the screen until the idle timeout."""
@@ -678,6 +719,7 @@ class KioskMachine(RuleBasedStateMachine):
             self.model.warning = True
         else:
             self.go_home()
+            self.model.forget_the_visit()
             assert window.home.scroll_area.verticalScrollBar().value() == 0
         calm(self.rig)
 
@@ -688,6 +730,7 @@ class KioskMachine(RuleBasedStateMachine):
         with self.rig.qtbot.waitSignal(window.idle.expired, timeout=1000):
             fire(window.idle._countdown)
         self.go_home()
+        self.model.forget_the_visit()
         assert window.answer.view.verticalScrollBar().value() == 0
         assert window.home.scroll_area.verticalScrollBar().value() == 0
         calm(self.rig)
@@ -723,6 +766,19 @@ class KioskMachine(RuleBasedStateMachine):
         self.the_idle_warning_covers_all_or_nothing()
         self.home_shows_the_last_good_pack()
         self.no_half_finished_gesture()
+        self.the_visits_choices()
+
+    def the_visits_choices(self) -> None:
+        window = self.window
+        assert window.text_size is self.model.text_size
+        assert window.high_contrast == self.model.high_contrast
+        # Stop shows exactly while the kiosk reads the answer, and only then
+        # is the idle clock held; a held clock always has a voice speaking.
+        speaking = window.speaker is not None and window.speaker.is_speaking()
+        assert window.answer.listen_button.isChecked() == window.idle.held
+        assert speaking or not window.idle.held
+        if window.current_screen != "answer":
+            assert not window.idle.held
 
     def one_visible_window(self) -> None:
         widgets = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
