@@ -122,6 +122,8 @@ class Kiosk:
         self._speaker_delay_ms = speaker_delay_ms
         self._language: str | None = None
         self.status = ContentStatus(folder=settings.content, started_at=now(), log_file=log_file)
+        if speaker_factory is None:
+            self.status.read_aloud = "off: not set up"
         pin_hash = settings.staff_pin_hash
         self.window = KioskWindow(
             None,
@@ -168,6 +170,20 @@ class Kiosk:
         self.window.set_pack(pack)
         self.window.refresh_status()
 
+    def _report_read_aloud(self) -> None:
+        """Listen's state on the staff Status screen."""
+        speaker = self._speaker
+        if speaker is None:
+            return
+        if speaker.available:
+            self.status.read_aloud = (
+                f"on: engine '{speaker.engine_name}', voice {speaker.voice_locale}"
+            )
+        else:
+            reason = speaker.unavailable_reason or "starting"
+            self.status.read_aloud = f"off: {reason}"
+        self.window.refresh_status()
+
     def _pack_applied(self, pack: Pack) -> None:
         if self._speaker_factory is not None:
             self._language = pack.language
@@ -182,6 +198,8 @@ class Kiosk:
             return
         old, self._speaker = self._speaker, self._speaker_factory(language)
         self._speaker.setParent(self.window)
+        self._speaker.available_changed.connect(self._report_read_aloud)
+        self._report_read_aloud()
         self.window.set_speaker(self._speaker)
         if old is not None:
             old.deleteLater()

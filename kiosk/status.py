@@ -21,6 +21,8 @@ class ContentStatus:
     last_problems: tuple[Problem, ...] = ()  # of the latest attempt
     unavailable_reason: str | None = None
     log_file: Path | None = None
+    # Listen's state for staff: "on: ..." or "off: why", set by the app.
+    read_aloud: str = "starting"
 
     def loaded(self, pack: Pack, now: dt.datetime) -> None:
         self.loaded_at = self.last_attempt_at = now
@@ -86,5 +88,6 @@ def status_lines(status: ContentStatus, now: dt.datetime, version: str) -> list[
     lines += [
         f"Up for: {describe_duration((now - status.started_at).total_seconds())}",
         f"Log file: {status.log_file or 'none (logging to the terminal only)'}",
+        f"Read-aloud: {status.read_aloud}",
     ]
     return lines

@@ -63,6 +63,7 @@ def test_the_voice_follows_the_packs_language(qtbot, start_kiosk, write_pack):
     assert window.speaker is None  # made after the first screen is up, not before
     qtbot.waitUntil(lambda: window.speaker is not None and window.speaker.available)
     assert made == ["en"]
+    assert kiosk.status.read_aloud == "on: engine 'mock', voice en-GB"
     window.show_topic("a")
     assert window.answer.listen_button.isVisible()
     window.answer.home_button.click()
@@ -73,6 +74,8 @@ def test_the_voice_follows_the_packs_language(qtbot, start_kiosk, write_pack):
     qtbot.waitUntil(lambda: made == ["en", "zz"], timeout=5000)
     window.show_topic("a")
     assert not window.answer.listen_button.isVisible()
+    assert kiosk.status.read_aloud.startswith("off: ")
+    assert "'zz'" in kiosk.status.read_aloud
 
 
 def test_a_waiting_pack_does_not_change_the_voice_under_a_listener(qtbot, start_kiosk, write_pack):
