@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import os
+import socket
+import tempfile
+import threading
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
 
 import platformdirs
@@ -87,3 +91,83 @@ def make_pack(write_pack: PackWriter) -> Callable[..., Pack]:
         return load_pack(write_pack(topics or numbered_topics(count), **kwargs))
 
     return make
+
+
+# -- a fake speech-dispatcher (tests/test_speechd.py, tests/ui/test_speech.py) --
+# What a speech-dispatcher with espeak-ng answers (SSIP: "NNN-" lines go on,
+# "NNN " ends the answer).
+SSIP_ANSWERS = {
+    "SET SELF CLIENT_NAME": "208 OK CLIENT NAME SET",
+    "LIST OUTPUT_MODULES": "250-espeak-ng\r\n250-dummy\r\n250 OK MODULE LIST SENT",
+    "SET SELF OUTPUT_MODULE": "216 OK OUTPUT MODULE SET",
+    "LIST SYNTHESIS_VOICES": (
+        "249-English (Great Britain)\ten-GB\tnone\r\n249-Finnish\tfi\tnone\r\n"
+        "249 OK VOICE LIST SENT"
+    ),
+    "QUIT": "231 HAPPY HACKING",
+}
+
+
+@pytest.fixture
+def short_dir() -> Iterator[Path]:
+    """A folder with a short path: a Unix socket's path has at most 107 bytes."""
+    with tempfile.TemporaryDirectory(prefix="sd") as folder:
+        yield Path(folder)
+
+
+@contextmanager
+def _fake_speechd(
+    path: Path, *, accept: bool = True, hang_on: str | None = None
+) -> Iterator[list[str]]:
+    """A speech-dispatcher socket for one client; yields the requests it got.
+
+    ``accept=False``: it never answers (a connection still completes, the
+    kernel queues it), as a speech-dispatcher stuck for every client.
+    ``hang_on``: it answers each request until one that starts with this,
+    then nothing more, as one whose output module is stuck.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(str(path))
+    listener.listen()
+    requests: list[str] = []
+    # The timer only ends a wait that a broken time limit would make endless.
+    backstop = threading.Timer(10, listener.close)
+    backstop.start()
+    server = None
+    if accept:
+
+        def serve() -> None:
+            connection, _ = listener.accept()
+            buffer, hung = b"", False
+            # Until the client hangs up (it may go without reading the last answer).
+            with connection, suppress(ConnectionResetError, BrokenPipeError):
+                while chunk := connection.recv(1024):
+                    buffer += chunk
+                    while b"\r\n" in buffer:
+                        line, buffer = buffer.split(b"\r\n", 1)
+                        request = line.decode()
+                        requests.append(request)
+                        hung = hung or (hang_on is not None and request.startswith(hang_on))
+                        if not hung:
+                            answer = next(
+                                (a for r, a in SSIP_ANSWERS.items() if request.startswith(r)),
+                                "300 ERR UNKNOWN",
+                            )
+                            connection.sendall(answer.encode() + b"\r\n")
+
+        server = threading.Thread(target=serve, daemon=True)
+        server.start()
+    try:
+        yield requests
+    finally:
+        backstop.cancel()
+        if server is not None:
+            server.join(timeout=10)
+        listener.close()
+
+
+@pytest.fixture
+def fake_speechd() -> Callable[..., AbstractContextManager[list[str]]]:
+    """``fake_speechd(path, accept=..., hang_on=...)``: a fake speech-dispatcher."""
+    return _fake_speechd

@@ -2,40 +2,49 @@
 
 :class:`Speaker` wraps ``QTextToSpeech`` so that nothing about speech can
 break the kiosk. When read-aloud cannot work (Qt's speech module does not
-load, no engine is installed, the engine fails, or it has no voice for the
-content's language) ``available`` is False, the reason is logged once for
-staff, and every method does nothing.
+load, no engine is installed, the engine fails or stops answering, or it has
+no voice for the content's language) ``available`` is False, the reason is
+logged once for staff, and every method does nothing.
 
 What the engines do, as seen on Linux with Qt 6.11:
 
 - ``mock`` (always installed, silent) changes state synchronously inside
   ``say()`` and ``stop()`` and reports every word.
 - ``speechd`` (speech-dispatcher) reports no words, and changes state later,
-  from speech-dispatcher's own events: after ``stop()`` the old text's
-  "cancelled" arrives after ``say()`` has already asked for the next one.
-  Without a working sound output it reports "speaking" and never finishes;
-  :data:`SPEECH_DEADLINE_BASE_MS` catches that. speech-dispatcher is then
-  stuck, and any new connection to it waits for ever (Qt's engine would hang
-  the kiosk's start): :func:`speechd_stuck` asks it first, with a time limit.
-  Creating it takes a second or two (speech-dispatcher lists every voice):
-  create a Speaker once, not per answer.
+  from speech-dispatcher's own events. Its ``say()`` and ``stop()`` wait for
+  speech-dispatcher's answer, on the calling (GUI) thread, with no time
+  limit. Without a working sound output it reports "speaking" and never
+  finishes; asked to stop, it answers but never confirms ("ready"), and from
+  then on speech-dispatcher is stuck: the next stop (including the one in
+  ``say()``, and in the engine's destructor, while it is not "ready") never
+  returns, and neither does the voice listing of a new engine.
+
+So the Speaker talks to its engine one step at a time (see :class:`Speaker`):
+after ``stop()`` it waits for the engine to confirm before asking anything
+else, and an engine that does not confirm in time is never called again,
+nor deleted (:class:`StuckEngines`). :data:`SPEECH_DEADLINE_BASE_MS` ends
+speech that never finishes, and :func:`kiosk.speechd.speechd_stuck` checks
+speech-dispatcher, with a time limit, before Qt's engine connects to it.
+Creating a Speaker takes a second or two (speech-dispatcher lists every
+voice): create one once, not per answer.
 """
 
 from __future__ import annotations
 
+import enum
+import functools
 import logging
-import os
-import re
-import socket
-from collections.abc import Mapping, Sequence
-from pathlib import Path
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QLocale, QObject, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, QThread, QTimer, Signal
+
+from kiosk import speechd
+from kiosk.ui.voices import choose_locale, choose_voice, is_language, locale_tag, names_region
 
 if TYPE_CHECKING:
-    from PySide6.QtTextToSpeech import QTextToSpeech, QVoice
+    from PySide6.QtTextToSpeech import QTextToSpeech
 
 log = logging.getLogger(__name__)
 
@@ -49,17 +58,16 @@ MOCK_ENGINE = "mock"
 SPEECH_DEADLINE_BASE_MS = 15_000
 SPEECH_DEADLINE_PER_WORD_MS = 1_000
 
-# A speech-dispatcher that has not answered a client's first line in this
-# long is stuck (a healthy one answers in milliseconds).
-SPEECHD_ANSWER_S = 2.0
+# An engine asked to stop must confirm it (state "ready") within this long,
+# and one asked to speak must report "speaking" within START_ANSWER_MS;
+# otherwise it has stopped answering, and is never called again. A healthy
+# speech-dispatcher takes milliseconds for both; the start limit is longer
+# because some engines (Windows' winrt) synthesize the whole text first.
+STOP_ANSWER_MS = 2_000
+START_ANSWER_MS = 10_000
+
 SPEECHD_ENGINE = "speechd"
 
-# Voice names say "America" and "Great Britain" where Qt says United States
-# and United Kingdom (espeak-ng's, through speech-dispatcher).
-_TERRITORY_ALIASES = {
-    QLocale.Country.UnitedStates: ("america",),
-    QLocale.Country.UnitedKingdom: ("great britain", "britain"),
-}
 
 # How many of an engine's languages a log line lists before "...".
 LISTED_LOCALES = 12
@@ -83,6 +91,72 @@ def speech_deadline_ms(text: str) -> int:
     return SPEECH_DEADLINE_BASE_MS + SPEECH_DEADLINE_PER_WORD_MS * len(text.split())
 
 
+class StuckEngines:
+    """The engines that stopped answering in this process, and their parked Qt objects.
+
+    A Speaker whose engine does not confirm a stop (or a start) in time adds
+    it here; a later Speaker for an engine named here is unavailable at once,
+    without creating it (a new speech-dispatcher engine would hang listing
+    voices). The engine objects are parked, never deleted: see :func:`_park`.
+
+    The kiosk uses one for the whole process, :data:`stuck_engines`; tests
+    pass their own to ``Speaker``, or call ``stuck_engines.reset()``.
+    """
+
+    def __init__(self) -> None:
+        self._reasons: dict[str, str] = {}
+        self._parked: list[QObject] = []
+
+    def reason(self, engine: str) -> str | None:
+        """Why ``engine`` is not used any more in this process; None if it still is."""
+        return self._reasons.get(engine)
+
+    def add(self, engine: str, reason: str, qt_engine: QObject | None = None) -> None:
+        """Never use ``engine`` again in this process; park its Qt object, if given."""
+        self._reasons.setdefault(engine, reason)
+        if qt_engine is not None and shiboken6.isValid(qt_engine):
+            qt_engine.blockSignals(True)  # nothing it reports matters any more
+            _park(qt_engine)
+            self._parked.append(qt_engine)
+
+    @property
+    def parked(self) -> tuple[QObject, ...]:
+        """The Qt engine objects kept alive, unused, for the rest of the process."""
+        return tuple(self._parked)
+
+    def reset(self) -> None:
+        """Forget every engine (for tests): later Speakers try them again.
+
+        The parked objects stay parked: deleting them is what must not happen.
+        """
+        self._reasons.clear()
+        self._parked.clear()
+
+
+stuck_engines = StuckEngines()
+
+
+def _park(engine: QObject) -> None:
+    """Take ``engine`` from its owner, so that deleting the owner does not delete it.
+
+    Its new parent is the QThread object of its thread, which Qt does not
+    delete while the process runs, nor at exit (checked with Qt 6.11). A
+    speech-dispatcher engine that has not confirmed a stop must not be
+    deleted: its destructor asks speech-dispatcher to stop again, and waits.
+    """
+    engine.setParent(engine.thread())
+
+
+class _Phase(enum.Enum):
+    """Where the engine is in the one step it was asked to take."""
+
+    IDLE = "idle"  # ready (confirmed): it may be asked to speak
+    STARTING = "starting"  # asked to speak; "speaking" not reported yet
+    SPEAKING = "speaking"  # reported "speaking"; may be asked to stop
+    STOPPING = "stopping"  # asked to stop; "ready" not reported yet
+    DEAD = "dead"  # did not answer in time: parked, never called again
+
+
 class Speaker(QObject):
     """Reads text aloud in the content's language, or explains once why it cannot.
 
@@ -93,18 +167,34 @@ class Speaker(QObject):
       None for Qt's preferred engine on this system (never ``mock``).
     - ``rate``: -1 (slowest) to 1; slightly slow by default, for patients.
     - ``engine_parameters``: passed to the engine (see Qt's engine docs).
+    - ``stop_answer_ms``, ``start_answer_ms``: how long the engine may take
+      to confirm a stop, and to report that it started speaking (see below).
+    - ``stuck``: the engines known to have stopped answering; by default the
+      process's :data:`stuck_engines`.
+
+    The engine is asked one thing at a time. After ``stop()`` the Speaker
+    waits for the engine to confirm (state Ready or Error) before asking it
+    anything else: a ``say()`` meanwhile is queued (only the latest text),
+    reported as speaking at once, and given to the engine when the stop is
+    confirmed. A ``stop()`` before the engine has reported that it started
+    is passed on when it does (a stop before that could not be confirmed).
+    An engine that does not confirm a stop within ``stop_answer_ms``, or
+    does not start within ``start_answer_ms``, is never called again, nor
+    deleted: read-aloud turns off (``available_changed(False)``, one log
+    warning) and any queued or current text ends (``speaking_changed(False)``).
 
     Signals:
 
-    - ``speaking_changed(bool)``: True when ``say()`` starts speech; False
-      when it ends by itself, is stopped or replaced, fails, or could not
-      start (then queued, so a caller may mark itself busy right after
-      ``say()`` and still hear the False).
+    - ``speaking_changed(bool)``: True when ``say()`` starts speech (or
+      queues it, see above); False when it ends by itself, is stopped or
+      replaced, fails, or could not start (then queued, so a caller may mark
+      itself busy right after ``say()`` and still hear the False).
     - ``word_spoken(start, length)``: the word being spoken, as a slice of
       the text given to ``say()`` (Python string indices), on engines with
       ``words_supported``.
     - ``available_changed(bool)``: read-aloud started or stopped working
-      after construction (an engine that starts late, or fails).
+      after construction (an engine that starts late, fails, or stops
+      answering).
     """
 
     speaking_changed = Signal(bool)
@@ -119,10 +209,16 @@ class Speaker(QObject):
         parent: QObject | None = None,
         *,
         engine_parameters: Mapping[str, object] | None = None,
+        stop_answer_ms: int = STOP_ANSWER_MS,
+        start_answer_ms: int = START_ANSWER_MS,
+        stuck: StuckEngines | None = None,
     ) -> None:
         super().__init__(parent)
         self._language = language
         self._rate = max(-1.0, min(1.0, rate))
+        self._stuck = stuck_engines if stuck is None else stuck
+        self._stop_answer_ms = stop_answer_ms
+        self._start_answer_ms = start_answer_ms
         self._tts: QTextToSpeech | None = None
         self._qtts: type[QTextToSpeech] | None = None
         self._available = False
@@ -131,13 +227,19 @@ class Speaker(QObject):
         self._engine_name = ""
         self._voice_locale = ""
         self._voice_name = ""
-        # The text being spoken (None when idle), with its UTF-16 offset map.
+        self._phase = _Phase.IDLE
+        self._stopping_now = False  # inside the engine's stop(), which may confirm at once
+        # What the patient hears, or is about to: from say() until it ends or stops.
+        self._speaking = False
+        # The text the engine was given and is still wanted (None when idle),
+        # with its UTF-16 offset map; and text waiting for a stop to be confirmed.
         self._text: str | None = None
         self._utf16: list[int] | None = None
-        self._speaking = False  # from say() until speech ends or stops
-        self._started = False  # the engine has reported "speaking" for self._text
+        self._queued: str | None = None
         self._deadline = QTimer(self, singleShot=True)
         self._deadline.timeout.connect(self._on_deadline)
+        self._answer = QTimer(self, singleShot=True)  # for the step the engine is taking
+        self._answer.timeout.connect(self._on_no_answer)
         self._open_engine(engine, dict(engine_parameters or {}))
 
     # -- public -----------------------------------------------------------------
@@ -175,33 +277,38 @@ class Speaker(QObject):
         return self._speaking and shiboken6.isValid(self)
 
     def say(self, text: str) -> None:
-        """Speak ``text``, replacing whatever is being spoken."""
+        """Speak ``text``, replacing whatever is being spoken.
+
+        Never waits for the engine: while it has not confirmed a stop, the
+        text is queued (see the class's description).
+        """
         if not shiboken6.isValid(self):  # deleted by Qt (its parent went): silent
             return
         if self._speaking:
             self.stop()
-        tts = self._live_engine()
-        if tts is None or not self._available or not text.strip():
+        if self._live_engine() is None or not self._available or not text.strip():
             # The caller may already show "speaking": tell it, after it returns.
             QTimer.singleShot(0, self, self._report_not_speaking)
             return
-        self._text = text
-        self._utf16 = _utf16_index_map(text)
         self._speaking = True
-        self._started = False
-        self._deadline.start(speech_deadline_ms(text))
+        self._queued = text
         self.speaking_changed.emit(True)
-        if self._speaking:  # a slot of speaking_changed may have stopped it already
-            tts.say(text)
+        # A slot of speaking_changed may have stopped it, or said something else.
+        self._speak_queued()
 
     def stop(self) -> None:
-        """Stop speaking at once; harmless when nothing is being spoken."""
+        """Stop speaking at once; harmless when nothing is being spoken.
+
+        Never waits for the engine: the engine is asked to stop (now, or as
+        soon as it reports that it started), and its confirmation comes later.
+        """
         if not self._speaking or not shiboken6.isValid(self):
             return
         self._finish()
-        tts = self._live_engine()
-        if tts is not None and self._qtts is not None:
-            tts.stop(self._qtts.BoundaryHint.Immediate)
+        if self._phase is _Phase.SPEAKING:
+            self._stop_engine()
+        # STARTING: stopped when the engine reports "speaking" (_on_state).
+        # STOPPING: a stop is on its way; the queued text was dropped.
         self.speaking_changed.emit(False)
 
     # -- engine set-up ----------------------------------------------------------
@@ -231,8 +338,12 @@ class Speaker(QObject):
             return
         else:
             name = engine
-        if name == SPEECHD_ENGINE or (not name and SPEECHD_ENGINE in engines):
-            stuck = speechd_stuck()
+        # Qt prefers speech-dispatcher where it is installed.
+        expected = name or (SPEECHD_ENGINE if SPEECHD_ENGINE in engines else "")
+        if expected and self._stopped_answering_before(expected):
+            return
+        if expected == SPEECHD_ENGINE:
+            stuck = speechd.speechd_stuck()
             if stuck:
                 self._engine_name = SPEECHD_ENGINE
                 self._disable(stuck)
@@ -240,18 +351,32 @@ class Speaker(QObject):
         tts = qtts(name, parameters, self)
         self._tts = tts
         self._engine_name = tts.engine() or name or "default"
+        if self._engine_name != expected and self._stopped_answering_before(self._engine_name):
+            return
         if engine is None and self._engine_name == MOCK_ENGINE:
             self._disable(f"only the silent test engine is installed ({_INSTALL_HINT})")
             return
         tts.stateChanged.connect(self._on_state)
         tts.errorOccurred.connect(self._on_error)
         tts.sayingWord.connect(self._on_word)
+        # After the Speaker has gone, an engine it left stopping (parked, see
+        # _stop_engine) is deleted once it confirms.
+        tts.stateChanged.connect(functools.partial(_delete_if_abandoned, tts))
         state = tts.state()
         if state == qtts.State.Ready:
             self._configure()
         elif state == qtts.State.Error and tts.errorReason() != qtts.ErrorReason.NoError:
             self._engine_failed()
         # else the engine is still starting: _on_state configures it once Ready.
+
+    def _stopped_answering_before(self, engine: str) -> bool:
+        """Unavailable at once if ``engine`` stopped answering earlier in this process."""
+        reason = self._stuck.reason(engine)
+        if reason is None:
+            return False
+        self._engine_name = engine
+        self._disable(f"earlier in this run, {reason}")
+        return True
 
     def _configure(self) -> None:
         """Choose the voice for the content's language; the engine is Ready."""
@@ -262,7 +387,7 @@ class Speaker(QObject):
         locales = tts.availableLocales()
         chosen = choose_locale(self._language, locales, tts.locale())
         if chosen is None:
-            names = sorted({_tag(locale) for locale in locales if _is_language(locale)})
+            names = sorted({locale_tag(locale) for locale in locales if is_language(locale)})
             listed = ", ".join(names[:LISTED_LOCALES])
             if len(names) > LISTED_LOCALES:
                 listed += ", ..."
@@ -278,12 +403,12 @@ class Speaker(QObject):
             return
         if tts.locale().name() != chosen.name() or not tts.availableVoices():
             self._disable(
-                f"the text-to-speech engine {self._engine_name!r} lists {_tag(chosen)} "
+                f"the text-to-speech engine {self._engine_name!r} lists {locale_tag(chosen)} "
                 "but has no voice for it"
             )
             return
         # An accent for the region the content names, else the locale's.
-        region = QLocale(self._language) if _names_region(self._language) else chosen
+        region = QLocale(self._language) if names_region(self._language) else chosen
         voice = choose_voice(tts.availableVoices(), region)
         if voice is not None and voice.name() != tts.voice().name():
             tts.setVoice(voice)
@@ -292,7 +417,7 @@ class Speaker(QObject):
                 return
         tts.setRate(self._rate)
         self._words = bool(tts.engineCapabilities() & qtts.Capability.WordByWordProgress)
-        self._voice_locale = _tag(chosen)
+        self._voice_locale = locale_tag(chosen)
         self._voice_name = tts.voice().name()
         self._available = True
         self._reason = ""
@@ -328,34 +453,51 @@ class Speaker(QObject):
     # -- engine events ----------------------------------------------------------
     def _on_state(self, state: object) -> None:
         qtts = self._qtts
-        if qtts is None:
+        if qtts is None or self._phase is _Phase.DEAD or not shiboken6.isValid(self):
             return
         if state == qtts.State.Speaking:
-            if self._speaking:
-                self._started = True
+            # Only the text just given counts; any other "speaking" is late.
+            if self._phase is _Phase.STARTING:
+                self._answer.stop()
+                self._phase = _Phase.SPEAKING
+                if self._text is None:  # stopped (or replaced) before it started
+                    self._stop_engine()
         elif state == qtts.State.Ready:
             if not self._available and not self._reason:
                 self._configure()  # an engine that started asynchronously
                 if self._available:
                     self.available_changed.emit(True)
-            # A "ready" before this text started is the end of the text it
-            # replaced (speechd reports the cancel late); only ours counts.
-            elif self._speaking and self._started:
-                self._finish()
-                self.speaking_changed.emit(False)
+            elif self._phase is _Phase.STOPPING:
+                self._stop_confirmed()
+            # The end of the text being spoken. A "ready" before this text
+            # started is not: it is the late end of the text it replaced, or
+            # another engine's (speechd reports every event to all engines).
+            elif self._phase is _Phase.SPEAKING:
+                self._phase = _Phase.IDLE
+                if self._speaking:
+                    self._finish()
+                    self.speaking_changed.emit(False)
         elif state == qtts.State.Error:
             self._on_error()
 
     def _on_error(self, _reason: object = None, message: str = "") -> None:
+        if self._phase is _Phase.DEAD or not shiboken6.isValid(self):
+            return
         speaking = self._speaking
         self._finish()
+        # It answered, with an error: read-aloud is off, and the engine is
+        # never asked anything again; deleting it is safe (it is not speaking).
+        self._answer.stop()
+        if self._phase is _Phase.STOPPING:
+            self._unpark()
+        self._phase = _Phase.IDLE
         self._engine_failed(message)
         if speaking:
             self.speaking_changed.emit(False)
 
     def _on_word(self, word: str, _utterance: int, start: int, length: int) -> None:
         text = self._text
-        if text is None or not self._speaking:
+        if text is None or not self._speaking or not shiboken6.isValid(self):
             return
         span = _python_span(self._utf16, start, length, len(text))
         # A word of text said before (an engine reporting late) does not fit.
@@ -367,19 +509,106 @@ class Speaker(QObject):
     def _on_deadline(self) -> None:
         if not self._speaking:
             return
-        self.stop()
+        self.stop()  # the engine must still confirm it (_on_no_answer if it does not)
         self._disable(
             f"the text-to-speech engine {self._engine_name!r} did not finish speaking in "
             "time, as happens when it has no working sound output (Linux: check that "
             "'spd-say hello' is heard); restart the kiosk after fixing it"
         )
 
+    def _on_no_answer(self) -> None:
+        if self._phase is _Phase.STARTING:
+            what = f"did not report that it started speaking within {self._start_answer_ms} ms"
+        elif self._phase is _Phase.STOPPING:
+            what = f"did not confirm a stop within {self._stop_answer_ms} ms"
+        else:
+            return
+        self._engine_dead(what)
+
+    # -- the engine's steps -----------------------------------------------------
+    def _speak_queued(self) -> None:
+        """Give the queued text to the engine, if it is ready for it."""
+        text = self._queued
+        if text is None or self._phase is not _Phase.IDLE:
+            return
+        self._queued = None
+        tts = self._live_engine()
+        if tts is None or not self._available:
+            self._finish()
+            self.speaking_changed.emit(False)
+            return
+        self._text = text
+        self._utf16 = _utf16_index_map(text)
+        self._phase = _Phase.STARTING
+        self._answer.start(self._start_answer_ms)
+        self._deadline.start(speech_deadline_ms(text))
+        tts.say(text)
+
+    def _stop_engine(self) -> None:
+        """Ask the engine to stop; it is STOPPING until it confirms."""
+        tts = self._live_engine()
+        qtts = self._qtts
+        if tts is None or qtts is None:
+            self._phase = _Phase.IDLE
+            return
+        self._phase = _Phase.STOPPING
+        self._answer.start(self._stop_answer_ms)
+        _park(tts)  # deleting the Speaker now must not delete it (_delete_if_abandoned)
+        self._stopping_now = True
+        try:
+            tts.stop(qtts.BoundaryHint.Immediate)
+        finally:
+            self._stopping_now = False
+        if self._phase is _Phase.IDLE:  # confirmed inside stop() (the mock engine)
+            self._speak_queued()
+
+    def _stop_confirmed(self) -> None:
+        self._answer.stop()
+        self._phase = _Phase.IDLE
+        self._unpark()
+        if not self._stopping_now:  # else _stop_engine goes on once stop() returns
+            self._speak_queued()
+
+    def _unpark(self) -> None:
+        tts = self._live_engine()
+        if tts is not None:
+            tts.setParent(self)
+
+    def _engine_dead(self, what: str) -> None:
+        """The engine stopped answering: never call it again, never delete it."""
+        speaking = self._speaking
+        self._finish()
+        self._phase = _Phase.DEAD
+        tts, self._tts = self._live_engine(), None
+        if self._engine_name == SPEECHD_ENGINE:
+            reason = (
+                f"speech-dispatcher stopped answering (Qt's {SPEECHD_ENGINE!r} engine {what}),"
+                " as happens when it has no working sound output; read-aloud stays off until"
+                f" the kiosk restarts: {speechd.SPEECHD_FIX}"
+            )
+        else:
+            reason = (
+                f"the text-to-speech engine {self._engine_name!r} stopped answering (it "
+                f"{what}); read-aloud stays off until the kiosk restarts: check the engine "
+                "and the sound output, then restart the kiosk"
+            )
+        self._stuck.add(self._engine_name, reason, tts)
+        was_available = self._available
+        self._available = False
+        self._reason = reason  # replaces an earlier one (the deadline's): this says more
+        log.warning("read-aloud is off: %s", reason)
+        if was_available:
+            self.available_changed.emit(False)
+        if speaking:
+            self.speaking_changed.emit(False)
+
     # -- helpers ----------------------------------------------------------------
     def _finish(self) -> None:
+        """Nothing is to be spoken any more (the engine may still be stopping)."""
         self._speaking = False
-        self._started = False
         self._text = None
         self._utf16 = None
+        self._queued = None
         self._deadline.stop()
 
     def _report_not_speaking(self) -> None:
@@ -387,141 +616,21 @@ class Speaker(QObject):
             self.speaking_changed.emit(False)
 
     def _live_engine(self) -> QTextToSpeech | None:
-        """The engine, unless it was never made or Qt has deleted it."""
+        """The engine, unless it was never made, is parked for good, or Qt deleted it."""
         tts = self._tts
         return tts if tts is not None and shiboken6.isValid(tts) else None
 
 
-def speechd_stuck(
-    timeout_s: float | None = None, env: Mapping[str, str] = os.environ
-) -> str | None:
-    """Why speech-dispatcher cannot be used, if it is running but does not answer.
+def _delete_if_abandoned(engine: QTextToSpeech, state: object) -> None:
+    """Delete an engine that its Speaker left while it was stopping, once it confirms.
 
-    None when it answers, or is not running (then it is started when Qt's
-    engine connects). Asks the way its clients do (SSIP, one line), on the
-    socket libspeechd would use.
+    Connected to the engine's ``stateChanged`` after the Speaker's own slot:
+    while the Speaker lives, that slot takes the engine back first.
     """
-    address = _speechd_address(env)
-    if address is None:
-        return None
-    family, target = address
-    try:
-        with socket.socket(family, socket.SOCK_STREAM) as connection:
-            connection.settimeout(SPEECHD_ANSWER_S if timeout_s is None else timeout_s)
-            connection.connect(target)
-            connection.sendall(b"SET SELF CLIENT_NAME kiosk:probe:main\r\n")
-            if connection.recv(1024):
-                connection.sendall(b"QUIT\r\n")
-    except TimeoutError:
-        where = target if isinstance(target, str) else f"{target[0]}:{target[1]}"
-        return (
-            f"speech-dispatcher is running but does not answer (at {where}): it is stuck, "
-            "as happens after it found no working sound output; stop it (it starts again "
-            "when needed), check that 'spd-say hello' is heard, and restart the kiosk"
-        )
-    except OSError:
-        return None  # not running: Qt's engine starts it
-    return None
-
-
-def _speechd_address(env: Mapping[str, str]) -> tuple[int, str | tuple[str, int]] | None:
-    """Where libspeechd connects: $SPEECHD_ADDRESS, else its socket in the user's dirs."""
-    given = env.get("SPEECHD_ADDRESS", "")
-    method, _, rest = given.partition(":")
-    if method == "inet_socket" and rest:
-        host, _, port = rest.partition(":")
-        return socket.AF_INET, (host or "127.0.0.1", int(port) if port.isdigit() else 6560)
-    unix = getattr(socket, "AF_UNIX", None)
-    if unix is None or (given and not (method == "unix_socket" and rest)):
-        return None
-    if given:
-        return unix, rest
-    # libspeechd: g_get_user_runtime_dir(), which falls back to the cache dir.
-    base = env.get("XDG_RUNTIME_DIR") or env.get("XDG_CACHE_HOME")
-    folder = Path(base) if base else Path(env.get("HOME") or Path.home()) / ".cache"
-    return unix, str(folder / "speech-dispatcher" / "speechd.sock")
-
-
-def choose_locale(language: str, locales: Sequence[QLocale], current: QLocale) -> QLocale | None:
-    """The best of an engine's ``locales`` for a BCP 47 ``language`` tag.
-
-    Only locales of the same language qualify. Among them: the tag's region
-    if it names one (en-GB), then its script, then the engine's current
-    locale (it follows the system's, so "en" on a British PC gets British
-    English), then the language's main region (en: en-US), then by name.
-    """
-    wanted = QLocale(language)
-    if not _is_language(wanted):
-        return None
-    same = [locale for locale in locales if locale.language() == wanted.language()]
-    if not same:
-        return None
-    region_asked = _names_region(language)
-
-    def rank(locale: QLocale) -> tuple[bool, bool, bool, bool, str]:
-        region = locale.territory() == wanted.territory()
-        return (
-            not (region_asked and region),
-            locale.script() != wanted.script(),
-            locale.name() != current.name() or locale.script() != current.script(),
-            not region,
-            locale.name(),
-        )
-
-    return min(same, key=rank)
-
-
-def choose_voice(voices: Sequence[QVoice], locale: QLocale) -> QVoice | None:
-    """The voice with ``locale``'s accent among an engine's ``voices`` for its language.
-
-    speech-dispatcher files several of espeak-ng's accents under one locale,
-    and Qt takes the first: "English (Caribbean)" for en-US, "Portuguese
-    (Portugal)" for pt-BR. Prefer a voice whose name (in brackets) names the
-    region, then one that names no other region, then a plain voice (not an
-    espeak-ng "+variant"); otherwise keep the engine's order.
-    """
-    own = {QLocale.territoryToString(locale.territory()).lower()}
-    own.update(_TERRITORY_ALIASES.get(locale.territory(), ()))
-    others = _territory_names() - own
-
-    def rank(item: tuple[int, QVoice]) -> tuple[bool, bool, bool, int]:
-        index, voice = item
-        where = " ".join(re.findall(r"\(([^)]*)\)", voice.name())).lower()
-        return (
-            not any(name in where for name in own),
-            any(name in where for name in others),
-            "+" in voice.name(),
-            index,
-        )
-
-    return min(enumerate(voices), key=rank)[1] if voices else None
-
-
-def _territory_names() -> set[str]:
-    return {
-        QLocale.territoryToString(territory).lower()
-        for territory in QLocale.Country
-        if territory != QLocale.Country.AnyTerritory
-    }
-
-
-def _is_language(locale: QLocale) -> bool:
-    return locale.language() not in (QLocale.Language.C, QLocale.Language.AnyLanguage)
-
-
-def _names_region(tag: str) -> bool:
-    """Whether a BCP 47 tag names a region (GB, 419), before any extension."""
-    for subtag in re.split(r"[-_]", tag)[1:]:
-        if len(subtag) == 1:  # extensions and private use follow a singleton
-            return False
-        if (len(subtag) == 2 and subtag.isalpha()) or (len(subtag) == 3 and subtag.isdigit()):
-            return True
-    return False
-
-
-def _tag(locale: QLocale) -> str:
-    """A locale's full BCP 47 tag: "en-US", where bcp47Name() would say "en"."""
-    return locale.name().replace("_", "-")
+    if not shiboken6.isValid(engine) or not isinstance(engine.parent(), QThread):
+        return
+    if state in (engine.State.Ready, engine.State.Error):
+        engine.deleteLater()
 
 
 def _utf16_index_map(text: str) -> list[int] | None:

@@ -2,6 +2,8 @@
 
 Nothing here sleeps: tests wait on signals, and "nothing more happened" is
 checked against a second mock speaker, whose slower sentence is the clock.
+An engine that stops answering, as speech-dispatcher does without sound
+output, is the mock engine with its confirmations taken away (``unanswering``).
 """
 
 from __future__ import annotations
@@ -10,24 +12,31 @@ import gc
 import logging
 import socket
 import sys
-import tempfile
-import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QLocale, QObject
+from PySide6.QtCore import QObject, QThread
 from pytestqt.qtbot import QtBot
 
+from kiosk import speechd
 from kiosk.ui import speech
-from kiosk.ui.speech import Speaker, choose_locale
+from kiosk.ui.speech import Speaker, StuckEngines
 
 FAST = 1.0  # the mock engine's fastest rate: 50 ms a word
 LONG_TEXT = " ".join(f"word{n}" for n in range(40))  # 2 s at FAST: never ends in a test
 
 SpeakerFactory = Callable[..., Speaker]
+
+
+@pytest.fixture(autouse=True)
+def forget_stuck_engines() -> Iterator[None]:
+    """Each test starts with no engine known to have stopped answering."""
+    speech.stuck_engines.reset()
+    yield
+    speech.stuck_engines.reset()
 
 
 @pytest.fixture
@@ -215,51 +224,6 @@ def test_the_voice_matches_the_content_language(make_speaker, language, voice):
     assert speaker.voice_locale == voice
 
 
-def test_choose_locale_prefers_region_then_current_then_main_region():
-    gb, us, pt, br = QLocale("en_GB"), QLocale("en_US"), QLocale("pt_PT"), QLocale("pt_BR")
-    none = QLocale.c()
-    assert choose_locale("en-US", [gb, us], current=gb) == us
-    assert choose_locale("en", [gb, us], current=gb) == gb
-    assert choose_locale("en", [gb, us], current=none) == us  # "en" is likeliest en-US
-    assert choose_locale("pt", [pt, br], current=none) == br
-    assert choose_locale("pt-PT", [br, pt], current=br) == pt
-    assert choose_locale("en-u-nu-latn", [gb, us], current=gb) == gb  # "nu" is no region
-    assert choose_locale("es", [gb, us], current=gb) is None
-    assert choose_locale("zz", [none, gb], current=none) is None  # never the "C" voice
-
-
-class Voice:
-    """A stand-in for QVoice, whose name Python cannot set."""
-
-    def __init__(self, name: str) -> None:
-        self._name = name
-
-    def name(self) -> str:
-        return self._name
-
-
-def test_choose_voice_prefers_the_accent_of_the_region():
-    # What speech-dispatcher with espeak-ng lists under one locale, in its order.
-    us = ["English (Caribbean)", "English (Caribbean)+Adam", "English (America)+Adam"]
-    us += ["English (America)", "English (America, New York City)"]
-    pt = ["Portuguese (Portugal)", "Portuguese (Brazil)+croak", "Portuguese (Brazil)"]
-
-    def chosen(names: list[str], locale: str) -> str:
-        voice = speech.choose_voice([Voice(n) for n in names], QLocale(locale))  # type: ignore[misc]
-        assert voice is not None
-        return voice.name()
-
-    assert chosen(us, "en_US") == "English (America)"
-    assert chosen(pt, "pt_BR") == "Portuguese (Brazil)"
-    assert chosen(pt, "pt_PT") == "Portuguese (Portugal)"
-    assert chosen(["Spanish (Spain)", "Spanish (Latin America)"], "es_419") == (
-        "Spanish (Latin America)"
-    )
-    assert chosen(["Bob", "Anne"], "en_GB") == "Bob"  # no region named: the engine's first
-    assert chosen(["German+Max", "German"], "de_DE") == "German"  # a plain voice first
-    assert speech.choose_voice([], QLocale("en_GB")) is None
-
-
 def test_no_voice_for_the_language_is_unavailable_and_logged_once(
     qtbot: QtBot, make_speaker, speech_log
 ):
@@ -405,79 +369,233 @@ def test_dropping_the_last_reference_while_speaking(qtbot: QtBot, make_speaker):
     let_time_pass(qtbot, make_speaker)
 
 
+# -- an engine that stops answering ------------------------------------------------
+@pytest.fixture
+def unanswering(monkeypatch: pytest.MonkeyPatch) -> type[Any]:
+    """The engine class the next Speakers get: the mock engine, minus confirmations.
+
+    What speech-dispatcher does without a sound output: told to stop, it
+    stops, but never reports "ready". With ``starts = False`` (on the class,
+    or on one engine) it does not even start: say() is recorded, nothing else.
+    Every engine made is in ``made``; each records its say() and stop() in
+    ``calls``.
+    """
+    from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: PLC0415  (as the Speaker does)
+
+    class Unanswering(QTextToSpeech):
+        made: ClassVar[list[Unanswering]] = []
+        starts = True
+
+        def __init__(self, _engine: str, parameters: dict[str, Any], parent: QObject) -> None:
+            super().__init__("mock", parameters, parent)
+            self.calls: list[tuple[str, ...]] = []
+            Unanswering.made.append(self)
+
+        def say(self, text: str) -> None:
+            self.calls.append(("say", text))
+            if self.starts:
+                super().say(text)
+
+        def stop(self, hint: Any = QTextToSpeech.BoundaryHint.Default) -> None:
+            self.calls.append(("stop",))
+            self.blockSignals(True)  # it stops; its "ready" is lost
+            try:
+                super().stop(hint)
+            finally:
+                self.blockSignals(False)
+
+    monkeypatch.setattr(speech, "load_text_to_speech", lambda: Unanswering)
+    return Unanswering
+
+
+def test_an_engine_that_never_confirms_a_stop_is_never_called_again(
+    qtbot: QtBot, make_speaker, speech_log, unanswering
+):
+    stuck = StuckEngines()
+    speaker = make_speaker(stop_answer_ms=50, stuck=stuck)
+    [engine] = unanswering.made
+    changes, _ = record(speaker)
+    went: list[bool] = []
+    speaker.available_changed.connect(went.append)
+    speaker.say(LONG_TEXT)
+    speaker.stop()
+    assert engine.calls == [("say", LONG_TEXT), ("stop",)]
+    assert speaker.available  # the confirmation may still come
+
+    with qtbot.waitSignal(speaker.available_changed, timeout=5000):
+        # While the engine stops, say() queues the text: it is "speaking" at once.
+        speaker.say("Are you still reading?")
+        assert speaker.is_speaking()
+        speaker.stop()
+        speaker.say("Are you still reading?")
+    assert went == [False]
+    assert not speaker.available
+    assert not speaker.is_speaking()
+    assert changes == [True, False, True, False, True, False]  # the queued text ended too
+    assert engine.calls == [("say", LONG_TEXT), ("stop",)]  # nothing more reached it
+
+    speaker.say("Hello")
+    speaker.stop()
+    assert engine.calls == [("say", LONG_TEXT), ("stop",)]
+    [message] = speech_log()
+    assert message.startswith("read-aloud is off: the text-to-speech engine 'mock' stopped")
+    assert "did not confirm a stop within 50 ms" in message
+    assert "restart the kiosk" in message
+    assert speaker.unavailable_reason in message
+    # Parked, not deleted: a stuck speech-dispatcher engine's destructor hangs.
+    assert stuck.reason("mock") == speaker.unavailable_reason
+    assert stuck.parked == (engine,)
+    assert isinstance(engine.parent(), QThread)
+    assert engine.signalsBlocked()
+
+
+def test_a_parked_engine_outlives_its_speaker(qtbot: QtBot, make_speaker, unanswering):
+    speaker = make_speaker(stop_answer_ms=50, stuck=StuckEngines())
+    [engine] = unanswering.made
+    speaker.say(LONG_TEXT)
+    with qtbot.waitSignal(speaker.available_changed, timeout=5000):
+        speaker.stop()
+    with qtbot.waitSignal(speaker.destroyed):
+        speaker.deleteLater()
+    assert shiboken6.isValid(engine)
+    assert engine.calls == [("say", LONG_TEXT), ("stop",)]
+
+
+def test_an_engine_left_stopping_by_its_speaker_is_deleted_once_it_confirms(
+    qtbot: QtBot, make_speaker, unanswering
+):
+    # What the kiosk does when the pack's language changes: stop, then delete.
+    from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: PLC0415  (as the Speaker does)
+
+    speaker = make_speaker(stuck=StuckEngines())
+    [engine] = unanswering.made
+    speaker.say(LONG_TEXT)
+    speaker.stop()
+    with qtbot.waitSignal(speaker.destroyed):
+        speaker.deleteLater()
+    assert shiboken6.isValid(engine)  # not deleted with it: the stop is not confirmed
+    with qtbot.waitSignal(engine.destroyed):
+        engine.stateChanged.emit(QTextToSpeech.State.Ready)  # confirmed, late
+    assert engine.calls == [("say", LONG_TEXT), ("stop",)]
+
+
+def test_text_said_while_the_engine_stops_is_spoken_once_it_confirms(
+    qtbot: QtBot, make_speaker, unanswering
+):
+    # speechd confirms a stop later, from its own events: played by hand here.
+    from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: PLC0415  (as the Speaker does)
+
+    speaker = make_speaker(stuck=StuckEngines())
+    [engine] = unanswering.made
+    changes, words = record(speaker)
+    speaker.say(LONG_TEXT)
+    speaker.say("First reply")  # replaces it: a stop, and this text queued
+    speaker.say("Are you still reading?")  # replaces the queued text
+    assert engine.calls == [("say", LONG_TEXT), ("stop",)]
+    assert speaker.is_speaking()
+
+    engine.stateChanged.emit(QTextToSpeech.State.Ready)  # the stop is confirmed
+    assert engine.calls[-1] == ("say", "Are you still reading?")
+    wait_until_done(qtbot, speaker)
+    assert said("Are you still reading?", words) == ["Are", "you", "still", "reading"]
+    assert changes == [True, False, True, False, True, False]
+    assert speaker.available
+
+
+def test_a_stop_before_the_engine_reports_speaking_is_sent_when_it_does(
+    qtbot: QtBot, make_speaker, unanswering
+):
+    # speechd reports "speaking" later; a stop before that could not be
+    # confirmed (it would report "ready" while already ready, which Qt drops).
+    from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: PLC0415  (as the Speaker does)
+
+    unanswering.starts = False
+    speaker = make_speaker(stuck=StuckEngines())
+    [engine] = unanswering.made
+    changes, words = record(speaker)
+    speaker.say("one two three")
+    speaker.stop()
+    assert changes == [True, False]  # stopped for the caller at once
+    assert engine.calls == [("say", "one two three")]
+    speaker.say("four five")  # queued behind the stop to come
+
+    engine.stateChanged.emit(QTextToSpeech.State.Speaking)  # it started after all
+    assert engine.calls[-1] == ("stop",)
+    engine.starts = True
+    engine.stateChanged.emit(QTextToSpeech.State.Ready)  # and confirms the stop
+    assert engine.calls[-1] == ("say", "four five")
+    wait_until_done(qtbot, speaker)
+    assert said("four five", words) == ["four", "five"]
+    assert changes == [True, False, True, False]
+
+
+def test_an_engine_that_never_starts_speaking_is_given_up_without_a_stop(
+    qtbot: QtBot, make_speaker, speech_log, unanswering
+):
+    unanswering.starts = False
+    stuck = StuckEngines()
+    speaker = make_speaker(start_answer_ms=50, stuck=stuck)
+    [engine] = unanswering.made
+    changes, _ = record(speaker)
+    with qtbot.waitSignal(speaker.available_changed, timeout=5000):
+        speaker.say("Hello there")
+    assert changes == [True, False]
+    speaker.stop()
+    assert engine.calls == [("say", "Hello there")]
+    [message] = speech_log()
+    assert "did not report that it started speaking within 50 ms" in message
+    assert stuck.parked == (engine,)
+
+
+def test_speech_that_never_ends_is_stopped_by_the_same_rule(
+    qtbot: QtBot, make_speaker, speech_log, unanswering, monkeypatch
+):
+    monkeypatch.setattr(speech, "SPEECH_DEADLINE_BASE_MS", 0)
+    monkeypatch.setattr(speech, "SPEECH_DEADLINE_PER_WORD_MS", 1)
+    stuck = StuckEngines()
+    speaker = make_speaker(stop_answer_ms=50, stuck=stuck)
+    [engine] = unanswering.made
+    changes, _ = record(speaker)
+    with qtbot.waitSignal(speaker.available_changed, timeout=5000):
+        speaker.say(LONG_TEXT)  # 40 words: a 40 ms deadline
+    assert changes == [True, False]
+    assert engine.calls == [("say", LONG_TEXT), ("stop",)]  # the deadline's stop
+
+    qtbot.waitUntil(lambda: stuck.parked == (engine,), timeout=5000)  # never confirmed
+    speaker.say("Hello")
+    speaker.stop()
+    assert engine.calls == [("say", LONG_TEXT), ("stop",)]
+    deadline, dead = speech_log()
+    assert "did not finish speaking in time" in deadline
+    assert "did not confirm a stop within 50 ms" in dead
+    assert speaker.unavailable_reason in dead
+
+
+def test_a_later_speaker_for_an_engine_that_stopped_answering_is_off_at_once(
+    qtbot: QtBot, make_speaker, speech_log, unanswering
+):
+    first = make_speaker(stop_answer_ms=50)  # the process's own list: speech.stuck_engines
+    first.say(LONG_TEXT)
+    with qtbot.waitSignal(first.available_changed, timeout=5000):
+        first.stop()
+
+    second = make_speaker()
+    assert not second.available
+    assert len(unanswering.made) == 1  # no engine made for it
+    stopped = speech.stuck_engines.reason("mock")
+    assert stopped is not None
+    assert second.unavailable_reason == f"earlier in this run, {stopped}"
+    assert len(speech_log()) == 2
+
+    speech.stuck_engines.reset()  # as the fixture does between tests
+    assert make_speaker().available
+    assert len(unanswering.made) == 2
+
+
 # -- a stuck speech-dispatcher ---------------------------------------------------
 needs_unix_sockets = pytest.mark.skipif(
     not hasattr(socket, "AF_UNIX"), reason="speech-dispatcher listens on a Unix socket"
 )
-
-
-@pytest.fixture
-def short_dir() -> Iterator[Path]:
-    """A folder with a short path: a Unix socket's path has at most 107 bytes."""
-    with tempfile.TemporaryDirectory(prefix="sd") as folder:
-        yield Path(folder)
-
-
-@contextmanager
-def fake_speechd(path: Path, *, answer: bool) -> Iterator[None]:
-    """A speech-dispatcher socket that answers a client's first line, or never does."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(str(path))
-    listener.listen()
-    # Never accepted, a connection still completes (the kernel queues it) and
-    # then waits for an answer: what a stuck speech-dispatcher does. The timer
-    # only ends a wait that a broken time limit would make endless.
-    backstop = threading.Timer(10, listener.close)
-    backstop.start()
-    server = None
-    if answer:
-
-        def serve() -> None:
-            connection, _ = listener.accept()
-            with connection:
-                connection.recv(1024)
-                connection.sendall(b"208 OK CLIENT NAME SET\r\n")
-                connection.recv(1024)  # QUIT
-
-        server = threading.Thread(target=serve, daemon=True)
-        server.start()
-    try:
-        yield
-    finally:
-        backstop.cancel()
-        if server is not None:
-            server.join(timeout=10)
-        listener.close()
-
-
-@needs_unix_sockets
-def test_a_stuck_speech_dispatcher_is_found_within_the_time_limit(short_dir: Path):
-    runtime = short_dir / "run"
-    with fake_speechd(runtime / "speech-dispatcher" / "speechd.sock", answer=False):
-        reason = speech.speechd_stuck(0.05, env={"XDG_RUNTIME_DIR": str(runtime)})
-    assert reason is not None
-    assert "does not answer" in reason
-    assert str(runtime / "speech-dispatcher" / "speechd.sock") in reason
-
-
-@needs_unix_sockets
-def test_a_speech_dispatcher_that_answers_is_not_stuck(short_dir: Path):
-    socket_path = short_dir / "speechd.sock"
-    env = {"SPEECHD_ADDRESS": f"unix_socket:{socket_path}"}
-    with fake_speechd(socket_path, answer=True):
-        assert speech.speechd_stuck(5, env=env) is None
-
-
-@needs_unix_sockets
-def test_no_speech_dispatcher_running_is_not_stuck(short_dir: Path):
-    # libspeechd's places: $XDG_RUNTIME_DIR, else $XDG_CACHE_HOME, else ~/.cache.
-    assert speech.speechd_stuck(5, env={"XDG_RUNTIME_DIR": str(short_dir)}) is None
-    assert speech.speechd_stuck(5, env={"XDG_CACHE_HOME": str(short_dir)}) is None
-    assert speech.speechd_stuck(5, env={"HOME": str(short_dir)}) is None
-    cache = short_dir / ".cache" / "speech-dispatcher" / "speechd.sock"
-    with fake_speechd(cache, answer=False):
-        assert speech.speechd_stuck(0.05, env={"HOME": str(short_dir)}) is not None
 
 
 def test_a_stuck_speech_dispatcher_leaves_read_aloud_off_without_waiting_for_it(
@@ -487,8 +605,27 @@ def test_a_stuck_speech_dispatcher_leaves_read_aloud_off_without_waiting_for_it(
 
     if "speechd" not in QTextToSpeech.availableEngines():
         pytest.skip("no speech-dispatcher engine in this Qt")
-    monkeypatch.setattr(speech, "speechd_stuck", lambda: "speech-dispatcher is stuck")
+    monkeypatch.setattr(speechd, "speechd_stuck", lambda: "speech-dispatcher is stuck")
     speaker = make_speaker(engine="speechd")
     assert not speaker.available
     assert speaker.findChild(QTextToSpeech) is None  # Qt's engine would wait for ever
     assert speech_log() == ["read-aloud is off: speech-dispatcher is stuck"]
+
+
+@needs_unix_sockets
+def test_a_speaker_is_not_made_on_a_speech_dispatcher_that_cannot_list_voices(
+    fake_speechd, short_dir: Path, make_speaker, speech_log, monkeypatch
+):
+    from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: PLC0415  (as the Speaker does)
+
+    if "speechd" not in QTextToSpeech.availableEngines():
+        pytest.skip("no speech-dispatcher engine in this Qt")
+    socket_path = short_dir / "speechd.sock"
+    monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{socket_path}")
+    monkeypatch.setattr(speechd, "SPEECHD_ANSWER_S", 0.05)
+    with fake_speechd(socket_path, hang_on="LIST SYNTHESIS_VOICES"):
+        speaker = make_speaker(engine="speechd")
+    assert not speaker.available
+    assert speaker.findChild(QTextToSpeech) is None
+    [message] = speech_log()
+    assert "voices of its output module 'espeak-ng'" in message
