@@ -10,6 +10,7 @@ real panel: 4.8 mm capital letters (ADA 707.7.2), 15 mm tap targets with
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 from dataclasses import dataclass, fields
@@ -308,19 +309,9 @@ def primary_style(palette: Palette, metrics: Metrics, *, size: float = 1.0) -> B
 def toggle_style(palette: Palette, metrics: Metrics, *, size: float = 1.0) -> ButtonStyle:
     """Controls that stay on or off (text size, contrast, listen): outlined
     like a tile, filled dark while on; ``size`` scales the label only."""
-    return ButtonStyle(
+    return dataclasses.replace(
+        tile_style(palette, metrics),
         font=font(round(metrics.button_px * size), bold=True),
-        fill=palette.tile,
-        text=palette.tile_text,
-        border=palette.tile_border,
-        pressed_fill=palette.tile_pressed,
-        pressed_text=palette.tile_pressed_text,
-        focus_dark=palette.focus_dark,
-        focus_light=palette.focus_light,
-        padding=metrics.tile_padding,
-        radius=metrics.radius,
-        border_width=metrics.border,
-        min_height=metrics.min_target,
         centred=True,
     )
 
