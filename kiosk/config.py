@@ -42,12 +42,9 @@ from kiosk.content.yamlreader import Node, Scalar, describe, implicit_type, read
 from kiosk.paths import bundled_content
 from kiosk.settings import (
     APP_NAME,
-    DEFAULT_IDLE_TIMEOUT_S,
-    DEFAULT_IDLE_WARNING_S,
     IDLE_TIMEOUT_RANGE_S,
     IDLE_WARNING_RANGE_S,
     Settings,
-    default_log_dir,
     parse_panel_size,
 )
 from kiosk.staff.pin import is_pin_hash
@@ -321,25 +318,12 @@ def resolve_settings(
             chosen[name], sources[name] = config.values[name], from_config_file(config.path)
         else:
             sources[name] = FROM_DEFAULT
-    windowed = bool(chosen.get("windowed", False))
-    content = chosen.get("content")
-    log_dir = chosen.get("log_dir")
-    timeout = chosen.get("idle_timeout_s", DEFAULT_IDLE_TIMEOUT_S)
-    warning = chosen.get("idle_warning_s", DEFAULT_IDLE_WARNING_S)
-    pin_hash = chosen.get("staff_pin_hash")
-    screen_mm = chosen.get("screen_mm")
-    assert isinstance(timeout, float) and isinstance(warning, float)
+    # Only what was chosen: Settings holds the defaults, in one place.
+    content = chosen.pop("content", None)
     settings = Settings(
         content=content if isinstance(content, Path) else bundled_content(),
-        windowed=windowed,
-        idle_timeout_s=timeout,
-        idle_warning_s=warning,
-        hide_cursor=bool(chosen.get("hide_cursor", not windowed)),
-        staff_pin_hash=pin_hash if isinstance(pin_hash, str) else None,
-        log_dir=log_dir if isinstance(log_dir, Path) else default_log_dir(),
         config_file=config.path if config is not None else None,
-        watchdog=bool(chosen.get("watchdog", False)),
-        screen_mm=screen_mm if isinstance(screen_mm, tuple) else None,
+        **chosen,  # type: ignore[arg-type]  # each checked: by _typed, or as the config was read
     )
     return settings, sources
 
