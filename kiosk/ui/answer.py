@@ -217,6 +217,7 @@ class AnswerScreen(QWidget):
         self.listen_button.setObjectName("listen")
         self.listen_button.setCheckable(True)
         self.listen_button.clicked.connect(self.listen_requested)
+        self._speaking: bool | None = None
         self.set_speaking(False)
         self.listen_button.hide()  # until the window has a working voice
 
@@ -258,6 +259,11 @@ class AnswerScreen(QWidget):
         self.controls.relayout()
 
     def set_speaking(self, speaking: bool) -> None:
+        # Every screen change says "not speaking": only a change of state
+        # relabels and restyles the button.
+        if speaking == self._speaking:
+            return
+        self._speaking = speaking
         button = self.listen_button
         button.setChecked(speaking)
         button.setText("Stop" if speaking else "Listen")

@@ -286,7 +286,7 @@ class KioskWindow(QWidget):
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.overlay, message))
         # The warning is written in English: spoken only in an English voice.
         english = self.pack is not None and self.pack.language.split("-")[0].lower() == "en"
-        if self.speaker is not None and self.speaker.available and self._listened and english:
+        if self.speaker is not None and self._can_speak() and self._listened and english:
             self.speaker.say(message)
 
     # -- the visit's choices ----------------------------------------------------
@@ -323,7 +323,7 @@ class KioskWindow(QWidget):
 
     def set_listening(self, on: bool) -> None:
         """Listen on the answer screen: read the question and answer aloud, or stop."""
-        if self.speaker is None or not self.speaker.available:
+        if self.speaker is None or not self._can_speak():
             return
         if not on:
             self._stop_speaking()
