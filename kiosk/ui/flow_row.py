@@ -8,6 +8,8 @@ from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.ui.widgets import height_for_width
+
 
 class FlowRow(QWidget):
     """Places its child widgets left to right at their preferred widths,
@@ -79,7 +81,7 @@ class FlowRow(QWidget):
     def _arrange(self, width: int, *, apply: bool) -> int:
         y = 0
         for line in self._lines(max(1, width)):
-            height = max(_height_for(item, item_width) for item, item_width in line)
+            height = max(height_for_width(item, item_width) for item, item_width in line)
             x = 0
             for item, item_width in line:
                 if apply:
@@ -87,9 +89,3 @@ class FlowRow(QWidget):
                 x += item_width + self.spacing
             y += height + self.spacing
         return max(0, y - self.spacing)
-
-
-def _height_for(widget: QWidget, width: int) -> int:
-    if widget.hasHeightForWidth():
-        return widget.heightForWidth(width)
-    return widget.sizeHint().height()

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.ui.widgets import height_for_width
+
 
 class TileGrid(QWidget):
     """Places its tiles in as many equal columns as fit ``min_tile_width``.
@@ -88,16 +90,10 @@ class TileGrid(QWidget):
         y = top
         for start in range(0, len(tiles), columns):
             row = tiles[start : start + columns]
-            height = max(self.min_tile_height, *(_height_for(t, tile_width) for t in row))
+            height = max(self.min_tile_height, *(height_for_width(t, tile_width) for t in row))
             if apply:
                 for column, tile in enumerate(row):
                     x = left + column * (tile_width + self.gap)
                     tile.setGeometry(QRect(x, y, tile_width, height))
             y += height + self.gap
         return y - (self.gap if tiles else 0) + bottom
-
-
-def _height_for(widget: QWidget, width: int) -> int:
-    if widget.hasHeightForWidth():
-        return widget.heightForWidth(width)
-    return widget.sizeHint().height()

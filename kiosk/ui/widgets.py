@@ -272,3 +272,10 @@ def enable_kinetic_scrolling(area: QAbstractScrollArea) -> None:
     props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, off)
     props.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
     scroller.setScrollerProperties(props)
+
+
+def height_for_width(widget: QWidget, width: int) -> int:
+    """The height ``widget`` needs at ``width``: its height-for-width, else its size hint's."""
+    if widget.hasHeightForWidth():
+        return widget.heightForWidth(width)
+    return widget.sizeHint().height()
