@@ -459,6 +459,11 @@ def on(*screens: str) -> Callable[[KioskMachine], bool]:
     return lambda self: self.model.screen in screens
 
 
+def reading(self: KioskMachine) -> bool:
+    """On an answer, with no idle warning over it: the visit's controls can be tapped."""
+    return self.model.screen == "answer" and not self.model.warning
+
+
 class KioskMachine(RuleBasedStateMachine):
     """The rules and invariants; subclasses provide the rig.
 
@@ -677,7 +682,7 @@ class KioskMachine(RuleBasedStateMachine):
         calm(self.rig)
 
     # -- time -----------------------------------------------------------------
-    @precondition(lambda self: self.model.screen == "answer" and not self.model.warning)
+    @precondition(reading)
     @rule(data=st.data())
     def patient_chooses_a_text_size(self, data: st.DataObject) -> None:
         size = data.draw(st.sampled_from(list(TextSize)), label="text size")
@@ -685,20 +690,14 @@ class KioskMachine(RuleBasedStateMachine):
         self.model.text_size = size
         calm(self.rig)
 
-    @precondition(lambda self: self.model.screen == "answer" and not self.model.warning)
+    @precondition(reading)
     @rule(data=st.data())
     def patient_switches_contrast(self, data: st.DataObject) -> None:
         self.tap_button(self.window.answer.contrast_button)
         self.model.high_contrast = not self.model.high_contrast
         calm(self.rig)
 
-    @precondition(
-        lambda self: (
-            self.model.screen == "answer"
-            and not self.model.warning
-            and self.window.answer.listen_button.isVisible()
-        )
-    )
+    @precondition(lambda self: reading(self) and self.window.answer.listen_button.isVisible())
     @rule(data=st.data())
     def patient_taps_listen(self, data: st.DataObject) -> None:
         """Listen, or Stop: the voice is the silent mock engine's."""
