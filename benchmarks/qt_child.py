@@ -32,7 +32,7 @@ from kiosk.app import Kiosk, application
 from kiosk.content import load_pack
 from kiosk.paths import bundled_content
 from kiosk.settings import Settings
-from kiosk.ui.text_size import TextSize
+from kiosk.ui.style.text_size import TextSize
 from kiosk.ui.window import KioskWindow
 
 WARM_UP = 10  # navigations before timing: the first visit to a screen lays it out

@@ -31,11 +31,11 @@ from kiosk.settings import Settings
 from kiosk.staff.pin import verify_pin
 from kiosk.status import ContentStatus
 from kiosk.systemd import SystemdNotifier, watchdog_interval_ms
-from kiosk.ui.content_watcher import ContentWatcher
-from kiosk.ui.fonts import register_fonts
-from kiosk.ui.panel import px_per_mm
-from kiosk.ui.speech import Speaker
+from kiosk.ui.speech.speaker import Speaker
+from kiosk.ui.style.fonts import register_fonts
+from kiosk.ui.style.panel import px_per_mm
 from kiosk.ui.window import KioskWindow
+from kiosk.updates.watcher import ContentWatcher
 
 log = logging.getLogger(__name__)
 

@@ -36,7 +36,7 @@ from kiosk.settings import (
     Settings,
 )
 from kiosk.staff.pin import hash_pin, pin_problem
-from kiosk.ui.text_size import TextSize
+from kiosk.ui.style.text_size import TextSize
 
 COMMANDS = ("run", "check", "snapshot", "config", "set-pin")
 NO_DISPLAY = (

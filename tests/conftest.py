@@ -93,7 +93,7 @@ def make_pack(write_pack: PackWriter) -> Callable[..., Pack]:
     return make
 
 
-# -- a fake speech-dispatcher (tests/test_speechd.py, tests/ui/test_speech.py) --
+# -- a fake speech-dispatcher (tests/ui/speech/) --
 # What a speech-dispatcher with espeak-ng answers (SSIP: "NNN-" lines go on,
 # "NNN " ends the answer).
 SSIP_ANSWERS = {

@@ -47,7 +47,7 @@ def test_settings_reach_the_window(start_kiosk):
 
 
 def test_the_voice_follows_the_packs_language(qtbot, start_kiosk, write_pack):
-    from kiosk.ui.speech import Speaker  # noqa: PLC0415
+    from kiosk.ui.speech.speaker import Speaker  # noqa: PLC0415
 
     made: list[str] = []
 
@@ -79,7 +79,7 @@ def test_the_voice_follows_the_packs_language(qtbot, start_kiosk, write_pack):
 
 
 def test_a_waiting_pack_does_not_change_the_voice_under_a_listener(qtbot, start_kiosk, write_pack):
-    from kiosk.ui.speech import Speaker  # noqa: PLC0415
+    from kiosk.ui.speech.speaker import Speaker  # noqa: PLC0415
 
     made: list[str] = []
 

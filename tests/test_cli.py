@@ -304,7 +304,7 @@ def test_snapshot_takes_its_settings_from_the_config(qapp, tmp_path, write_pack,
 
 def test_snapshot_renders_the_chosen_text_size_and_theme(qapp, tmp_path, monkeypatch):
     import kiosk.ui.snapshot  # noqa: PLC0415
-    from kiosk.ui.text_size import TextSize  # noqa: PLC0415
+    from kiosk.ui.style.text_size import TextSize  # noqa: PLC0415
 
     chosen: list[dict[str, object]] = []
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.content import Pack
 from kiosk.settings import Settings
-from kiosk.ui.text_size import TextSize
+from kiosk.ui.style.text_size import TextSize
 from kiosk.ui.window import KioskWindow
 
 

@@ -25,17 +25,21 @@ from kiosk import __version__
 from kiosk.content import Pack
 from kiosk.paths import resource
 from kiosk.status import ContentStatus, status_lines
-from kiosk.ui import theme
-from kiosk.ui.answer import AnswerScreen
-from kiosk.ui.home import HomeScreen
-from kiosk.ui.idle import IdleMonitor, IdleOverlay
-from kiosk.ui.input_guard import InputGuard
-from kiosk.ui.staff import CornerTaps, PinPad, StaffMenu, StatusScreen
-from kiosk.ui.text_size import TextSize
-from kiosk.ui.unavailable import UnavailableScreen
+from kiosk.ui.input.guard import InputGuard
+from kiosk.ui.input.idle import IdleMonitor
+from kiosk.ui.screens.answer import AnswerScreen
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.idle_warning import IdleOverlay
+from kiosk.ui.screens.unavailable import UnavailableScreen
+from kiosk.ui.staff.corner_taps import CornerTaps
+from kiosk.ui.staff.menu import StaffMenu
+from kiosk.ui.staff.pin_pad import PinPad
+from kiosk.ui.staff.status_screen import StatusScreen
+from kiosk.ui.style import theme
+from kiosk.ui.style.text_size import TextSize
 
 if TYPE_CHECKING:
-    from kiosk.ui.speech import Speaker
+    from kiosk.ui.speech.speaker import Speaker
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Pack
-from kiosk.ui.fonts import register_fonts
+from kiosk.ui.style.fonts import register_fonts
 from kiosk.ui.window import KioskWindow
 
 SIZES = [(1920, 1080), (1080, 1920), (1280, 800)]

@@ -60,9 +60,10 @@ from PySide6.QtWidgets import (
 
 from kiosk.content import Pack, Problem
 from kiosk.status import ContentStatus
-from kiosk.ui import theme
-from kiosk.ui.text_size import TextSize
-from kiosk.ui.widgets import TouchButton, WrappedText
+from kiosk.ui.style import theme
+from kiosk.ui.style.text_size import TextSize
+from kiosk.ui.widgets.button import TouchButton
+from kiosk.ui.widgets.text import WrappedText
 from kiosk.ui.window import KioskWindow
 
 W = TypeVar("W", bound=QWidget)

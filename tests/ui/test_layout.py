@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QScroller, QScrollerProperties
 
 from kiosk.content import Pack
-from kiosk.ui.text_size import TextSize
+from kiosk.ui.style.text_size import TextSize
 from kiosk.ui.window import KioskWindow
 
 SIZES = [(1920, 1080), (1080, 1920), (1280, 800)]

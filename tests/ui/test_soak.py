@@ -71,8 +71,8 @@ from pytestqt.qtbot import QtBot
 import kiosk.app
 from kiosk.app import ExceptionGuard, Kiosk
 from kiosk.settings import Settings
-from kiosk.ui.speech import Speaker
-from kiosk.ui.text_size import TextSize
+from kiosk.ui.speech.speaker import Speaker
+from kiosk.ui.style.text_size import TextSize
 from kiosk.ui.window import KioskWindow
 
 SETTLE_MS = 25  # the input guard's settle time (400 ms in production; waited for, never slept)

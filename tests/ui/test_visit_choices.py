@@ -6,8 +6,8 @@ from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Pack
-from kiosk.ui import theme
-from kiosk.ui.text_size import TextSize
+from kiosk.ui.style import theme
+from kiosk.ui.style.text_size import TextSize
 
 LONG_ANSWER = " ".join(["Recovery takes time and practice, one small step after another."] * 60)
 

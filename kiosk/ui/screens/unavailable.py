@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.ui import theme
-from kiosk.ui.widgets import WrappedText
+from kiosk.ui.style import theme
+from kiosk.ui.widgets.text import WrappedText
 
 
 class UnavailableScreen(QWidget):

@@ -7,9 +7,10 @@ import dataclasses
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui import theme
-from kiosk.ui.tile_grid import TileGrid
-from kiosk.ui.widgets import TouchButton, WrappedText
+from kiosk.ui.style import theme
+from kiosk.ui.widgets.button import TouchButton
+from kiosk.ui.widgets.text import WrappedText
+from kiosk.ui.widgets.tile_grid import TileGrid
 
 
 def _button(qtbot: QtBot, text: str) -> TouchButton:

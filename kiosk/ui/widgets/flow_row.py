@@ -8,14 +8,14 @@ from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.ui.widgets import height_for_width
+from kiosk.ui.widgets.sizing import height_for_width
 
 
 class FlowRow(QWidget):
     """Places its child widgets left to right at their preferred widths,
     starting a new line where the next one would not fit.
 
-    Like :class:`~kiosk.ui.tile_grid.TileGrid` it places children by hand
+    Like :class:`~kiosk.ui.widgets.tile_grid.TileGrid` it places children by hand
     (no Python ``QLayout``) and answers height-for-width, so the screen's
     layout gives it the lines it needs.
     """

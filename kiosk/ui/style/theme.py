@@ -19,10 +19,10 @@ from string import Template
 
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
-from kiosk.ui.text_size import TextSize
+from kiosk.ui.style.text_size import TextSize
 
 # Atkinson Hyperlegible was designed for low-vision readers (registered from
-# its package by kiosk.ui.fonts); the others are wide, open sans-serifs
+# its package by kiosk.ui.style.fonts); the others are wide, open sans-serifs
 # found on most systems, used only if it is missing.
 FONT_FAMILIES = ["Atkinson Hyperlegible", "Verdana", "DejaVu Sans", "Arial", "sans-serif"]
 

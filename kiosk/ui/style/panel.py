@@ -7,7 +7,7 @@ import logging
 from PySide6.QtGui import QGuiApplication, QScreen
 
 from kiosk.settings import PANEL_MM_RANGE
-from kiosk.ui import theme
+from kiosk.ui.style import theme
 
 log = logging.getLogger(__name__)
 

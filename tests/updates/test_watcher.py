@@ -19,8 +19,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content import ContentError, Pack, load_pack
 from kiosk.content.listing import take_listing
-from kiosk.ui import content_watcher
-from kiosk.ui.content_watcher import ContentWatcher
+from kiosk.updates import watcher as content_watcher
+from kiosk.updates.watcher import ContentWatcher
 
 PackWriter = Callable[..., Path]
 NEVER_MS = 3_600_000  # a timer that never fires during a test

@@ -6,9 +6,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content import Pack
-from kiosk.ui import theme
-from kiosk.ui.tile_grid import TileGrid
-from kiosk.ui.widgets import TouchButton, WrappedText, enable_kinetic_scrolling
+from kiosk.ui.style import theme
+from kiosk.ui.widgets.button import TouchButton
+from kiosk.ui.widgets.scrolling import enable_kinetic_scrolling
+from kiosk.ui.widgets.text import WrappedText
+from kiosk.ui.widgets.tile_grid import TileGrid
 
 
 class HomeScreen(QWidget):

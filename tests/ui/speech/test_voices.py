@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale
 
-from kiosk.ui.voices import choose_locale, choose_voice
+from kiosk.ui.speech.voices import choose_locale, choose_voice
 
 
 def test_choose_locale_prefers_region_then_current_then_main_region():

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
 
 from kiosk.content import BulletList, Topic
 from kiosk.paths import resource
-from kiosk.ui import theme
-from kiosk.ui.flow_row import FlowRow
-from kiosk.ui.text_size import TextSize
-from kiosk.ui.widgets import TouchButton, WrappedText, enable_kinetic_scrolling
+from kiosk.ui.style import theme
+from kiosk.ui.style.text_size import TextSize
+from kiosk.ui.widgets.button import TouchButton
+from kiosk.ui.widgets.flow_row import FlowRow
+from kiosk.ui.widgets.scrolling import enable_kinetic_scrolling
+from kiosk.ui.widgets.text import WrappedText
 
 LINE_HEIGHT_PERCENT = 150  # WCAG 1.4.8: line spacing at least 1.5
 # The space after a paragraph, in font sizes: WCAG 1.4.12's 2 x the font

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import speechd
+from kiosk.ui.speech import speechd
 
 needs_unix_sockets = pytest.mark.skipif(
     not hasattr(socket, "AF_UNIX"), reason="speech-dispatcher listens on a Unix socket"

@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Pack
-from kiosk.ui.speech import Speaker
+from kiosk.ui.speech.speaker import Speaker
 from kiosk.ui.window import KioskWindow
 
 FAST = 1.0  # the mock engine's fastest rate: 50 ms a word

@@ -6,8 +6,8 @@ import logging
 
 import pytest
 
-from kiosk.ui import theme
-from kiosk.ui.panel import panel_density, px_per_mm
+from kiosk.ui.style import theme
+from kiosk.ui.style.panel import panel_density, px_per_mm
 
 
 def test_offscreen_uses_the_reference_panel_whatever_the_config_says(qapp):
@@ -37,6 +37,6 @@ def test_a_panel_turned_to_portrait_keeps_its_density(screen_mm):
 @pytest.mark.parametrize("reported", [0.0, 10.0, 9999.0, 160.0])
 def test_an_implausible_report_falls_back_to_the_reference_and_says_so(reported, caplog):
     # 160 mm for 3840 px would be 24 px per mm: no kiosk panel is that dense.
-    with caplog.at_level(logging.INFO, logger="kiosk.ui.panel"):
+    with caplog.at_level(logging.INFO, logger="kiosk.ui.style.panel"):
         assert panel_density((3840, 2160), (reported, reported), None) == theme.REFERENCE_PX_PER_MM
     assert "Set screen_mm in the config file" in caplog.text

@@ -21,9 +21,9 @@ import shiboken6
 from PySide6.QtCore import QObject, QThread
 from pytestqt.qtbot import QtBot
 
-from kiosk import speechd
-from kiosk.ui import speech
-from kiosk.ui.speech import Speaker, StuckEngines
+from kiosk.ui.speech import speaker as speech
+from kiosk.ui.speech import speechd
+from kiosk.ui.speech.speaker import Speaker, StuckEngines
 
 FAST = 1.0  # the mock engine's fastest rate: 50 ms a word
 LONG_TEXT = " ".join(f"word{n}" for n in range(40))  # 2 s at FAST: never ends in a test
@@ -59,8 +59,8 @@ def make_speaker(qapp: object) -> Iterator[SpeakerFactory]:
 @pytest.fixture
 def speech_log(caplog: pytest.LogCaptureFixture) -> Callable[[], list[str]]:
     """The read-aloud module's log messages, warnings and worse."""
-    caplog.set_level(logging.WARNING, logger="kiosk.ui.speech")
-    return lambda: [r.getMessage() for r in caplog.records if r.name == "kiosk.ui.speech"]
+    caplog.set_level(logging.WARNING, logger="kiosk.ui.speech.speaker")
+    return lambda: [r.getMessage() for r in caplog.records if r.name == "kiosk.ui.speech.speaker"]
 
 
 def record(speaker: Speaker) -> tuple[list[bool], list[tuple[int, int]]]:

@@ -7,8 +7,8 @@ import dataclasses
 import pytest
 
 from kiosk.paths import resource
-from kiosk.ui import theme
-from kiosk.ui.text_size import TextSize
+from kiosk.ui.style import theme
+from kiosk.ui.style.text_size import TextSize
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.ui.widgets import height_for_width
+from kiosk.ui.widgets.sizing import height_for_width
 
 
 class TileGrid(QWidget):

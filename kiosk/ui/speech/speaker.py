@@ -23,7 +23,7 @@ So the Speaker talks to its engine one step at a time (see :class:`Speaker`):
 after ``stop()`` it waits for the engine to confirm before asking anything
 else, and an engine that does not confirm in time is never called again,
 nor deleted (:class:`StuckEngines`). :data:`SPEECH_DEADLINE_BASE_MS` ends
-speech that never finishes, and :func:`kiosk.speechd.speechd_stuck` checks
+speech that never finishes, and :func:`kiosk.ui.speech.speechd.speechd_stuck` checks
 speech-dispatcher, with a time limit, before Qt's engine connects to it.
 Creating a Speaker takes a second or two (speech-dispatcher lists every
 voice): create one once, not per answer.
@@ -40,8 +40,14 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtCore import QLocale, QObject, QThread, QTimer, Signal
 
-from kiosk import speechd
-from kiosk.ui.voices import choose_locale, choose_voice, is_language, locale_tag, names_region
+from kiosk.ui.speech import speechd
+from kiosk.ui.speech.voices import (
+    choose_locale,
+    choose_voice,
+    is_language,
+    locale_tag,
+    names_region,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtTextToSpeech import QTextToSpeech

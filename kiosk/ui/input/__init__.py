@@ -1,0 +1,1 @@
+"""Application-wide input: the idle clock and the touch rules."""

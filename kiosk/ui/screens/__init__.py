@@ -1,0 +1,1 @@
+"""The screens patients see: home, answer, the idle warning, "being updated"."""

@@ -1,0 +1,1 @@
+"""Read-aloud: the Speaker on Qt Text to Speech, voice choice, a speech-dispatcher probe."""

@@ -1,0 +1,1 @@
+"""Touch-first building blocks: wrapped text, big buttons, drag scrolling, grids."""

@@ -1,0 +1,1 @@
+"""Keeping the content current while the kiosk runs: watching the pack folder."""
