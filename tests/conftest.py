@@ -20,6 +20,41 @@ from kiosk.content import Pack, load_pack
 
 REPO = Path(__file__).resolve().parents[1]
 
+# Set by CI, where the libraries are installed: there a read-aloud test that
+# cannot run is a failure, not a skip.
+NEED_SPEECH = "KIOSK_TESTS_NEED_SPEECH"
+
+
+def text_to_speech_problem() -> str | None:
+    """Why Qt's text-to-speech module cannot be loaded here, or None if it can."""
+    try:
+        import PySide6.QtTextToSpeech  # noqa: F401, PLC0415  (the check itself)
+    except ImportError as exc:
+        return str(exc)
+    return None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Read-aloud tests are skipped, saying what to install, where Qt cannot speak.
+
+    QtTextToSpeech links QtMultimedia, which needs libpulse0 on Linux; without
+    it every read-aloud test would fail or time out, which tells a newcomer
+    nothing. With ``KIOSK_TESTS_NEED_SPEECH=1`` (CI) the run stops instead.
+    """
+    marked = [item for item in items if item.get_closest_marker("text_to_speech")]
+    problem = text_to_speech_problem() if marked else None
+    if problem is None:
+        return
+    reason = (
+        f"read-aloud: Qt's text-to-speech module cannot be loaded ({problem}); "
+        "on Debian or Ubuntu: apt install libpulse0 libspeechd2"
+    )
+    if os.environ.get(NEED_SPEECH) == "1":
+        raise pytest.UsageError(f"{NEED_SPEECH}=1, but {reason}")
+    for item in marked:
+        item.add_marker(pytest.mark.skip(reason=reason))
+
+
 PackWriter = Callable[..., Path]
 
 

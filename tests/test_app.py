@@ -46,6 +46,7 @@ def test_settings_reach_the_window(start_kiosk):
     assert kiosk.status.topic_count == 10
 
 
+@pytest.mark.text_to_speech
 def test_the_voice_follows_the_packs_language(qtbot, start_kiosk, write_pack):
     from kiosk.ui.speech.speaker import Speaker  # noqa: PLC0415
 
@@ -78,6 +79,7 @@ def test_the_voice_follows_the_packs_language(qtbot, start_kiosk, write_pack):
     assert "'zz'" in kiosk.status.read_aloud
 
 
+@pytest.mark.text_to_speech
 def test_a_waiting_pack_does_not_change_the_voice_under_a_listener(qtbot, start_kiosk, write_pack):
     from kiosk.ui.speech.speaker import Speaker  # noqa: PLC0415
 

@@ -41,6 +41,7 @@ import shiboken6
 from PySide6.QtCore import QLocale, QObject, QThread, QTimer, Signal
 
 from kiosk.ui.speech import speechd
+from kiosk.ui.speech.packages import install_hint
 from kiosk.ui.speech.voices import (
     choose_locale,
     choose_voice,
@@ -77,8 +78,6 @@ SPEECHD_ENGINE = "speechd"
 
 # How many of an engine's languages a log line lists before "...".
 LISTED_LOCALES = 12
-
-_INSTALL_HINT = "on Debian or Ubuntu: apt install speech-dispatcher espeak-ng libspeechd2"
 
 
 def load_text_to_speech() -> type[QTextToSpeech]:
@@ -323,9 +322,7 @@ class Speaker(QObject):
             qtts = load_text_to_speech()
         except ImportError as error:
             self._disable(
-                f"Qt's text-to-speech module cannot be loaded ({error}); on Debian or "
-                "Ubuntu install libpulse0 (QtMultimedia needs it), and speech-dispatcher, "
-                "espeak-ng and libspeechd2 for the voices"
+                f"Qt's text-to-speech module cannot be loaded ({error}); {install_hint()}"
             )
             return
         self._qtts = qtts
@@ -333,13 +330,13 @@ class Speaker(QObject):
         if engine is None:
             real = [name for name in engines if name != MOCK_ENGINE]
             if not real:
-                self._disable(f"no text-to-speech engine is installed ({_INSTALL_HINT})")
+                self._disable(f"no text-to-speech engine is installed ({install_hint()})")
                 return
             name = ""  # Qt's preferred engine for this system
         elif engine not in engines:
             self._disable(
                 f"there is no text-to-speech engine {engine!r} here "
-                f"(installed: {', '.join(engines) or 'none'}; {_INSTALL_HINT})"
+                f"(installed: {', '.join(engines) or 'none'}; {install_hint()})"
             )
             return
         else:
@@ -360,7 +357,7 @@ class Speaker(QObject):
         if self._engine_name != expected and self._stopped_answering_before(self._engine_name):
             return
         if engine is None and self._engine_name == MOCK_ENGINE:
-            self._disable(f"only the silent test engine is installed ({_INSTALL_HINT})")
+            self._disable(f"only the silent test engine is installed ({install_hint()})")
             return
         tts.stateChanged.connect(self._on_state)
         tts.errorOccurred.connect(self._on_error)
@@ -453,7 +450,7 @@ class Speaker(QObject):
         self._disable(
             f"the text-to-speech engine {self._engine_name!r} failed: "
             f"{detail or 'no reason given'}; restart the kiosk after fixing it "
-            f"({_INSTALL_HINT}; on Linux, check that 'spd-say hello' is heard)"
+            f"({install_hint()})"
         )
 
     # -- engine events ----------------------------------------------------------

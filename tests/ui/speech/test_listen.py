@@ -30,6 +30,7 @@ def listening_window(open_window, bundled_pack: Pack, speaker: Speaker) -> Kiosk
     return window
 
 
+@pytest.mark.text_to_speech
 def test_listen_reads_the_question_and_answer_and_marks_each_word(
     qtbot: QtBot, listening_window: KioskWindow, bundled_pack: Pack, speaker: Speaker
 ):
@@ -59,6 +60,7 @@ def test_listen_reads_the_question_and_answer_and_marks_each_word(
     assert window.idle.held  # nobody taps while they listen
 
 
+@pytest.mark.text_to_speech
 def test_a_second_tap_stops_the_voice_and_frees_the_idle_timer(
     qtbot: QtBot, listening_window: KioskWindow, speaker: Speaker
 ):
@@ -74,6 +76,7 @@ def test_a_second_tap_stops_the_voice_and_frees_the_idle_timer(
     assert not window.idle.held
 
 
+@pytest.mark.text_to_speech
 def test_leaving_the_answer_stops_the_voice(listening_window: KioskWindow, speaker: Speaker):
     window = listening_window
     window.answer.listen_button.click()
@@ -84,6 +87,7 @@ def test_leaving_the_answer_stops_the_voice(listening_window: KioskWindow, speak
     assert not window.idle.held
 
 
+@pytest.mark.text_to_speech
 def test_reading_to_the_end_turns_listen_off_and_restarts_the_idle_clock(
     qtbot: QtBot, open_window, make_pack, speaker: Speaker
 ):
@@ -98,6 +102,7 @@ def test_reading_to_the_end_turns_listen_off_and_restarts_the_idle_clock(
     assert window.idle.timeout_ms > 0 and not window.idle.warning
 
 
+@pytest.mark.text_to_speech
 def test_after_listening_the_idle_warning_is_spoken_too_and_the_visit_forgotten(
     qtbot: QtBot, open_window, make_pack, speaker: Speaker, monkeypatch
 ):
@@ -145,6 +150,7 @@ def test_without_a_working_voice_listen_is_not_shown(
     no_voice.deleteLater()
 
 
+@pytest.mark.text_to_speech
 def test_words_are_marked_exactly_after_emoji_and_the_source_is_never_read(
     qtbot: QtBot, open_window, make_pack, speaker: Speaker
 ):
@@ -167,6 +173,7 @@ def test_words_are_marked_exactly_after_emoji_and_the_source_is_never_read(
     assert all(word == shown for word, shown in marked), marked
 
 
+@pytest.mark.text_to_speech
 def test_listen_pressed_during_a_spoken_warning_keeps_the_clock_held(
     qtbot: QtBot, open_window, make_pack, speaker: Speaker
 ):
@@ -187,6 +194,7 @@ def test_listen_pressed_during_a_spoken_warning_keeps_the_clock_held(
     assert window.answer.listen_button.text() == "Stop"
 
 
+@pytest.mark.text_to_speech
 def test_the_english_warning_is_not_read_in_another_languages_voice(
     qtbot: QtBot, open_window, write_pack, monkeypatch
 ):

@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.ui.speech import speaker as speech
 from kiosk.ui.speech import speechd
+from kiosk.ui.speech.packages import install_hint
 from kiosk.ui.speech.speaker import Speaker, StuckEngines
 
 FAST = 1.0  # the mock engine's fastest rate: 50 ms a word
@@ -89,6 +90,7 @@ def let_time_pass(qtbot: QtBot, make_speaker: SpeakerFactory) -> None:
     wait_until_done(qtbot, clock)
 
 
+@pytest.mark.text_to_speech
 def test_words_are_reported_as_slices_of_the_text(qtbot: QtBot, make_speaker):
     speaker = make_speaker()
     assert speaker.available
@@ -105,6 +107,7 @@ def test_words_are_reported_as_slices_of_the_text(qtbot: QtBot, make_speaker):
     assert not speaker.is_speaking()
 
 
+@pytest.mark.text_to_speech
 def test_offsets_count_python_characters_beyond_the_basic_plane(qtbot: QtBot, make_speaker):
     # Qt counts UTF-16 units: the emoji is two of them, but one Python character.
     speaker = make_speaker()
@@ -124,6 +127,7 @@ def test_a_lone_surrogate_in_the_text_does_not_raise(qtbot: QtBot, make_speaker)
     wait_until_done(qtbot, speaker)
 
 
+@pytest.mark.text_to_speech
 def test_stop_ends_speech_at_once(qtbot: QtBot, make_speaker):
     speaker = make_speaker()
     changes, words = record(speaker)
@@ -148,6 +152,7 @@ def test_stop_when_idle_is_harmless(qtbot: QtBot, make_speaker):
     assert not speaker.is_speaking()
 
 
+@pytest.mark.text_to_speech
 def test_new_text_replaces_the_text_being_spoken(qtbot: QtBot, make_speaker):
     speaker = make_speaker()
     changes, words = record(speaker)
@@ -163,6 +168,7 @@ def test_new_text_replaces_the_text_being_spoken(qtbot: QtBot, make_speaker):
     assert changes == [True, False, True, False]
 
 
+@pytest.mark.text_to_speech
 def test_a_late_end_of_the_replaced_text_does_not_end_the_new_one(qtbot: QtBot, make_speaker):
     # speechd reports state changes later, from its own events: after a stop
     # and a new say(), the old text's "cancelled" (Ready) comes first, then
@@ -186,6 +192,7 @@ def test_a_late_end_of_the_replaced_text_does_not_end_the_new_one(qtbot: QtBot, 
     assert said(text, words) == ["one", "two", "three"]
 
 
+@pytest.mark.text_to_speech
 def test_the_same_text_again_starts_from_the_beginning(qtbot: QtBot, make_speaker):
     speaker = make_speaker()
     _, words = record(speaker)
@@ -217,6 +224,7 @@ def test_blank_text_says_nothing_and_reports_not_speaking(qtbot: QtBot, make_spe
         ("nb-NO", "nb-NO"),
     ],
 )
+@pytest.mark.text_to_speech
 def test_the_voice_matches_the_content_language(make_speaker, language, voice):
     speaker = make_speaker(language)
     assert speaker.available
@@ -224,6 +232,7 @@ def test_the_voice_matches_the_content_language(make_speaker, language, voice):
     assert speaker.voice_locale == voice
 
 
+@pytest.mark.text_to_speech
 def test_no_voice_for_the_language_is_unavailable_and_logged_once(
     qtbot: QtBot, make_speaker, speech_log
 ):
@@ -245,12 +254,14 @@ def test_no_voice_for_the_language_is_unavailable_and_logged_once(
     assert speaker.unavailable_reason in message
 
 
+@pytest.mark.text_to_speech
 def test_a_language_the_engine_lacks_is_not_read_in_another(make_speaker, speech_log):
     speaker = make_speaker("es")  # the mock speaks English, Norwegian and Finnish
     assert not speaker.available
     assert len(speech_log()) == 1
 
 
+@pytest.mark.text_to_speech
 def test_an_unknown_engine_is_unavailable(make_speaker, speech_log):
     speaker = make_speaker(engine="no-such-engine")
     assert not speaker.available
@@ -259,14 +270,18 @@ def test_an_unknown_engine_is_unavailable(make_speaker, speech_log):
     [message] = speech_log()
     assert "no text-to-speech engine 'no-such-engine'" in message
     assert "mock" in message  # the engines there are
-    assert "speech-dispatcher" in message
+    assert message.endswith(f"; {install_hint()})")  # and what this system lacks
 
 
 def test_missing_qt_speech_libraries_are_unavailable(
     qtbot: QtBot, make_speaker, speech_log, monkeypatch
 ):
-    # What a missing libpulse0 looks like: the import itself fails.
+    # What a missing libpulse0 looks like: the import itself fails, and
+    # only that package is missing from the system.
     monkeypatch.setitem(sys.modules, "PySide6.QtTextToSpeech", None)
+    monkeypatch.setattr(
+        speech, "install_hint", lambda: "on Debian or Ubuntu: apt install libpulse0"
+    )
     with pytest.raises(ImportError):
         speech.load_text_to_speech()
 
@@ -278,10 +293,11 @@ def test_missing_qt_speech_libraries_are_unavailable(
     speaker.stop()
     assert not speaker.is_speaking()
     [message] = speech_log()
-    assert "cannot be loaded" in message
-    assert "libpulse0" in message
+    assert message.startswith("read-aloud is off: Qt's text-to-speech module cannot be loaded (")
+    assert message.endswith("); on Debian or Ubuntu: apt install libpulse0")
 
 
+@pytest.mark.text_to_speech
 def test_an_engine_that_starts_late_becomes_available(qtbot: QtBot, make_speaker):
     speaker = make_speaker(engine_parameters={"delayedInitialization": True})
     assert not speaker.available
@@ -296,6 +312,7 @@ def test_an_engine_that_starts_late_becomes_available(qtbot: QtBot, make_speaker
     assert said("It works", words) == ["It", "works"]
 
 
+@pytest.mark.text_to_speech
 def test_an_engine_error_ends_speech_and_read_aloud(qtbot: QtBot, make_speaker, speech_log):
     from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: PLC0415  (as the Speaker does)
 
@@ -315,6 +332,7 @@ def test_an_engine_error_ends_speech_and_read_aloud(qtbot: QtBot, make_speaker, 
     assert "audio device gone" in message
 
 
+@pytest.mark.text_to_speech
 def test_speech_that_never_ends_turns_read_aloud_off(
     qtbot: QtBot, make_speaker, speech_log, monkeypatch
 ):
@@ -332,6 +350,7 @@ def test_speech_that_never_ends_turns_read_aloud_off(
     assert "did not finish speaking" in message
 
 
+@pytest.mark.text_to_speech
 def test_deleting_a_speaker_while_it_speaks(qtbot: QtBot, make_speaker):
     speaker = make_speaker()
     with qtbot.waitSignal(speaker.word_spoken):
@@ -346,6 +365,7 @@ def test_deleting_a_speaker_while_it_speaks(qtbot: QtBot, make_speaker):
     speaker.stop()
 
 
+@pytest.mark.text_to_speech
 def test_deleting_the_parent_of_a_speaking_speaker(qtbot: QtBot, make_speaker):
     owner = QObject()
     speaker = make_speaker(parent=owner)
@@ -357,6 +377,7 @@ def test_deleting_the_parent_of_a_speaking_speaker(qtbot: QtBot, make_speaker):
     assert not speaker.is_speaking()
 
 
+@pytest.mark.text_to_speech
 def test_dropping_the_last_reference_while_speaking(qtbot: QtBot, make_speaker):
     speaker = Speaker("en", engine="mock", rate=FAST)
     destroyed: list[bool] = []
@@ -408,6 +429,7 @@ def unanswering(monkeypatch: pytest.MonkeyPatch) -> type[Any]:
     return Unanswering
 
 
+@pytest.mark.text_to_speech
 def test_an_engine_that_never_confirms_a_stop_is_never_called_again(
     qtbot: QtBot, make_speaker, speech_log, unanswering
 ):
@@ -449,6 +471,7 @@ def test_an_engine_that_never_confirms_a_stop_is_never_called_again(
     assert engine.signalsBlocked()
 
 
+@pytest.mark.text_to_speech
 def test_a_parked_engine_outlives_its_speaker(qtbot: QtBot, make_speaker, unanswering):
     speaker = make_speaker(stop_answer_ms=50, stuck=StuckEngines())
     [engine] = unanswering.made
@@ -461,6 +484,7 @@ def test_a_parked_engine_outlives_its_speaker(qtbot: QtBot, make_speaker, unansw
     assert engine.calls == [("say", LONG_TEXT), ("stop",)]
 
 
+@pytest.mark.text_to_speech
 def test_an_engine_left_stopping_by_its_speaker_is_deleted_once_it_confirms(
     qtbot: QtBot, make_speaker, unanswering
 ):
@@ -479,6 +503,7 @@ def test_an_engine_left_stopping_by_its_speaker_is_deleted_once_it_confirms(
     assert engine.calls == [("say", LONG_TEXT), ("stop",)]
 
 
+@pytest.mark.text_to_speech
 def test_text_said_while_the_engine_stops_is_spoken_once_it_confirms(
     qtbot: QtBot, make_speaker, unanswering
 ):
@@ -502,6 +527,7 @@ def test_text_said_while_the_engine_stops_is_spoken_once_it_confirms(
     assert speaker.available
 
 
+@pytest.mark.text_to_speech
 def test_a_stop_before_the_engine_reports_speaking_is_sent_when_it_does(
     qtbot: QtBot, make_speaker, unanswering
 ):
@@ -529,6 +555,7 @@ def test_a_stop_before_the_engine_reports_speaking_is_sent_when_it_does(
     assert changes == [True, False, True, False]
 
 
+@pytest.mark.text_to_speech
 def test_an_engine_that_never_starts_speaking_is_given_up_without_a_stop(
     qtbot: QtBot, make_speaker, speech_log, unanswering
 ):
@@ -547,6 +574,7 @@ def test_an_engine_that_never_starts_speaking_is_given_up_without_a_stop(
     assert stuck.parked == (engine,)
 
 
+@pytest.mark.text_to_speech
 def test_speech_that_never_ends_is_stopped_by_the_same_rule(
     qtbot: QtBot, make_speaker, speech_log, unanswering, monkeypatch
 ):
@@ -571,6 +599,7 @@ def test_speech_that_never_ends_is_stopped_by_the_same_rule(
     assert speaker.unavailable_reason in dead
 
 
+@pytest.mark.text_to_speech
 def test_a_later_speaker_for_an_engine_that_stopped_answering_is_off_at_once(
     qtbot: QtBot, make_speaker, speech_log, unanswering
 ):
@@ -598,6 +627,7 @@ needs_unix_sockets = pytest.mark.skipif(
 )
 
 
+@pytest.mark.text_to_speech
 def test_a_stuck_speech_dispatcher_leaves_read_aloud_off_without_waiting_for_it(
     make_speaker, speech_log, monkeypatch
 ):
@@ -612,6 +642,7 @@ def test_a_stuck_speech_dispatcher_leaves_read_aloud_off_without_waiting_for_it(
     assert speech_log() == ["read-aloud is off: speech-dispatcher is stuck"]
 
 
+@pytest.mark.text_to_speech
 @needs_unix_sockets
 def test_a_speaker_is_not_made_on_a_speech_dispatcher_that_cannot_list_voices(
     fake_speechd, short_dir: Path, make_speaker, speech_log, monkeypatch
