@@ -10,6 +10,7 @@ between starts::
     hide_cursor: true
     staff_pin_hash: scrypt$16384$8$1$...   # written by `kiosk set-pin`
     log_dir: /var/log/kiosk
+    state_dir: /var/lib/kiosk/state   # what the kiosk keeps between runs
     screen_mm: 527x296           # the panel's visible width x height, in mm
 
 It is read as strictly as a content pack (the same YAML reader and key
@@ -82,6 +83,7 @@ CONFIG_KEYS = (
         ),
     ),
     Key("log_dir", Kind.FOLDER),
+    Key("state_dir", Kind.FOLDER),
     Key(
         "screen_mm",
         Kind.LINE,
@@ -102,6 +104,7 @@ SETTING_KEYS = {
     "hide_cursor": "hide_cursor",
     "staff_pin_hash": PIN_HASH_KEY,
     "log_dir": "log_dir",
+    "state_dir": "state_dir",
     "screen_mm": "screen_mm",
 }
 # Settings that only the command line sets.
@@ -190,7 +193,7 @@ def _settings_values(values: dict[str, Value], path: Path) -> dict[str, object]:
         if key not in values:
             continue
         value = values[key]
-        if name in ("content", "log_dir"):
+        if name in ("content", "log_dir", "state_dir"):
             out[name] = _folder(str(value), path.parent)
         elif name == "windowed":
             out[name] = not value
@@ -247,7 +250,7 @@ def load_config(path: Path) -> ConfigFile:
 def _typed(name: str, value: object) -> object:
     """``value`` for the Settings field ``name``: a wrong name or type is a programming error."""
     expected: tuple[type, ...]
-    if name in ("content", "log_dir"):
+    if name in ("content", "log_dir", "state_dir"):
         expected = (Path,)
     elif name in ("windowed", "hide_cursor", "watchdog"):
         expected = (bool,)
@@ -280,7 +283,7 @@ def resolve_settings(
 
     ``args_overrides`` holds values given on the command line, keyed by
     :class:`Settings` field (``content``, ``windowed``, ``idle_timeout_s``,
-    ``idle_warning_s``, ``hide_cursor``, ``staff_pin_hash``, ``log_dir``,
+    ``idle_warning_s``, ``hide_cursor``, ``staff_pin_hash``, ``log_dir``, ``state_dir``,
     ``watchdog``); ``None`` values count as not given, and the others are
     taken as they are (the command line checks its ranges). ``config_path`` is
     the file given with ``--config``, which must exist; without it the file

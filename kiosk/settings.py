@@ -50,6 +50,11 @@ def default_log_dir() -> Path:
     return platformdirs.user_log_path(APP_NAME)
 
 
+def default_state_dir() -> Path:
+    """The platform's folder for what the kiosk keeps between runs (not created here)."""
+    return platformdirs.user_state_path(APP_NAME)
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     content: Path  # the pack's folder
@@ -60,6 +65,8 @@ class Settings:
     hide_cursor: bool = _FOLLOW_WINDOWED
     staff_pin_hash: str | None = None  # as written by `kiosk set-pin`; None: no PIN set
     log_dir: Path = field(default_factory=default_log_dir)
+    # What the kiosk keeps between runs (a copy of the last good pack, a lock).
+    state_dir: Path = field(default_factory=default_state_dir)
     config_file: Path | None = None  # the config file read, if any
     watchdog: bool = False  # ping systemd's watchdog (`kiosk run --watchdog`)
     # The panel's visible size in mm, for sizes in millimetres; None: ask the system.

@@ -60,11 +60,13 @@ PackWriter = Callable[..., Path]
 
 @pytest.fixture(autouse=True)
 def platform_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The platform's config and log folders, moved under tmp_path for every
-    test: no test may read the real user's configuration or write their logs."""
+    """The platform's config, log and state folders, moved under tmp_path for
+    every test: no test may read the real user's configuration or write their
+    logs or state."""
     home = tmp_path / "platform"
     monkeypatch.setattr(platformdirs, "user_config_path", lambda app: home / "config" / app)
     monkeypatch.setattr(platformdirs, "user_log_path", lambda app: home / "log" / app)
+    monkeypatch.setattr(platformdirs, "user_state_path", lambda app: home / "state" / app)
     return home
 
 

@@ -50,7 +50,8 @@ BROKEN = [
         "colour: blue\n",
         [
             ":1:1: error: unknown key 'colour'; allowed keys are: content, fullscreen, "
-            "hide_cursor, idle_timeout, idle_warning, log_dir, screen_mm, staff_pin_hash"
+            "hide_cursor, idle_timeout, idle_warning, log_dir, screen_mm, staff_pin_hash, "
+            "state_dir"
         ],
     ),
     ("screen_mn: 527x296\n", [":1:1: error: unknown key 'screen_mn'; did you mean 'screen_mm'?"]),
@@ -262,6 +263,7 @@ def test_every_key_is_read(tmp_path, platform_dirs):
         hide_cursor: true
         staff_pin_hash: {pin_hash}
         log_dir: logs
+        state_dir: /var/lib/kiosk/state
         screen_mm: 527x296
         """,
     )
@@ -274,6 +276,7 @@ def test_every_key_is_read(tmp_path, platform_dirs):
         hide_cursor=True,
         staff_pin_hash=pin_hash,
         log_dir=tmp_path / "etc" / "logs",
+        state_dir=Path("/var/lib/kiosk/state"),
         config_file=path,
         screen_mm=(527.0, 296.0),
     )
@@ -289,6 +292,7 @@ def test_every_key_is_read(tmp_path, platform_dirs):
         "hide_cursor": from_file,
         "staff_pin_hash": from_file,
         "log_dir": from_file,
+        "state_dir": from_file,
         "screen_mm": from_file,
         "watchdog": "default",
     }
@@ -315,6 +319,7 @@ def test_precedence_command_line_then_file_then_default(tmp_path, capsys, platfo
         "hide_cursor: true  (from default)",
         "staff_pin_hash: not set  (from default)",
         f"log_dir: {platform_dirs / 'log' / 'kiosk'}  (from default)",
+        f"state_dir: {platform_dirs / 'state' / 'kiosk'}  (from default)",
         "screen_mm: not set (the size the system reports)  (from default)",
         "watchdog: off  (from default)",
     ]
@@ -478,6 +483,7 @@ def test_describe_settings_of_a_file_less_setup(platform_dirs):
         "hide_cursor",
         "staff_pin_hash",
         "log_dir",
+        "state_dir",
         "screen_mm",
         "watchdog",
     ]
@@ -513,3 +519,9 @@ def test_the_example_in_the_docstring_is_valid(tmp_path):
     settings, _ = resolve_settings({}, write(tmp_path, text))
     assert settings.idle_timeout_s == 120
     assert settings.windowed is False
+
+
+def test_logs_and_state_default_to_the_platforms_folders(platform_dirs):
+    settings = Settings(content=Path("c"))
+    assert settings.log_dir == platform_dirs / "log" / "kiosk"
+    assert settings.state_dir == platform_dirs / "state" / "kiosk"
