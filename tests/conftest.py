@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
+import sys
 import tempfile
 import threading
 
@@ -26,12 +28,19 @@ NEED_SPEECH = "KIOSK_TESTS_NEED_SPEECH"
 
 
 def text_to_speech_problem() -> str | None:
-    """Why Qt's text-to-speech module cannot be loaded here, or None if it can."""
-    try:
-        import PySide6.QtTextToSpeech  # noqa: F401, PLC0415  (the check itself)
-    except ImportError as exc:
-        return str(exc)
-    return None
+    """Why Qt's text-to-speech module cannot be loaded here, or None if it can.
+
+    Asked in a child process: importing it here would load Qt Multimedia
+    into the test process before any test, with its start-up warnings.
+    """
+    check = "import PySide6.QtTextToSpeech"
+    result = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, check=False
+    )
+    if result.returncode == 0:
+        return None
+    lines = result.stderr.strip().splitlines()
+    return lines[-1] if lines else f"exit status {result.returncode}"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
