@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
+from typing import NoReturn
 
 from PySide6.QtCore import (
     QLoggingCategory,
@@ -35,7 +36,8 @@ from kiosk.ui.speech.speaker import Speaker
 from kiosk.ui.style.fonts import register_fonts
 from kiosk.ui.style.panel import px_per_mm
 from kiosk.ui.window import KioskWindow
-from kiosk.updates.watcher import ContentWatcher
+from kiosk.updates.background import ANSWER_TIMEOUT_MS, BackgroundWatcher
+from kiosk.updates.last_good import LastGoodCopy
 
 log = logging.getLogger(__name__)
 
@@ -97,8 +99,10 @@ def application(argv: list[str] | None = None) -> QApplication:
 class Kiosk:
     """The window, the content watcher and the status, wired together.
 
-    The window always has something calm to show: the last good pack, or the
-    "being updated" page until a valid one arrives.
+    The window always has something calm to show: the last good pack (kept
+    in the state folder across restarts), or the "being updated" page until
+    a valid one arrives. The content folder is only ever read on the
+    watcher's own thread: a share that hangs cannot freeze the screen.
     """
 
     def __init__(
@@ -112,6 +116,7 @@ class Kiosk:
         settle_ms: int = 2_000,
         speaker_factory: Callable[[str], Speaker] | None = None,
         speaker_delay_ms: int = 1_000,
+        answer_timeout_ms: int = ANSWER_TIMEOUT_MS,
     ) -> None:
         self._now = now
         # Makes the read-aloud voice for a pack's language; None: no Listen.
@@ -136,21 +141,58 @@ class Kiosk:
             now=now,
             px_per_mm=px_per_mm(app.primaryScreen(), settings.screen_mm),
         )
-        self.watcher = ContentWatcher(
-            settings.content, poll_ms=poll_ms, settle_ms=settle_ms, parent=self.window
+        self.copy = LastGoodCopy(settings.state_dir, now=now)
+        self.watcher = BackgroundWatcher(
+            settings.content,
+            poll_ms=poll_ms,
+            settle_ms=settle_ms,
+            answer_timeout_ms=answer_timeout_ms,
+            copy=self.copy,
+            parent=self.window,
         )
         self.watcher.pack_loaded.connect(self._loaded)
         self.watcher.load_failed.connect(self._failed)
         self.watcher.folder_unavailable.connect(self._unavailable)
+        self.watcher.answering_changed.connect(self._answering_changed)
         self.window.reload_requested.connect(self._reload_now)
+        self.window.closing.connect(self.stop_watching)
         # The voice follows the pack on screen, not one waiting for a reader
         # to finish: a new language never cuts in on the answer being read.
         self.window.pack_applied.connect(self._pack_applied)
-        first = self.watcher.start()
+        first = self.watcher.start()  # waits for the folder at most answer_timeout_ms
         if isinstance(first, Pack):
             self._loaded(first)
-        else:
+            return
+        # The kept copy first, so that the failure is logged as keeping it.
+        self._show_kept_copy(settings.content)
+        if first is not None:
             self._failed(first)
+
+    def stop_watching(self) -> bool:
+        """Stop the content watcher; False if its thread is stuck on the folder."""
+        return self.watcher.shut_down()
+
+    def _show_kept_copy(self, folder: Path) -> None:
+        """At start, with no good pack from the folder: the copy kept from the last run."""
+        kept = self.copy.load(folder)
+        if kept is None:
+            return
+        pack, info = kept
+        log.info(
+            "showing the copy of the last good content kept at %s (%d topic%s) until %s "
+            "gives good content",
+            info.saved_at.strftime("%Y-%m-%d %H:%M:%S"),
+            len(pack.topics),
+            "" if len(pack.topics) == 1 else "s",
+            folder,
+        )
+        self.status.copy_shown(pack, info.saved_at, self._now())
+        self.window.set_pack(pack)
+        self.window.refresh_status()
+
+    def _answering_changed(self, answering: bool) -> None:
+        self.status.answering(answering, self._now())
+        self.window.refresh_status()
 
     def _reload_now(self) -> None:
         log.info("staff: reload content now")
@@ -334,10 +376,27 @@ def run(settings: Settings) -> int:
     code = app.exec()
     if kiosk.window.staff_exited:
         code = STAFF_EXIT_CODE
+    stuck = not kiosk.stop_watching()
     log.info("kiosk stopped (exit status %d)", code)
     if notifier is not None:
         notifier.stopping()
     links.uninstall()
     if crash_trace is not None:
         crash_trace.close()
+    if stuck:
+        _leave_now(code)
     return code
+
+
+def _leave_now(code: int) -> NoReturn:
+    """Exit at once, past Python's and Qt's clean-up.
+
+    A thread blocked in a file call on a dead share cannot be ended, and Qt
+    aborts the process when a running thread's object is deleted, as the
+    clean-up at exit would do: the logs are flushed, then the process ends.
+    """
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
+    os._exit(code)

@@ -8,6 +8,9 @@ from pathlib import Path
 
 from kiosk.content import ContentError, Pack, Problem
 
+# Times on the staff screens: to the second, in the kiosk's local time.
+TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
+
 
 @dataclass
 class ContentStatus:
@@ -23,12 +26,30 @@ class ContentStatus:
     log_file: Path | None = None
     # Listen's state for staff: "on: ..." or "off: why", set by the app.
     read_aloud: str = "starting"
+    # Since when a call on the content folder has been hanging (a share down).
+    not_answering_since: dt.datetime | None = None
+    # On screen: the kept copy of the last good pack, made at this time.
+    copy_saved_at: dt.datetime | None = None
 
     def loaded(self, pack: Pack, now: dt.datetime) -> None:
         self.loaded_at = self.last_attempt_at = now
         self.topic_count = len(pack.topics)
         self.last_problems = pack.warnings
         self.unavailable_reason = None
+        self.copy_saved_at = None
+
+    def copy_shown(self, pack: Pack, saved_at: dt.datetime, now: dt.datetime) -> None:
+        """The kept copy of the last good pack is on screen: the folder gave none at start."""
+        self.loaded_at = now
+        self.topic_count = len(pack.topics)
+        self.copy_saved_at = saved_at
+
+    def answering(self, answers: bool, now: dt.datetime) -> None:
+        """Whether calls on the content folder come back (False: one has hung)."""
+        if answers:
+            self.not_answering_since = None
+        elif self.not_answering_since is None:
+            self.not_answering_since = now
 
     def failed(self, error: ContentError, now: dt.datetime) -> None:
         self.last_attempt_at = now
@@ -42,6 +63,12 @@ class ContentStatus:
 
     @property
     def last_result(self) -> str:
+        if self.not_answering_since is not None:
+            kept = "the last good content is still shown" if self.loaded_at else "nothing shown"
+            return (
+                "content folder not answering since "
+                f"{self.not_answering_since.strftime(TIME_FORMAT)}, a network share down? ({kept})"
+            )
         if self.last_attempt_at is None:
             return "no content loaded yet"
         if self.unavailable_reason:
@@ -75,11 +102,15 @@ def status_lines(status: ContentStatus, now: dt.datetime, version: str) -> list[
     """The Status screen, line by line, for staff who must act on it."""
 
     def when(moment: dt.datetime | None) -> str:
-        return moment.strftime("%Y-%m-%d %H:%M:%S") if moment else "never"
+        return moment.strftime(TIME_FORMAT) if moment else "never"
 
-    lines = [
-        f"Version: {version}",
-        f"Content folder: {status.folder}",
+    lines = [f"Version: {version}", f"Content folder: {status.folder}"]
+    if status.copy_saved_at is not None:
+        lines.append(
+            "Content shown: the kept copy of the last good content, saved at "
+            f"{when(status.copy_saved_at)} (the content folder gave no good content at start)"
+        )
+    lines += [
         f"Content loaded at: {when(status.loaded_at)}",
         f"Topics: {status.topic_count}",
         f"Last reload: {status.last_result} (at {when(status.last_attempt_at)})",

@@ -1,11 +1,13 @@
 """A cheap snapshot of a pack folder, to notice changes without reading any file.
 
-A listing holds the name, size and modification time of ``kiosk.yaml`` and of
-every entry in ``topics/``: only ``stat()`` calls, so it can be taken every few
-seconds even on a network share. Two listings that compare equal mean nothing
-the loader reads has changed; only an edit that keeps both the size and the
-modification time goes unseen (possible where times are kept in whole seconds,
-for two same-size saves within one second).
+A listing holds the name, size, modification time and permissions of
+``kiosk.yaml`` and of every entry in ``topics/``: only ``stat()`` calls, so it
+can be taken every few seconds even on a network share. Permissions count:
+an admin's ``chmod`` that makes an unreadable file readable is a change.
+Two listings that compare equal mean nothing the loader reads has changed;
+only an edit that keeps both the size and the modification time goes unseen
+(possible where times are kept in whole seconds, for two same-size saves
+within one second).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class FileStamp(NamedTuple):
     name: str
     size: int
     mtime_ns: int
+    mode: int = 0  # the permission bits
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +105,7 @@ def _stamp(name: str, path: Path) -> FileStamp | None:
         # A folder's size and time change with its contents, which the loader
         # never reads; only its presence matters (the loader warns about it).
         return FileStamp(name, 0, 0)
-    return FileStamp(name, found.st_size, found.st_mtime_ns)
+    return FileStamp(name, found.st_size, found.st_mtime_ns, stat.S_IMODE(found.st_mode))
 
 
 def _reason(exc: Exception) -> str:

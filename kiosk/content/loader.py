@@ -48,6 +48,9 @@ class _PackReader:
     folder: Path
     shown: str  # the folder as the admin gave it, for messages
     problems: list[Problem] = field(default_factory=list)
+    # The bytes of every file read, by name relative to the pack ("kiosk.yaml",
+    # "topics/x.yaml"), when the caller wants to keep exactly what was checked.
+    files: dict[str, bytes] | None = None
 
     def show(self, *parts: str) -> str:
         return os.path.join(self.shown, *parts)
@@ -92,6 +95,8 @@ class _PackReader:
                 "file is larger than 1 MiB, the limit for a content file; is this the right file?",
             )
             return None
+        if self.files is not None:
+            self.files[file.relative_to(self.folder).as_posix()] = data
         text = decode_utf8(data, shown)
         if isinstance(text, Problem):
             self.problems.append(text)
@@ -213,14 +218,17 @@ def display_order(topic: Topic) -> tuple[bool, int, str]:
     return (topic.order is None, topic.order or 0, topic.id)
 
 
-def load_pack(folder: str | os.PathLike[str]) -> Pack:
+def load_pack(folder: str | os.PathLike[str], *, files: dict[str, bytes] | None = None) -> Pack:
     """Load and validate the pack in ``folder``.
 
     Raises :class:`ContentError` with every problem found when the pack has
     any error. Warnings never block: they are kept on ``Pack.warnings``.
+    With ``files``, the bytes of every file read are put in it, keyed by
+    their name in the pack (``kiosk.yaml``, ``topics/x.yaml``): exactly what
+    was checked, for a copy that must hold nothing else.
     """
     shown = os.fspath(folder)
-    reader = _PackReader(Path(folder), shown)
+    reader = _PackReader(Path(folder), shown, files=files)
     if not reader.folder.is_dir():
         what = "not a folder" if reader.folder.exists() else "folder not found"
         raise ContentError([Problem(shown, f"{what}; give the folder that holds kiosk.yaml")])

@@ -59,6 +59,7 @@ class KioskWindow(QWidget):
     screen_changed = Signal(str)  # one of the names of current_screen
     reload_requested = Signal()  # staff asked to reload the content now
     pack_applied = Signal(object)  # the Pack now on screen
+    closing = Signal()  # the window is closing for good: stop what works for it
 
     def __init__(
         self,
@@ -379,6 +380,7 @@ class KioskWindow(QWidget):
         self.idle.stop()
         for event_filter in self._filters:
             self._app.removeEventFilter(event_filter)
+        self.closing.emit()
         super().closeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:

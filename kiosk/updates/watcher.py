@@ -6,19 +6,27 @@ Either only *suggests* a change: the pack is loaded once two listings taken
 ``settle_ms`` apart agree, so a file still being copied is not read
 half-written (unless the copy stalls for longer than that: the README tells
 admins to swap whole packs through a link for big or slow updates).
+
+Every file-system call here can block for as long as a dead network share
+keeps it waiting, so in the kiosk this watcher lives on a thread of its own
+(:class:`~kiosk.updates.background.BackgroundWatcher`), and says when it is
+busy so that the GUI thread can tell a slow folder from a hung one. Its
+``QFileSystemWatcher`` is made by ``start()``, in that thread.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from kiosk.content import ContentError, Pack, Problem, load_pack
 from kiosk.content.listing import Listing, take_listing_or_reason
 from kiosk.content.loader import TOPICS_DIR
+from kiosk.updates.last_good import LastGoodCopy
 
 # Only what the signals cannot carry (a traceback) is logged here: results are
 # the caller's to log, once.
@@ -29,6 +37,13 @@ log = logging.getLogger(__name__)
 MAX_WATCHED_FILES = 1000
 
 LoadResult = Pack | ContentError
+
+
+def same_result(first: LoadResult | None, second: LoadResult | None) -> bool:
+    """Equal packs, or errors with the same problems (exceptions compare by identity)."""
+    if isinstance(first, ContentError) and isinstance(second, ContentError):
+        return first.problems == second.problems
+    return first == second
 
 
 class ContentWatcher(QObject):
@@ -43,6 +58,14 @@ class ContentWatcher(QObject):
     - ``folder_unavailable(str)``: the folder is gone or unreadable (a share
       unmounted). Polling goes on; when the folder is back, its pack is
       emitted again.
+    - ``busy_changed(bool)``: True as a step starts calling the file system,
+      False when it is done.
+
+    While the last load failed, every poll loads the pack again even when
+    the listing looks unchanged (an admin's fix may change nothing a listing
+    shows, such as a file's owner); the error is emitted again only when its
+    problems change. With ``copy``, each good pack's files are kept there
+    (see :class:`~kiosk.updates.last_good.LastGoodCopy`).
 
     ``poll()`` and ``settle()`` are the two steps the timers take; calling
     them directly drives the watcher without waiting. Both do nothing while
@@ -52,6 +75,9 @@ class ContentWatcher(QObject):
     pack_loaded = Signal(object)
     load_failed = Signal(object)
     folder_unavailable = Signal(str)
+    busy_changed = Signal(bool)
+    started = Signal(object)  # start()'s result, for a caller on another thread
+    shut_down_done = Signal()
 
     def __init__(
         self,
@@ -59,6 +85,7 @@ class ContentWatcher(QObject):
         *,
         poll_ms: int = 15_000,
         settle_ms: int = 2_000,
+        copy: LastGoodCopy | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -75,11 +102,13 @@ class ContentWatcher(QObject):
         self._emitted: LoadResult | None = None
         self._unavailable: str | None = None  # the reason last emitted
         self._running = False
+        self._copy = copy
+        self._copy_failed = False  # a failure to keep the copy is logged once
+        self._files: dict[str, bytes] = {}  # of the last load
 
-        self._watcher = QFileSystemWatcher(self)
+        # Made by start(), in the thread the watcher works in.
+        self._watcher: QFileSystemWatcher | None = None
         self._watched_root = ""
-        self._watcher.fileChanged.connect(self._on_changed)
-        self._watcher.directoryChanged.connect(self._on_changed)
         self._poll_timer = QTimer(self, interval=poll_ms)
         self._poll_timer.timeout.connect(self.poll)
         # An editor's save or a copy sends a burst of events: list once it ends.
@@ -105,29 +134,56 @@ class ContentWatcher(QObject):
 
     # -- control --------------------------------------------------------------
     def start(self) -> LoadResult:
-        """Load the pack now and start watching; the result is returned, not emitted."""
+        """Load the pack now and start watching; the result is returned, not emitted
+        (except through ``started``, for a caller on another thread)."""
         self.stop()
+        if self._watcher is None:
+            self._watcher = QFileSystemWatcher(self)
+            self._watcher.fileChanged.connect(self._on_changed)
+            self._watcher.directoryChanged.connect(self._on_changed)
         self._running = True
-        taken = self._take_listing()
-        listing = taken if isinstance(taken, Listing) else None
-        # The caller learns of a missing folder from the result: no signal.
-        self._unavailable = taken if isinstance(taken, str) else None
-        result, _ = self._load_from(listing)
-        self._record(listing, result)
+        self.busy_changed.emit(True)
+        try:
+            taken = self._take_listing()
+            listing = taken if isinstance(taken, Listing) else None
+            # The caller learns of a missing folder from the result: no signal.
+            self._unavailable = taken if isinstance(taken, str) else None
+            result, _ = self._load_from(listing)
+            self._record(listing, result)
+        finally:
+            self.busy_changed.emit(False)
         self._emitted = result
         self._poll_timer.start()
+        self.started.emit(result)
         return result
 
+    @Slot()
+    def start_quietly(self) -> None:
+        """``start()`` as a slot: its result goes out through ``started`` only."""
+        self.start()
+
+    @Slot()
     def stop(self) -> None:
         """Stop watching; nothing is emitted until the next ``start()`` or ``reload_now()``."""
         self._running = False
         for timer in (self._poll_timer, self._debounce, self._settle):
             timer.stop()
         self._candidate = None
-        watched = self._watcher.files() + self._watcher.directories()
-        if watched:
-            self._watcher.removePaths(watched)
+        if self._watcher is not None:
+            watched = self._watcher.files() + self._watcher.directories()
+            if watched:
+                self._watcher.removePaths(watched)
 
+    @Slot()
+    def shut_down(self) -> None:
+        """Stop for good, and let go of the file watches, in the watcher's own thread."""
+        self.stop()
+        if self._watcher is not None:
+            self._watcher.deleteLater()
+            self._watcher = None
+        self.shut_down_done.emit()
+
+    @Slot()
     def reload_now(self) -> None:
         """Staff's "Reload content now": load at once and emit the result, changed or not."""
         self._guarded(self._reload_now)
@@ -155,6 +211,8 @@ class ContentWatcher(QObject):
             return
         if listing == self._listing:
             self._forget_candidate()
+            if isinstance(self._result, ContentError):
+                self._retry(listing)
             return
         # Restarting the settle timer on every listing keeps the rule simple:
         # settle() always compares two listings taken settle_ms apart.
@@ -177,6 +235,13 @@ class ContentWatcher(QObject):
             self._candidate = listing  # still changing: look again later
             self._settle.start()
 
+    def _retry(self, listing: Listing) -> None:
+        """Load a pack that failed last time again, though nothing seems changed."""
+        result, settled = self._load_from(listing)
+        if settled:
+            self._record(listing, result)
+            self._apply(result, always=False)
+
     def _reload_now(self) -> None:
         self._forget_candidate()
         # Emitted even if the files changed while they were read: staff asked
@@ -187,13 +252,13 @@ class ContentWatcher(QObject):
         self._apply(result, always=True)
 
     def _apply(self, result: LoadResult, *, always: bool) -> None:
-        changed = result != self._emitted
+        changed = not same_result(result, self._emitted)
         self._emitted = result
-        if isinstance(result, Pack):
-            if changed or always:
+        if changed or always:
+            if isinstance(result, Pack):
                 self.pack_loaded.emit(result)
-        else:
-            self.load_failed.emit(result)
+            else:
+                self.load_failed.emit(result)
 
     def _load_from(self, listing: Listing | None) -> tuple[LoadResult, bool]:
         """Load the pack seen as ``listing``; also whether the files held still meanwhile.
@@ -201,7 +266,7 @@ class ContentWatcher(QObject):
         When they did not (a copy started during the read), the result may be
         half-read, and the new listing waits to settle like any other change.
         """
-        result = self._load()
+        result, self._files = self._load()
         after = self._take_listing()
         after_listing = after if isinstance(after, Listing) else None
         if after_listing != listing:
@@ -214,17 +279,39 @@ class ContentWatcher(QObject):
     def _record(self, listing: Listing | None, result: LoadResult) -> None:
         self._listing = listing
         self._result = result
+        if isinstance(result, Pack):
+            self._keep_copy()
 
-    def _load(self) -> LoadResult:
+    def _keep_copy(self) -> None:
+        """Keep the files of the good pack just loaded (see LastGoodCopy)."""
+        if self._copy is None or not self._files:
+            return
         try:
-            return load_pack(self._folder)
+            if self._copy.save(self._folder, self._files):
+                log.info("kept a copy of the content in %s", self._copy.folder)
+            self._copy_failed = False
+        except (OSError, ValueError) as exc:
+            if not self._copy_failed:
+                log.warning(
+                    "cannot keep a copy of the content in %s (%s); a restart while the "
+                    "content folder is unreachable will show the 'being updated' page",
+                    self._copy.folder,
+                    exc,
+                )
+            self._copy_failed = True
+
+    def _load(self) -> tuple[LoadResult, dict[str, bytes]]:
+        files: dict[str, bytes] = {}
+        try:
+            return load_pack(self._folder, files=files), files
         except ContentError as error:
-            return error
+            return error, {}
         except Exception as exc:
             # load_pack reports what an admin can fix; anything else (a share
             # failing mid-read) must still reach staff, not end the kiosk.
             log.exception("loading the content pack failed")
-            return ContentError([Problem(str(self._folder), f"cannot load the pack: {exc}")])
+            problem = Problem(str(self._folder), f"cannot load the pack: {exc}")
+            return ContentError([problem]), {}
 
     def _current_listing(self) -> Listing | None:
         """The listing now, watching what it names; reports the folder going away."""
@@ -256,6 +343,8 @@ class ContentWatcher(QObject):
         replacing a link) every watch is made again; the link's own folder
         is watched too, so the swap itself is seen at once.
         """
+        if self._watcher is None:
+            return
         if listing.root != self._watched_root:
             watched = self._watcher.files() + self._watcher.directories()
             if watched:
@@ -264,7 +353,13 @@ class ContentWatcher(QObject):
         wanted = [str(self._folder.parent), str(self._folder), str(self._folder / TOPICS_DIR)]
         wanted += [str(self._folder / name) for name in listing.names[:MAX_WATCHED_FILES]]
         present = set(self._watcher.files()) | set(self._watcher.directories())
-        missing = [path for path in wanted if path not in present and Path(path).exists()]
+        # A file the kiosk may not read cannot be watched (Qt would warn at
+        # every listing); the poll loads it again until an admin's fix works.
+        missing = [
+            path
+            for path in wanted
+            if path not in present and Path(path).exists() and os.access(path, os.R_OK)
+        ]
         if missing:
             self._watcher.addPaths(missing)
 
@@ -274,6 +369,7 @@ class ContentWatcher(QObject):
 
     def _guarded(self, step: Callable[[], object]) -> None:
         """Run a slot's work; an exception must not escape into Qt's event loop."""
+        self.busy_changed.emit(True)
         try:
             step()
         except Exception as exc:
@@ -281,3 +377,5 @@ class ContentWatcher(QObject):
             self.load_failed.emit(
                 ContentError([Problem(str(self._folder), f"cannot reload the pack: {exc}")])
             )
+        finally:
+            self.busy_changed.emit(False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -65,8 +66,19 @@ def test_listing_stamps_kiosk_yaml_and_every_topic_sorted_by_name(pack: Path) ->
     assert listing.names == ("kiosk.yaml", "topics/a.yaml", "topics/b.yaml")
     for stamp in listing.files:
         info = (pack / stamp.name).stat()
-        assert stamp == FileStamp(stamp.name, info.st_size, info.st_mtime_ns)
+        mode = stat.S_IMODE(info.st_mode)
+        assert stamp == FileStamp(stamp.name, info.st_size, info.st_mtime_ns, mode)
     assert listing.files[1].size == len(TOPIC_YAML + "order: 1\n")
+
+
+def test_a_permission_change_changes_the_listing(pack: Path) -> None:
+    # An admin's chmod that makes an unreadable topic readable keeps its size
+    # and time: only its mode says something changed.
+    topic = pack / "topics" / "a.yaml"
+    topic.chmod(0o600)
+    before = listing_of(pack)
+    topic.chmod(0o644)
+    assert listing_of(pack) != before
 
 
 def test_listings_of_an_unchanged_folder_are_equal_and_hash_alike(pack: Path) -> None:

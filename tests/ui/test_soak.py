@@ -9,8 +9,9 @@ followed by Cancel or Back (never Exit), an admin saving a good or a broken
 pack. Taps and drags go through the window handle, so Qt's hit-testing and the
 kiosk's application event filters see them as they would a finger. Time is
 never waited for: the idle timers are fired through their own timeout signals
-(the path a real timeout takes), content reloads use ``reload_now()`` and the
-watcher's own timers are stopped, and after every step the test waits only for
+(the path a real timeout takes), content reloads use ``reload_now()`` (waited
+for: the folder is read on the watcher's own thread) and the watcher's own
+timers are stopped, and after every step the test waits only for
 conditions (the settle time to end, scrolling to stop).
 
 A small model (which screen, which pack on the home screen, which pack on disk)
@@ -364,10 +365,32 @@ class Rig:
         window.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
+    def reload_now(self) -> None:
+        """A reload of the content folder, as the tests' admin asks for it."""
+        self.wait_for_reload(self.kiosk.watcher.reload_now)
+
+    def wait_for_reload(self, ask: Callable[[], object]) -> None:
+        """``ask()`` for a reload, and wait for its result: the folder is read on
+        the watcher's own thread, and the kiosk has applied it when this returns."""
+        watcher = self.kiosk.watcher
+        results: list[object] = []
+
+        def arrived(result: object) -> None:  # after the kiosk's own slots
+            results.append(result)
+
+        watcher.pack_loaded.connect(arrived)
+        watcher.load_failed.connect(arrived)
+        try:
+            ask()
+            self.qtbot.waitUntil(lambda: bool(results), timeout=5000)
+        finally:
+            watcher.pack_loaded.disconnect(arrived)
+            watcher.load_failed.disconnect(arrived)
+
     def back_to_start(self) -> None:
         """The first pack, the home screen, nothing scrolled: where each long-run batch starts."""
         write_pack(self.folder, FIRST_PACK)
-        self.kiosk.watcher.reload_now()
+        self.reload_now()
         self.window.return_home_after_idle()
         calm(self)
         assert self.window.current_screen == "home"
@@ -656,7 +679,7 @@ class KioskMachine(RuleBasedStateMachine):
     @precondition(on("staff"))
     @rule(data=st.data())
     def staff_reloads_now(self, data: st.DataObject) -> None:
-        self.tap_button(self.window.staff_menu.reload_button)
+        self.rig.wait_for_reload(lambda: self.tap_button(self.window.staff_menu.reload_button))
         self.expect_reload()
         assert self.window.staff_menu.note.text() == self.rig.kiosk.status.summary
         calm(self.rig)
@@ -741,7 +764,7 @@ class KioskMachine(RuleBasedStateMachine):
         write_pack(self.rig.folder, self.model.written)
         BREAKAGES[breakage](self.rig.folder)
         self.model.on_disk = None
-        self.rig.kiosk.watcher.reload_now()
+        self.rig.reload_now()
         self.expect_reload()
         calm(self.rig)
 
@@ -750,7 +773,7 @@ class KioskMachine(RuleBasedStateMachine):
         spec = data.draw(PACKS, label="pack")
         write_pack(self.rig.folder, spec)
         self.model.on_disk = self.model.written = spec
-        self.rig.kiosk.watcher.reload_now()
+        self.rig.reload_now()
         self.expect_reload()
         calm(self.rig)
 

@@ -12,6 +12,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
@@ -92,9 +93,9 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """
     calls: list[Path] = []
 
-    def counting_load(folder: Path) -> Pack:
+    def counting_load(folder: Path, **options: Any) -> Pack:
         calls.append(folder)
-        return load_pack(folder)
+        return load_pack(folder, **options)
 
     monkeypatch.setattr(content_watcher, "load_pack", counting_load)
     return calls
@@ -343,10 +344,10 @@ def test_files_that_change_while_being_read_are_read_again(
     half = len(text) // 2
     reads: list[Pack | ContentError] = []
 
-    def load_then_copy_on(folder: Path) -> Pack:
+    def load_then_copy_on(folder: Path, **options: Any) -> Pack:
         # A copy that goes on right after the first read.
         try:
-            pack = load_pack(folder)
+            pack = load_pack(folder, **options)
             reads.append(pack)
             return pack
         except ContentError as error:
@@ -481,7 +482,7 @@ def test_an_unexpected_error_while_loading_becomes_load_failed(
     watcher = manual_watcher(start_watcher, folder)
     emitted = record(watcher)
 
-    def failing_load(folder: Path) -> Pack:
+    def failing_load(folder: Path, **options: Any) -> Pack:
         raise OSError(5, "Input/output error")
 
     monkeypatch.setattr(content_watcher, "load_pack", failing_load)
@@ -570,3 +571,66 @@ def test_a_swap_to_an_identical_copy_is_still_a_change(
     assert watcher.last_listing is not None
     assert watcher.last_listing.files == before.files
     assert watcher.last_listing != before
+
+
+# -- a failed pack is tried again -------------------------------------------------
+class FixedLater:
+    """A load that fails until the admin's fix, which no listing can see (a file's
+    owner or its access rights on a share)."""
+
+    def __init__(self, error: str) -> None:
+        self.fixed = False
+        self.calls = 0
+        self.error = error
+
+    def __call__(self, folder: Path, **options: Any) -> Pack:
+        self.calls += 1
+        if not self.fixed:
+            raise ContentError([content_watcher.Problem(f"{folder}/topics/a.yaml", self.error)])
+        return load_pack(folder, **options)
+
+
+def test_a_failed_pack_is_loaded_again_on_every_poll_though_nothing_changed(
+    start_watcher: WatcherFactory, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load = FixedLater("cannot read the file: Permission denied")
+    monkeypatch.setattr(content_watcher, "load_pack", load)
+    watcher = manual_watcher(start_watcher, folder)
+    assert isinstance(watcher.last_result, ContentError)
+    emitted = record(watcher)
+    watcher.poll()
+    assert load.calls == 2  # tried again, though the listing is the same
+    assert emitted.nothing  # the same failure is not reported again
+    load.fixed = True  # chmod 644
+    watcher.poll()
+    assert emitted.packs == [load_pack(folder)]
+    watcher.poll()
+    assert load.calls == 3  # a good pack is not read again while nothing changes
+
+
+def test_a_failure_that_changes_is_reported_again(
+    start_watcher: WatcherFactory, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load = FixedLater("cannot read the file: Permission denied")
+    monkeypatch.setattr(content_watcher, "load_pack", load)
+    watcher = manual_watcher(start_watcher, folder)
+    emitted = record(watcher)
+    load.error = "cannot read the file: Input/output error"
+    watcher.poll()
+    assert [error.render() for error in emitted.errors] == [
+        f"{folder}/topics/a.yaml: error: cannot read the file: Input/output error"
+    ]
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads files whatever their mode"
+)
+def test_a_permission_fix_on_the_file_itself_is_loaded(
+    qtbot: QtBot, start_watcher: WatcherFactory, folder: Path
+) -> None:
+    topic = folder / "topics" / "a.yaml"
+    topic.chmod(0o000)
+    watcher = start_watcher(folder, poll_ms=50, settle_ms=20)
+    assert isinstance(watcher.last_result, ContentError)
+    with qtbot.waitSignal(watcher.pack_loaded):
+        topic.chmod(0o644)

@@ -1,0 +1,312 @@
+"""A content folder that stops answering (a dead network share) never freezes the screen.
+
+The share is a test double of the file layer: while it hangs, every listing
+and every load blocks its caller until the test lets it go, as a "hard" NFS
+mount does when its server is gone. Nothing here sleeps: tests wait on
+signals, and the GUI thread's liveness is shown by a timer of its own that
+keeps firing while the worker's call is blocked.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QObject, QTimer
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import Kiosk
+from kiosk.content import Pack
+from kiosk.content.listing import take_listing_or_reason
+from kiosk.content.loader import load_pack
+from kiosk.settings import Settings
+from kiosk.updates import watcher as content_watcher
+from kiosk.updates.background import BackgroundWatcher
+from kiosk.updates.last_good import LastGoodCopy
+
+NEVER_MS = 3_600_000
+ANSWER_MS = 200  # how long a call may take before the folder counts as not answering
+TOPICS = {"a": ("Where do I park?", "Behind the clinic."), "b": ("Is there a lift?", "Yes.")}
+# A call blocked longer than this is a broken test, not a hung share: let it go.
+BACKSTOP_S = 30
+
+
+class HangingShare:
+    """The watcher's file calls, which block while the share "hangs"."""
+
+    def __init__(self) -> None:
+        self._answer = threading.Event()
+        self._answer.set()
+        self.blocked = threading.Event()  # a call is waiting right now
+
+    def hang(self) -> None:
+        self._answer.clear()
+
+    def release(self) -> None:
+        self._answer.set()
+
+    def _wait(self) -> None:
+        if not self._answer.is_set():
+            self.blocked.set()
+            self._answer.wait(BACKSTOP_S)
+            self.blocked.clear()
+
+    def take_listing(self, folder: Path) -> Any:
+        self._wait()
+        return take_listing_or_reason(folder)
+
+    def load(self, folder: Path, **options: Any) -> Pack:
+        self._wait()
+        return load_pack(folder, **options)
+
+
+@pytest.fixture
+def share(monkeypatch: pytest.MonkeyPatch) -> Iterator[HangingShare]:
+    share = HangingShare()
+    monkeypatch.setattr(content_watcher, "take_listing_or_reason", share.take_listing)
+    monkeypatch.setattr(content_watcher, "load_pack", share.load)
+    yield share
+    share.release()  # a blocked worker must end before its thread is deleted
+
+
+@pytest.fixture
+def folder(write_pack) -> Path:
+    return write_pack(TOPICS)
+
+
+WatcherFactory = Callable[..., BackgroundWatcher]
+
+
+@pytest.fixture
+def make_watcher(qtbot: QtBot, share: HangingShare) -> Iterator[WatcherFactory]:
+    made: list[BackgroundWatcher] = []
+
+    def make(folder: Path, **options: Any) -> BackgroundWatcher:
+        options.setdefault("poll_ms", NEVER_MS)
+        options.setdefault("settle_ms", 10)
+        options.setdefault("answer_timeout_ms", ANSWER_MS)
+        watcher = BackgroundWatcher(folder, **options)
+        made.append(watcher)
+        return watcher
+
+    yield make
+    share.release()
+    for watcher in made:
+        assert watcher.shut_down(wait_ms=BACKSTOP_S * 1000)
+
+
+def gui_ticks(owner: QObject) -> list[int]:
+    """A timer on the GUI thread, as the watchdog's pings are: its ticks show the loop runs."""
+    ticks: list[int] = []
+    timer = QTimer(owner, interval=10)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    return ticks
+
+
+def test_a_healthy_folder_is_loaded_at_start(make_watcher, folder: Path) -> None:
+    watcher = make_watcher(folder)
+    first = watcher.start()
+    assert first == load_pack(folder)
+    assert watcher.answering
+
+
+def test_a_folder_hanging_at_start_gives_up_waiting_and_delivers_later(
+    qtbot: QtBot, make_watcher, share: HangingShare, folder: Path
+) -> None:
+    share.hang()
+    watcher = make_watcher(folder)
+    assert watcher.start() is None  # after ANSWER_MS, not when the share answers
+    assert not watcher.answering
+    events: list[object] = []
+    watcher.answering_changed.connect(events.append)
+    watcher.pack_loaded.connect(events.append)
+    share.release()
+    qtbot.waitUntil(lambda: len(events) == 2)
+    assert events == [True, load_pack(folder)]
+    assert watcher.answering
+
+
+def test_the_gui_thread_runs_on_while_the_share_hangs(
+    qtbot: QtBot, make_watcher, share: HangingShare, folder: Path
+) -> None:
+    watcher = make_watcher(folder)
+    watcher.start()
+    share.hang()
+    with qtbot.waitSignal(watcher.answering_changed) as lost:
+        watcher.reload_now()
+    assert lost.args == [False]
+    assert share.blocked.is_set()  # the worker is still inside the call
+    ticks = gui_ticks(watcher)
+    qtbot.waitUntil(lambda: len(ticks) >= 20)  # the event loop turns meanwhile
+    assert share.blocked.is_set()
+    with qtbot.waitSignals([watcher.answering_changed, watcher.pack_loaded]):
+        share.release()
+
+
+def test_calls_do_not_pile_up_behind_a_hung_one(
+    qtbot: QtBot, make_watcher, share: HangingShare, folder: Path
+) -> None:
+    watcher = make_watcher(folder)
+    watcher.start()
+    share.hang()
+    with qtbot.waitSignal(watcher.answering_changed):
+        watcher.reload_now()
+    for _ in range(5):
+        watcher.reload_now()  # staff tapping Reload again and again
+    packs: list[Pack] = []
+    watcher.pack_loaded.connect(packs.append)
+    with qtbot.waitSignal(watcher.answering_changed):
+        share.release()
+    qtbot.waitUntil(lambda: len(packs) == 6)
+    assert all(pack == packs[0] for pack in packs)
+
+
+def test_shutting_down_a_stuck_worker_is_bounded(
+    qtbot: QtBot, make_watcher, share: HangingShare, folder: Path
+) -> None:
+    watcher = make_watcher(folder)
+    watcher.start()
+    share.hang()
+    with qtbot.waitSignal(watcher.answering_changed):
+        watcher.reload_now()
+    assert not watcher.shut_down(wait_ms=50)  # still inside the call: not waited for
+    share.release()
+    assert watcher.shut_down(wait_ms=BACKSTOP_S * 1000)
+
+
+# -- the kiosk ---------------------------------------------------------------------
+@pytest.fixture
+def start_kiosk(qapp, qtbot: QtBot, share: HangingShare) -> Iterator[Callable[..., Kiosk]]:
+    started: list[Kiosk] = []
+
+    def unlock_and_release(window: Any) -> None:
+        # Closing the window stops its watcher, which must not be left blocked.
+        share.release()
+        window.locked = False
+
+    def start(folder: Path, state_dir: Path, **options: Any) -> Kiosk:
+        settings = Settings(content=folder, state_dir=state_dir)
+        options.setdefault("poll_ms", NEVER_MS)
+        kiosk = Kiosk(qapp, settings, settle_ms=10, answer_timeout_ms=ANSWER_MS, **options)
+        started.append(kiosk)
+        qtbot.addWidget(kiosk.window, before_close_func=unlock_and_release)
+        kiosk.window.resize(1280, 800)
+        kiosk.window.show()
+        return kiosk
+
+    yield start
+    share.release()
+    for kiosk in started:
+        kiosk.stop_watching()
+
+
+def tile_texts(kiosk: Kiosk) -> list[str]:
+    return [tile.text() for tile in kiosk.window.home.tiles]
+
+
+def test_a_restart_during_an_outage_shows_the_kept_copy(
+    qtbot: QtBot, start_kiosk, share: HangingShare, folder: Path, tmp_path: Path
+) -> None:
+    state = tmp_path / "state"
+    first = start_kiosk(folder, state)
+    assert tile_texts(first) == ["Where do I park?", "Is there a lift?"]
+    assert first.stop_watching()
+    first.window.close()
+
+    share.hang()  # the share's server goes away; the kiosk restarts
+    kiosk = start_kiosk(folder, state)
+    assert kiosk.window.current_screen == "home"  # not the "being updated" page
+    assert tile_texts(kiosk) == ["Where do I park?", "Is there a lift?"]
+    lines = "\n".join(kiosk.window.status_screen.text.toPlainText().splitlines())
+    assert "Content shown: the kept copy of the last good content, saved at " in lines
+    assert "Last reload: content folder not answering since " in lines
+    assert kiosk.window.staff_menu.note.text().startswith(
+        "Content: content folder not answering since "
+    )
+
+
+def test_the_share_coming_back_replaces_the_copy_and_clears_the_status(
+    qtbot: QtBot, start_kiosk, share: HangingShare, folder: Path, tmp_path: Path
+) -> None:
+    state = tmp_path / "state"
+    start_kiosk(folder, state).stop_watching()
+    (folder / "topics" / "c.yaml").write_text("question: New?\nanswer: Yes.\n", encoding="utf-8")
+    share.hang()
+    kiosk = start_kiosk(folder, state)
+    assert len(tile_texts(kiosk)) == 2  # the copy, from before the new topic
+    share.release()
+    qtbot.waitUntil(lambda: len(tile_texts(kiosk)) == 3)
+    assert kiosk.status.not_answering_since is None
+    assert kiosk.status.copy_saved_at is None
+    assert kiosk.status.last_result == "OK"
+
+
+def test_a_restart_with_the_folder_gone_shows_the_kept_copy(
+    qtbot: QtBot, start_kiosk, folder: Path, tmp_path: Path
+) -> None:
+    state = tmp_path / "state"
+    start_kiosk(folder, state).stop_watching()
+    folder.rename(folder.with_name("unmounted"))
+    kiosk = start_kiosk(folder, state)
+    assert tile_texts(kiosk) == ["Where do I park?", "Is there a lift?"]
+    assert kiosk.status.last_result == "1 error (the last good content is still shown)"
+    assert "folder not found" in str(kiosk.status.last_problems[0])
+
+
+def test_without_a_kept_copy_a_hung_share_shows_the_calm_page(
+    qtbot: QtBot, start_kiosk, share: HangingShare, folder: Path, tmp_path: Path
+) -> None:
+    share.hang()
+    kiosk = start_kiosk(folder, tmp_path / "empty-state")
+    assert kiosk.window.current_screen == "unavailable"
+    share.release()
+    qtbot.waitUntil(lambda: kiosk.window.current_screen == "home")
+
+
+def test_a_kept_copy_of_another_folder_is_never_shown(
+    qtbot: QtBot, start_kiosk, share: HangingShare, write_pack, tmp_path: Path
+) -> None:
+    state = tmp_path / "state"
+    start_kiosk(write_pack(TOPICS), state).stop_watching()
+    share.hang()
+    kiosk = start_kiosk(write_pack({"x": ("Other?", "Other.")}), state)
+    assert kiosk.window.current_screen == "unavailable"
+
+
+def test_a_state_folder_that_cannot_be_written_is_logged_once(
+    qtbot: QtBot, start_kiosk, folder: Path, tmp_path: Path, caplog
+) -> None:
+    blocked = tmp_path / "state-is-a-file"
+    blocked.write_text("", encoding="utf-8")
+    kiosk = start_kiosk(folder, blocked)
+    assert tile_texts(kiosk) == ["Where do I park?", "Is there a lift?"]
+    for n in range(2):
+        (folder / "topics" / f"new{n}.yaml").write_text("question: N?\nanswer: N.\n", "utf-8")
+        kiosk.watcher.reload_now()
+        qtbot.waitUntil(lambda n=n: len(tile_texts(kiosk)) == 3 + n)
+    warnings = [r for r in caplog.records if "cannot keep a copy of the content" in r.message]
+    assert len(warnings) == 1
+
+
+def test_the_copy_follows_each_good_pack(
+    qtbot: QtBot, start_kiosk, folder: Path, tmp_path: Path
+) -> None:
+    state = tmp_path / "state"
+    kiosk = start_kiosk(folder, state)
+    (folder / "topics" / "b.yaml").unlink()
+    kiosk.watcher.reload_now()
+    qtbot.waitUntil(lambda: tile_texts(kiosk) == ["Where do I park?"])
+    kept = LastGoodCopy(state).load(folder)
+    assert kept is not None
+    assert [t.id for t in kept[0].topics] == ["a"]
+    # A broken pack is never kept.
+    (folder / "topics" / "a.yaml").write_text("question: [broken\n", encoding="utf-8")
+    kiosk.watcher.reload_now()
+    qtbot.waitUntil(lambda: kiosk.status.last_result.startswith("1 error"))
+    kept = LastGoodCopy(state).load(folder)
+    assert kept is not None
+    assert [t.id for t in kept[0].topics] == ["a"]
