@@ -103,9 +103,11 @@ class AnswerView(QTextEdit):
         bar = self.verticalScrollBar()
         position = bar.value() / bar.maximum() if keep_position and bar.maximum() else 0.0
         caret = self.textCursor().position() if keep_position else 0
-        if not keep_position:  # a new answer, perhaps a new patient: no caret
+        if not keep_position and self.keyboard_caret():
+            # A new answer, perhaps a new patient: no caret until a key.
             self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.setCursorWidth(max(2, metrics.border // 2))
+        if self.cursorWidth() != max(2, metrics.border // 2):
+            self.setCursorWidth(max(2, metrics.border // 2))
         self._palette = palette
         # A fresh document per answer, the old one deleted: emptying one
         # document instead keeps every text format it ever held (each list
