@@ -12,7 +12,6 @@ import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
-    QAccessibleAnnouncementEvent,
     QCloseEvent,
     QKeySequence,
     QResizeEvent,
@@ -37,6 +36,7 @@ from kiosk.ui.staff.pin_pad import PinPad
 from kiosk.ui.staff.status_screen import StatusScreen
 from kiosk.ui.style import theme
 from kiosk.ui.style.text_size import TextSize
+from kiosk.ui.widgets.accessible import set_role
 
 if TYPE_CHECKING:
     from kiosk.ui.speech.speaker import Speaker
@@ -82,6 +82,7 @@ class KioskWindow(QWidget):
     ) -> None:
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        set_role(self, QAccessible.Role.Window)  # named by its title: the pack's
         self.setWindowTitle("Information")
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.locked = locked
@@ -157,7 +158,7 @@ class KioskWindow(QWidget):
         self.overlay.keep_reading.connect(self.idle.activity)
         self.idle.warning_started.connect(self.show_idle_warning)
         self.idle.countdown.connect(self.overlay.set_seconds_left)
-        self.idle.resumed.connect(self.overlay.hide)
+        self.idle.resumed.connect(self.overlay.dismiss)
         self.idle.resumed.connect(self._stop_speaking)
         # The tap that ends the warning must not also press what lies below.
         self.idle.resumed.connect(self.input_guard.settle)
@@ -236,7 +237,7 @@ class KioskWindow(QWidget):
             return
         self.pin_pad.reset()
         self._switch_to(self.pin_pad)
-        self.pin_pad.setFocus(Qt.FocusReason.OtherFocusReason)  # for staff who type the PIN
+        self.pin_pad.dots.setFocus(Qt.FocusReason.OtherFocusReason)  # for staff who type
         self.idle.restart(warn=False)
 
     def refresh_status(self) -> None:
@@ -284,11 +285,10 @@ class KioskWindow(QWidget):
 
     def show_idle_warning(self) -> None:
         self.overlay.setGeometry(self.rect())
-        self.overlay.show()
-        self.overlay.raise_()
+        # An alert with focus on Keep reading: what a screen reader presents.
+        self.overlay.show_warning()
         message = self.overlay.announcement()
-        # Screen readers announce it; a patient who used Listen hears it.
-        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.overlay, message))
+        # A patient who used Listen hears it.
         # The warning is written in English: spoken only in an English voice.
         english = self.pack is not None and self.pack.language.split("-")[0].lower() == "en"
         if self.speaker is not None and self._can_speak() and self._listened and english:

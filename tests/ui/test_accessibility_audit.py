@@ -20,6 +20,8 @@ case fails once, listing them all:
 - capital letters under MIN_CAP_HEIGHT_MM, in any font on screen;
 - an enabled control, or anything that takes focus, without an accessible
   name;
+- in the accessible tree a screen reader walks: a container (an unnamed
+  "filler" or "panel") or a scroll bar without a name;
 - on the pixels of ``window.grab()``: a background or card that is not the
   palette's colour (a theme that never reached the screen), and text that
   does not stand out 7:1 from what it is painted on.
@@ -47,7 +49,15 @@ from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QImage, QTextCharFormat, QTextDocument
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleInterface,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QTextCharFormat,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -510,6 +520,42 @@ def check_accessible_names(roots: Iterable[QWidget], place: Place) -> list[str]:
     return findings
 
 
+# Roles AT-SPI shows as "filler" or "panel": noise to a screen reader unless named.
+CONTAINER_ROLES = frozenset(
+    {
+        QAccessible.Role.NoRole,
+        QAccessible.Role.Client,
+        QAccessible.Role.Pane,
+        QAccessible.Role.Grouping,
+        QAccessible.Role.Whitespace,
+        QAccessible.Role.ScrollBar,
+    }
+)
+
+
+def check_accessible_tree(roots: Iterable[QWidget], place: Place) -> list[str]:
+    """Every container and scroll bar a screen reader meets has a name."""
+    findings = []
+
+    def walk(node: QAccessibleInterface) -> None:
+        if node.state().invisible:
+            return
+        if node.role() in CONTAINER_ROLES and not node.text(QAccessible.Text.Name):
+            widget = node.object()
+            what = describe(widget) if isinstance(widget, QWidget) else repr(widget)
+            findings.append(f"{place}: {what} is an unnamed {node.role().name} to a screen reader")
+        for index in range(node.childCount()):
+            child = node.child(index)
+            if child is not None:
+                walk(child)
+
+    for root in roots:
+        interface = QAccessible.queryAccessibleInterface(root)
+        if interface is not None:
+            walk(interface)
+    return findings
+
+
 def check_palette(palette: theme.Palette) -> list[str]:
     """Every colour pair the palette names meets its contrast ratio."""
     findings = []
@@ -702,6 +748,7 @@ def audit_screen(window: KioskWindow, place: Place, *, painted: bool = True) -> 
         *check_no_horizontal_scrolling(roots, place),
         *check_cap_heights(roots, metrics, place),
         *check_accessible_names(roots, place),
+        *check_accessible_tree(roots, place),
     ]
     if not painted:
         return findings
@@ -1057,6 +1104,22 @@ def test_checker_catches_a_control_without_a_name(answer_window: KioskWindow) ->
     answer_window.answer.home_button.setAccessibleName("")
     findings = check_accessible_names([answer_window.answer], PLACE)
     assert_found(findings, r"TouchButton#home 'Home' has no accessible name but is a control")
+
+
+def test_checker_catches_an_unnamed_container(answer_window: KioskWindow) -> None:
+    box = QWidget(answer_window.answer)
+    box.setObjectName("box")
+    box.show()
+    findings = check_accessible_tree([answer_window.answer], PLACE)
+    assert_found(findings, r"QWidget#box is an unnamed Client to a screen reader")
+    box.setAccessibleName("A box")
+    assert check_accessible_tree([answer_window.answer], PLACE) == []
+
+
+def test_checker_catches_an_unnamed_scroll_bar(answer_window: KioskWindow) -> None:
+    answer_window.answer.view.verticalScrollBar().setAccessibleName("")
+    findings = check_accessible_tree([answer_window.answer], PLACE)
+    assert_found(findings, r"QScrollBar .*is an unnamed ScrollBar to a screen reader")
 
 
 def test_checker_catches_a_weak_colour_pair() -> None:

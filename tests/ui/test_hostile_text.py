@@ -21,6 +21,7 @@ from PySide6.QtGui import QTextBlock, QTextDocument
 
 from kiosk.content import BulletList, Topic
 from kiosk.content.answer_text import parse_answer
+from kiosk.ui.screens.answer import BULLET
 
 HOSTILE = [
     "<b>",
@@ -115,15 +116,19 @@ def blocks(document: QTextDocument) -> Iterator[QTextBlock]:
 
 
 def expected_blocks(topic: Topic) -> list[str]:
-    """The document's blocks: the question, then each paragraph and bullet.
+    """The document's blocks: the question, then each paragraph and bullet
+    (after its mark).
 
     ``insertText`` takes a U+FEFF at the start of what it inserts for a
     byte-order mark and drops it; the character is invisible either way.
     """
-    texts = [topic.question]
+    texts = [topic.question.removeprefix("\ufeff")]
     for block in topic.answer:
-        texts += block.items if isinstance(block, BulletList) else [block.text]
-    return [text.removeprefix("\ufeff") for text in texts]
+        if isinstance(block, BulletList):
+            texts += [BULLET + item for item in block.items]
+        else:
+            texts.append(block.text.removeprefix("\ufeff"))
+    return texts
 
 
 @QT_FUZZ

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import BulletList, Pack, Topic
+from kiosk.ui.screens.answer import BULLET
 
 
 def _bullets(topic: Topic) -> list[str]:
@@ -70,19 +71,20 @@ def test_answer_text_is_never_markup(open_window, make_pack):
         block = block.next()
 
 
-def test_bullets_become_a_list(open_window, bundled_pack):
+def test_bullets_are_marked_in_the_text(open_window, bundled_pack):
+    # The mark is part of the text, where a screen reader reads it.
     window = open_window(bundled_pack)
     window.show_topic("side-effects")
     document = window.answer.view.document()
-    listed = []
+    marked = []
     block = document.begin()
     while block.isValid():
-        if block.textList() is not None:
-            listed.append(block.text())
+        if block.text().startswith(BULLET):
+            marked.append(block.text().removeprefix(BULLET))
         block = block.next()
     bullets = _bullets(bundled_pack.topic("side-effects"))
     assert len(bullets) >= 3
-    assert listed == bullets
+    assert marked == bullets
 
 
 def test_source_is_shown_under_the_answer(open_window, bundled_pack):

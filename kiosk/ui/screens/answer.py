@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
+    QKeyEvent,
     QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFrameFormat,
-    QTextListFormat,
     QTextOption,
 )
 from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
@@ -21,6 +21,7 @@ from kiosk.content import BulletList, Topic
 from kiosk.paths import resource
 from kiosk.ui.style import theme
 from kiosk.ui.style.text_size import TextSize
+from kiosk.ui.widgets.accessible import name_scroll_area
 from kiosk.ui.widgets.button import TouchButton
 from kiosk.ui.widgets.flow_row import FlowRow
 from kiosk.ui.widgets.scrolling import enable_kinetic_scrolling
@@ -31,6 +32,11 @@ LINE_HEIGHT_PERCENT = 150  # WCAG 1.4.8: line spacing at least 1.5
 # size. Paragraphs then start about 2.1 line spacings apart, above the 1.5
 # that WCAG 1.4.8 asks for.
 PARAGRAPH_GAP_EM = 2.0
+# A bullet is a character of the text (not a list marker Qt draws beside it),
+# so a screen reader reading the line says "bullet"; the no-break space keeps
+# it with the first word.
+BULLET = "\u2022\u00a0"
+BULLET_INDENT_EM = 1.2  # where a bullet's text starts
 # Ordinary English prose, to size the column in real characters (a font's
 # "average character width" is that of all its glyphs, capitals and digits
 # included, and would make lines a quarter longer than asked).
@@ -45,11 +51,18 @@ class AnswerView(QTextEdit):
 
     The document is built block by block with ``QTextCursor.insertText``:
     answer text is never parsed as HTML, so it can hold no link or image.
+
+    Screen-reader and keyboard users move through it by line with a caret
+    (the arrow keys; Space and Page Up/Down still scroll a page). The caret
+    is drawn only once a key was pressed here: a touch user never sees one,
+    and taps and drags neither move it nor select text.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
+        # No caret until a key is pressed here (see keyPressEvent); a finger
+        # only ever scrolls.
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setFrameShape(QTextEdit.Shape.NoFrame)
@@ -61,8 +74,10 @@ class AnswerView(QTextEdit):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
         enable_kinetic_scrolling(self)
+        name_scroll_area(self, "Answer")
         self._measure = 10_000
         self._spoken_end = 0
+        self._bullets: list[int] = []  # document positions of the bullet marks
         self._spoken_word: tuple[int, int] | None = None
         self._palette = theme.Palette()
         self.setDocument(self._new_document())
@@ -87,6 +102,12 @@ class AnswerView(QTextEdit):
         size or contrast for the same answer), at the same place in it."""
         bar = self.verticalScrollBar()
         position = bar.value() / bar.maximum() if keep_position and bar.maximum() else 0.0
+        caret = self.textCursor().position() if keep_position else 0
+        if not keep_position and self.keyboard_caret():
+            # A new answer, perhaps a new patient: no caret until a key.
+            self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        if self.cursorWidth() != max(2, metrics.border // 2):
+            self.setCursorWidth(max(2, metrics.border // 2))
         self._palette = palette
         # A fresh document per answer, the old one deleted: emptying one
         # document instead keeps every text format it ever held (each list
@@ -94,8 +115,14 @@ class AnswerView(QTextEdit):
         # way memory grows over weeks of use.
         previous = self.document()
         document = self._new_document()
-        self._measure, self._spoken_end = _write_answer(document, topic, palette, metrics)
+        self._measure, self._spoken_end, self._bullets = _write_answer(
+            document, topic, palette, metrics
+        )
         self.setDocument(document)
+        if caret:
+            cursor = QTextCursor(document)
+            cursor.setPosition(min(caret, document.characterCount() - 1))
+            self.setTextCursor(cursor)
         if previous.parent() is self:
             previous.deleteLater()
         self._centre_column()
@@ -106,7 +133,29 @@ class AnswerView(QTextEdit):
         """The question and the answer (not the source), as plain text."""
         text = self.document().toPlainText()
         # Document positions count UTF-16 units; an emoji is two of them.
-        return text[: _index_at_utf16(text, self._spoken_end)]
+        spoken = list(text[: _index_at_utf16(text, self._spoken_end)])
+        # A bullet mark is read as a pause, not as "bullet": a space keeps
+        # every later word at its place for the word marks.
+        for position in self._bullets:
+            index = _index_at_utf16(text, position)
+            if index < len(spoken):
+                spoken[index] = " "
+        return "".join(spoken)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Someone is using a keyboard here: from now on the keys move a caret
+        # (the arrow keys by line), which is drawn. Selecting is by keyboard
+        # only, never by a finger.
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        super().keyPressEvent(event)
+
+    def keyboard_caret(self) -> bool:
+        """True once a key was pressed on this answer: the caret shows."""
+        return bool(self.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard)
+
+    def shows_focus_ring(self) -> bool:
+        """True while it has focus and shows its caret to a keyboard user."""
+        return self.hasFocus() and self.keyboard_caret()
 
     def show_spoken_word(self, start: int, length: int) -> None:
         """Marks the word at ``start`` (an index into :meth:`spoken_text`)
@@ -181,9 +230,13 @@ class AnswerScreen(QWidget):
     def __init__(self, palette: theme.Palette, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setAccessibleName("Answer screen")
         self._palette = palette
         self._metrics: theme.Metrics | None = None
         self.topic: Topic | None = None
+        # The visit's choices as the window last showed them.
+        self._text_size = TextSize.NORMAL
+        self._high_contrast = False
         self.view = AnswerView()
         self.footer = WrappedText()
 
@@ -201,29 +254,33 @@ class AnswerScreen(QWidget):
             # The visible label first (WCAG 2.5.3), so "press A plus" works.
             button.setAccessibleName(f"{size.label}, {size.spoken_name.lower()} text")
             button.setAccessibleDescription("Changes the size of the writing")
-            button.setCheckable(True)
-            button.setAutoExclusive(True)
-            button.clicked.connect(lambda _=False, s=size: self.text_size_requested.emit(s))
+            button.make_choice(exclusive=True)
+            button.chosen.connect(lambda s=size: self._request(self.text_size_requested, s))
             self.text_size_buttons[size] = button
-        self.text_size_buttons[TextSize.NORMAL].setChecked(True)
 
         self.contrast_button = TouchButton("Contrast")
         self.contrast_button.setObjectName("contrast")
         self.contrast_button.setAccessibleName("High contrast")
         self.contrast_button.setAccessibleDescription("White writing on black, or back")
-        self.contrast_button.setCheckable(True)
+        self.contrast_button.make_choice()
         self.contrast_button.set_icon_file(str(resource("icons", "contrast.svg")))
-        self.contrast_button.clicked.connect(self.high_contrast_requested)
+        self.contrast_button.chosen.connect(
+            lambda: self._request(self.high_contrast_requested, not self._high_contrast)
+        )
 
         self.listen_button = TouchButton("Listen")
         self.listen_button.setObjectName("listen")
-        self.listen_button.setCheckable(True)
-        self.listen_button.clicked.connect(self.listen_requested)
+        self.listen_button.make_choice()
+        self.listen_button.chosen.connect(
+            lambda: self._request(self.listen_requested, not self._speaking)
+        )
         self._speaking: bool | None = None
         self.set_speaking(False)
+        self.show_choices(self._text_size, self._high_contrast)
         self.listen_button.hide()  # until the window has a working voice
 
         self.controls = FlowRow()
+        self.controls.setAccessibleName("Controls")
         self.controls.set_items(
             [
                 self.home_button,
@@ -253,8 +310,17 @@ class AnswerScreen(QWidget):
 
     def show_choices(self, text_size: TextSize, high_contrast: bool) -> None:
         """Marks the visit's current text size and contrast as chosen."""
-        self.text_size_buttons[text_size].setChecked(True)
-        self.contrast_button.setChecked(high_contrast)
+        self._text_size, self._high_contrast = text_size, high_contrast
+        self.text_size_buttons[text_size].show_checked(True)
+        self.contrast_button.show_checked(high_contrast)
+
+    def _request(self, signal: SignalInstance, value: object) -> None:
+        """Asks the window for ``value``, then shows what the window decided:
+        a tap, a key or a screen reader's toggle must never leave a control
+        showing a state the visit is not in."""
+        signal.emit(value)
+        self.show_choices(self._text_size, self._high_contrast)
+        self.listen_button.show_checked(bool(self._speaking))
 
     def set_listen_available(self, available: bool) -> None:
         self.listen_button.setVisible(available)
@@ -267,7 +333,7 @@ class AnswerScreen(QWidget):
             return
         self._speaking = speaking
         button = self.listen_button
-        button.setChecked(speaking)
+        button.show_checked(speaking)
         button.setText("Stop" if speaking else "Listen")
         button.setAccessibleName("Stop reading aloud" if speaking else "Listen")
         button.setAccessibleDescription(
@@ -318,11 +384,12 @@ def _block_format(bottom: float, line_height: int = LINE_HEIGHT_PERCENT) -> QTex
 
 def _write_answer(
     document: QTextDocument, topic: Topic, palette: theme.Palette, metrics: theme.Metrics
-) -> tuple[int, int]:
+) -> tuple[int, int, list[int]]:
     """Writes the question, answer and source into the empty ``document``.
 
-    Returns the column width for ``metrics.measure_chars`` characters and the
-    position where the answer ends (what Listen reads stops there).
+    Returns the column width for ``metrics.measure_chars`` characters, the
+    position where the answer ends (what Listen reads stops there) and the
+    positions of the bullet marks.
     """
     body_font = theme.font(metrics.body_px)
     document.setDefaultFont(body_font)
@@ -341,25 +408,21 @@ def _write_answer(
     small.setForeground(QColor(palette.muted_text))
 
     paragraph_gap = metrics.body_px * PARAGRAPH_GAP_EM
+    bullets: list[int] = []
     cursor = QTextCursor(document)
     cursor.setBlockFormat(_block_format(paragraph_gap, 125))
     cursor.insertText(topic.question, heading)
     for block in topic.answer:
         if isinstance(block, BulletList):
-            list_format = QTextListFormat()
-            list_format.setStyle(QTextListFormat.Style.ListDisc)
-            list_format.setIndent(1)
-            bullets = None
             for index, item in enumerate(block.items):
                 last = index == len(block.items) - 1
-                cursor.insertBlock(
-                    _block_format(paragraph_gap if last else metrics.body_px * 0.4), body
-                )
-                if bullets is None:
-                    bullets = cursor.createList(list_format)
-                else:
-                    bullets.add(cursor.block())
-                cursor.insertText(item, body)
+                fmt = _block_format(paragraph_gap if last else metrics.body_px * 0.4)
+                # The mark hangs left of the text, which wraps under itself.
+                fmt.setLeftMargin(metrics.body_px * BULLET_INDENT_EM)
+                fmt.setTextIndent(-font_metrics.horizontalAdvance(BULLET))
+                cursor.insertBlock(fmt, body)
+                bullets.append(cursor.position())
+                cursor.insertText(BULLET + item, body)
         else:
             cursor.insertBlock(_block_format(paragraph_gap), body)
             cursor.insertText(block.text, body)
@@ -367,8 +430,7 @@ def _write_answer(
     if topic.source:
         cursor.insertBlock(_block_format(0, 130), small)
         cursor.insertText(f"Source: {topic.source}", small)
-    document.setIndentWidth(metrics.body_px * 1.2)
-    return measure, spoken_end
+    return measure, spoken_end, bullets
 
 
 def _utf16_length(text: str) -> int:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content import Pack
 from kiosk.ui.style import theme
+from kiosk.ui.widgets.accessible import name_scroll_area, set_role
 from kiosk.ui.widgets.button import TouchButton
 from kiosk.ui.widgets.scrolling import enable_kinetic_scrolling
 from kiosk.ui.widgets.text import WrappedText
@@ -19,17 +21,21 @@ class HomeScreen(QWidget):
     def __init__(self, palette: theme.Palette, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setAccessibleName("Home screen")
         self._palette = palette
         self._metrics: theme.Metrics | None = None
         self.title = WrappedText()
+        set_role(self.title, QAccessible.Role.Heading)
         self.welcome = WrappedText()
         self.tiles: list[TouchButton] = []
 
         self._grid = TileGrid()
+        self._grid.setAccessibleName("Question tiles")
         # The title and welcome scroll with the tiles: at the largest text
         # size a long title alone could fill a small screen, and the tiles
         # must never be squeezed out of sight.
         self._page = QWidget()
+        self._page.setAccessibleName("Home page")
         self._page_layout = QVBoxLayout(self._page)
         self._page_layout.addWidget(self.title)
         self._page_layout.addWidget(self.welcome)
@@ -43,6 +49,7 @@ class HomeScreen(QWidget):
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll_area.setAccessibleName("Questions")
         enable_kinetic_scrolling(self.scroll_area)
+        name_scroll_area(self.scroll_area, "Questions")
 
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.scroll_area, 1)

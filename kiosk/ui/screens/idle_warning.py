@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QAccessible, QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from kiosk.ui.style import theme
+from kiosk.ui.widgets.accessible import set_role
 from kiosk.ui.widgets.button import TouchButton
 from kiosk.ui.widgets.text import WrappedText
 
+QUESTION = "Are you still reading?"
+
 
 class IdleOverlay(QWidget):
-    """ "Are you still reading?" over the whole screen, with one huge button."""
+    """ "Are you still reading?" over the whole screen, with one huge button.
+
+    For screen readers it is an alert named by its question and described by
+    its countdown; while it shows, keyboard focus is on **Keep reading**
+    (Orca presents an alert when focus moves into it), and it goes back
+    where it was when the warning ends.
+    """
 
     keep_reading = Signal()
 
@@ -21,10 +31,15 @@ class IdleOverlay(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._palette = palette
         self._metrics: theme.Metrics | None = None
+        self._return_focus: QWidget | None = None
+        self._return_ring = False
+        set_role(self, QAccessible.Role.AlertMessage)
+        self.setAccessibleName(QUESTION)
         self.card = QWidget(self)
         self.card.setObjectName("idleCard")
+        self.card.setAccessibleName(QUESTION)
         self.card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.question = WrappedText("Are you still reading?")
+        self.question = WrappedText(QUESTION)
         self.message = WrappedText()
         self.button = TouchButton("Keep reading")
         self.button.setObjectName("keepReading")
@@ -48,9 +63,34 @@ class IdleOverlay(QWidget):
         event.accept()
         self.keep_reading.emit()
 
+    def show_warning(self) -> None:
+        """Shows the warning over the window, with focus on Keep reading: a
+        focus ring only if the patient was using a keyboard."""
+        focused = QApplication.focusWidget()
+        self._return_focus = focused if focused is not self.button else None
+        self._return_ring = _shows_focus_ring(focused)
+        self.show()
+        self.raise_()
+        self.button.take_focus(ring=self._return_ring)
+
+    def dismiss(self) -> None:
+        """Hides the warning and gives focus back where it was."""
+        if not self.isVisible():
+            return
+        widget, self._return_focus = self._return_focus, None
+        # Focus first, then hide: hiding the focused button would send focus
+        # to some other control, and a screen reader would say that one too.
+        if widget is not None and shiboken6.isValid(widget) and widget.isVisible():
+            reason = Qt.FocusReason.OtherFocusReason
+            if self._return_ring:
+                reason = Qt.FocusReason.TabFocusReason
+            widget.setFocus(reason)
+        self.hide()
+
     def set_seconds_left(self, seconds: int) -> None:
         unit = "second" if seconds == 1 else "seconds"
         self.message.setText(f"If not, this screen goes back to the start in {seconds} {unit}.")
+        self.setAccessibleDescription(self.message.text())
         self._fit_card()
 
     def announcement(self) -> str:
@@ -83,3 +123,9 @@ class IdleOverlay(QWidget):
             min(round(metrics.tile_min_width * 2.2), max(1, self.width() - 2 * metrics.margin))
         )
         self._fit_card()
+
+
+def _shows_focus_ring(widget: QWidget | None) -> bool:
+    """Whether ``widget`` shows keyboard focus (a keyboard user put it there)."""
+    shows = getattr(widget, "shows_focus_ring", None)
+    return bool(shows()) if callable(shows) else False

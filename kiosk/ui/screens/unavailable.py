@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.ui.style import theme
+from kiosk.ui.widgets.accessible import set_role
 from kiosk.ui.widgets.text import WrappedText
 
 
@@ -15,6 +17,8 @@ class UnavailableScreen(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._palette = palette
         self.heading = WrappedText("Information screen is being updated")
+        set_role(self.heading, QAccessible.Role.Heading)
+        self.setAccessibleName(self.heading.text())
         self.message = WrappedText("Please ask our staff if you have a question.")
         self._layout = QVBoxLayout(self)
         self._layout.addStretch(1)

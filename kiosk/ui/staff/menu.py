@@ -5,10 +5,12 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.ui.staff.centred_column import CentredColumn
 from kiosk.ui.style import theme
+from kiosk.ui.widgets.accessible import set_role
 from kiosk.ui.widgets.button import TouchButton
 from kiosk.ui.widgets.text import WrappedText
 
@@ -23,7 +25,9 @@ class StaffMenu(CentredColumn):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._palette = palette
+        self.setAccessibleName("Staff menu")
         self.title = WrappedText("Staff menu")
+        set_role(self.title, QAccessible.Role.Heading)
         self.note = WrappedText()
         self.exit_button = TouchButton("Exit kiosk")
         self.reload_button = TouchButton("Reload content now")

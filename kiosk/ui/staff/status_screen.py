@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
 
 from kiosk.ui.style import theme
+from kiosk.ui.widgets.accessible import name_scroll_area, set_role
 from kiosk.ui.widgets.button import TouchButton
 from kiosk.ui.widgets.scrolling import enable_kinetic_scrolling
 from kiosk.ui.widgets.text import WrappedText
@@ -20,7 +22,9 @@ class StatusScreen(QWidget):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._palette = palette
+        self.setAccessibleName("Status screen")
         self.title = WrappedText("Status")
+        set_role(self.title, QAccessible.Role.Heading)
         self.text = QTextEdit()
         self.text.setAccessibleName("Status")
         self.text.setReadOnly(True)
@@ -28,6 +32,7 @@ class StatusScreen(QWidget):
         self.text.setFrameShape(QTextEdit.Shape.NoFrame)
         self.text.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         enable_kinetic_scrolling(self.text)
+        name_scroll_area(self.text, "Status")
         self.back_button = TouchButton("Back")
         self.back_button.setAccessibleName("Back to the staff menu")
         self.back_button.clicked.connect(self.back)

@@ -330,3 +330,16 @@ def stylesheet(template_file: Path, palette: Palette, metrics: Metrics) -> str:
     values |= {f.name: getattr(metrics, f.name) for f in fields(metrics)}
     values["text_size"] = metrics.text_size.name
     return Template(template_file.read_text(encoding="utf-8")).substitute(values)
+
+
+def disabled_style(style: ButtonStyle, palette: Palette) -> ButtonStyle:
+    """``style`` switched off: an outline on the page in the muted text
+    colour, its label still readable (7:1), plainly not a button to press."""
+    return dataclasses.replace(
+        style,
+        fill=palette.background,
+        text=palette.muted_text,
+        border=palette.muted_text,
+        pressed_fill=palette.background,
+        pressed_text=palette.muted_text,
+    )

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
     QFontMetricsF,
     QIcon,
+    QKeyEvent,
     QPainter,
     QPaintEvent,
     QPen,
@@ -24,10 +25,22 @@ from PySide6.QtWidgets import (
 from kiosk.ui.style.theme import ButtonStyle
 from kiosk.ui.widgets.text import WrappedTextLayout
 
+# Enter and keypad Enter press a button as Space does: keyboard users and
+# screen-reader users expect both.
+ENTER_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter})
+
 
 class TouchButton(QAbstractButton):
     """A large button with wrapped text, an optional tinted icon, and a clear
-    pressed state (a touchscreen has no hover, so pressing must be obvious)."""
+    pressed state (a touchscreen has no hover, so pressing must be obvious).
+
+    Space, Enter and keypad Enter press it. A *choice* (:meth:`make_choice`)
+    shows a checked state that only its owner sets: every way of pressing
+    it (a tap, a key, a screen reader's press or toggle action) emits
+    ``chosen`` and leaves the state for the owner to decide.
+    """
+
+    chosen = Signal()
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,7 +57,10 @@ class TouchButton(QAbstractButton):
         self._padding = 16
         self._min_height = 88
         self._keyboard_focus = False
+        self._choice = False
+        self._owner_setting = False
         self._layout = WrappedTextLayout(text, self.font())
+        self.toggled.connect(self._on_toggled)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         # Show the focus ring to keyboard and switch users only: focus that
@@ -54,6 +70,52 @@ class TouchButton(QAbstractButton):
             Qt.FocusReason.BacktabFocusReason,
         )
         super().focusInEvent(event)
+
+    def shows_focus_ring(self) -> bool:
+        """True while it has keyboard focus that a keyboard user gave it."""
+        return self.hasFocus() and self._keyboard_focus
+
+    def take_focus(self, *, ring: bool) -> None:
+        """Focus it, with the ring for a keyboard user, without for a touch user."""
+        reason = Qt.FocusReason.TabFocusReason if ring else Qt.FocusReason.OtherFocusReason
+        self.setFocus(reason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = _as_space(event)
+        super().keyPressEvent(key)
+        event.setAccepted(key.isAccepted())
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        key = _as_space(event)
+        super().keyReleaseEvent(key)
+        event.setAccepted(key.isAccepted())
+
+    # -- a choice: checked state set by its owner only ---------------------------
+    def make_choice(self, *, exclusive: bool = False) -> None:
+        """Checkable, its checked state set only by :meth:`show_checked`;
+        ``exclusive``: one of its checkable siblings (a screen reader says
+        "radio button")."""
+        self._choice = True
+        self.setCheckable(True)
+        self.setAutoExclusive(exclusive)
+
+    def show_checked(self, checked: bool) -> None:
+        """The owner's decision: checked or not."""
+        self._owner_setting = True
+        try:
+            self.setChecked(checked)
+        finally:
+            self._owner_setting = False
+
+    def _on_toggled(self, checked: bool) -> None:
+        # Every way of pressing a checkable button flips it (a click through
+        # QAbstractButton.nextState, a screen reader's toggle action through
+        # toggle()): that flip is the request; the owner then shows its
+        # decision. An exclusive choice unchecked because a sibling was
+        # checked is the sibling's news, not this button's.
+        if not self._choice or self._owner_setting or (self.autoExclusive() and not checked):
+            return
+        self.chosen.emit()
 
     def set_icon_file(self, path: str) -> None:
         self._icon_file = path
@@ -125,10 +187,14 @@ class TouchButton(QAbstractButton):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         width = style.border_width
         frame = QRectF(self.rect()).adjusted(width / 2, width / 2, -width / 2, -width / 2)
-        painter.setPen(QPen(QColor(style.border), width))
+        outline = QPen(QColor(style.border), width)
+        if not self.isEnabled():
+            # Off: a dashed outline says so without relying on colour.
+            outline.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(outline)
         painter.setBrush(fill)
         painter.drawRoundedRect(frame, style.radius, style.radius)
-        if self.hasFocus() and self._keyboard_focus:
+        if self.shows_focus_ring():
             painter.setBrush(Qt.BrushStyle.NoBrush)
             for colour, inset in ((style.focus_dark, 1.5), (style.focus_light, 2.5)):
                 ring = frame.adjusted(width * inset, width * inset, -width * inset, -width * inset)
@@ -149,3 +215,17 @@ class TouchButton(QAbstractButton):
             x += icon + self._padding // 2
         painter.setPen(ink)
         self._layout.draw(painter, QPointF(x, (self.height() - text_height) / 2), text_width)
+
+
+def _as_space(event: QKeyEvent) -> QKeyEvent:
+    """Enter and keypad Enter as Space, which QAbstractButton acts on."""
+    if Qt.Key(event.key()) not in ENTER_KEYS:
+        return event
+    return QKeyEvent(
+        event.type(),
+        Qt.Key.Key_Space,
+        event.modifiers(),
+        " ",
+        event.isAutoRepeat(),
+        event.count(),
+    )

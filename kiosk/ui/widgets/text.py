@@ -11,6 +11,7 @@ import math
 
 from PySide6.QtCore import QPointF, QSize
 from PySide6.QtGui import (
+    QAccessible,
     QColor,
     QFont,
     QFontMetricsF,
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QWidget,
 )
+
+from kiosk.ui.widgets.accessible import set_role
 
 _WRAP = QTextOption()
 _WRAP.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -71,6 +74,7 @@ class WrappedText(QWidget):
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        set_role(self, QAccessible.Role.StaticText)  # a label, not an empty "filler"
         self._colour = QColor("#000000")
         self._line_spacing = 1.25
         sizing = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)

@@ -217,23 +217,3 @@ def test_the_english_warning_is_not_read_in_another_languages_voice(
         pass
     assert said == [window.answer.spoken_text()]
     finnish.deleteLater()
-
-
-def test_the_idle_warning_is_announced_to_screen_readers(
-    qtbot: QtBot, open_window, make_pack, monkeypatch
-):
-    from PySide6.QtGui import QAccessible  # noqa: PLC0415
-
-    announced: list[tuple[object, str]] = []
-
-    def record(event) -> None:
-        if hasattr(event, "message"):
-            announced.append((event.object(), event.message()))
-
-    monkeypatch.setattr(QAccessible, "updateAccessibility", record)
-    window = open_window(make_pack({"short": ("Short?", "Yes.")}), idle_timeout_ms=30)
-    window.show_topic("short")
-    with qtbot.waitSignal(window.idle.warning_started, timeout=5000):
-        pass
-    assert announced == [(window.overlay, window.overlay.announcement())]
-    assert "Are you still reading?" in announced[0][1]
