@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk import __version__
 from kiosk.content import ContentError, Pack
 from kiosk.logs import enable_crash_trace, setup_logging
+from kiosk.plural import plural
 from kiosk.settings import Settings
 from kiosk.staff.pin import verify_pin
 from kiosk.status import ContentStatus
@@ -207,7 +208,7 @@ class Kiosk:
     def _failed(self, error: ContentError) -> None:
         self.status.failed(error, self._now())
         kept = "keeping the last good content" if self.window.pack else "nothing to show yet"
-        log.error("content not loaded (%s): %d problems", kept, len(error.errors))
+        log.error("content not loaded (%s): %s", kept, plural(len(error.errors), "error"))
         for problem in error.problems:
             log.error("%s", problem)
         self.window.refresh_status()

@@ -28,6 +28,7 @@ from kiosk.content.readability import (
     readability_warnings,
 )
 from kiosk.paths import bundled_content
+from kiosk.plural import plural
 from kiosk.settings import (
     DEFAULT_IDLE_TIMEOUT_S,
     DEFAULT_IDLE_WARNING_S,
@@ -204,10 +205,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
-
-
 def _print_warning(problem: Problem) -> None:
     print(problem, file=sys.stderr)
 
@@ -221,7 +218,7 @@ def _settings(
     except ConfigError as exc:
         print(exc.render(), file=out)
         print(
-            f"{_plural(len(exc.errors), 'error')}; "
+            f"{plural(len(exc.errors), 'error')}; "
             "the config file cannot be used until they are fixed.",
             file=out,
         )
@@ -245,7 +242,7 @@ def _load(folder: Path | None, out: TextIO) -> Pack | None:
     except ContentError as exc:
         print(exc.render(), file=out)
         print(
-            f"{_plural(len(exc.errors), 'error')}; the pack cannot be shown until they are fixed.",
+            f"{plural(len(exc.errors), 'error')}; the pack cannot be shown until they are fixed.",
             file=out,
         )
         return None
@@ -271,7 +268,7 @@ def _check(args: argparse.Namespace) -> int:
     # Warnings only: a hard answer is still better than no answer.
     for warning in readability_warnings(pack, measured):
         _print_warning(warning)
-    print(f"OK: {_plural(len(pack.topics), 'topic')}")
+    print(f"OK: {plural(len(pack.topics), 'topic')}")
     if args.readability:
         for line in _readability_report(measured):
             print(line)
@@ -294,7 +291,7 @@ def _readability_report(measured: PackReadability) -> list[str]:
     ]
     hardest = max(measured.topics, key=lambda t: t.grade)  # the first of equals
     lines.append(
-        f"{len(measured.above_target)} of {_plural(len(measured.topics), 'answer')} above "
+        f"{len(measured.above_target)} of {plural(len(measured.topics), 'answer')} above "
         f"the target grade of {READABILITY_TARGET_GRADE}; the highest is "
         f"{hardest.grade:.1f} ({hardest.topic_id})."
     )
@@ -327,7 +324,7 @@ def _snapshot(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"kiosk snapshot: cannot write the images to {args.out}: {exc}", file=sys.stderr)
         return 1
-    print(f"wrote {len(written)} images to {args.out}")
+    print(f"wrote {plural(len(written), 'image')} to {args.out}")
     return 0
 
 

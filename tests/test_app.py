@@ -138,6 +138,14 @@ def test_a_pack_broken_mid_visit_keeps_the_last_good_one(qtbot, start_kiosk, wri
     assert "the last good content is still shown" in kiosk.status.last_result
 
 
+def test_a_failed_load_logs_its_count_of_errors_in_words(start_kiosk, write_pack, caplog):
+    folder = write_pack({"a": ("A?", "A.")})
+    (folder / "topics" / "b.yaml").write_text("question: [broken\n", encoding="utf-8")
+    start_kiosk(folder)
+    assert "content not loaded (nothing to show yet): 1 error" in caplog.text
+    assert "1 problems" not in caplog.text
+
+
 def test_the_content_folder_deleted_while_running(qtbot, start_kiosk, write_pack):
     folder = write_pack({"a": ("A?", "A.")})
     kiosk = start_kiosk(folder)

@@ -18,6 +18,8 @@ import hmac
 import re
 import secrets
 
+from kiosk.plural import plural
+
 SCHEME = "scrypt"
 SCRYPT_N = 2**14
 SCRYPT_R = 8
@@ -48,7 +50,10 @@ def pin_problem(pin: str) -> str | None:
             "with no letters, spaces or other signs"
         )
     if len(pin) < MIN_DIGITS:
-        return f"the PIN is too short ({len(pin)} digits); type {MIN_DIGITS} to {MAX_DIGITS} digits"
+        return (
+            f"the PIN is too short ({plural(len(pin), 'digit')}); "
+            f"type {MIN_DIGITS} to {MAX_DIGITS} digits"
+        )
     if len(pin) > MAX_DIGITS:
         return f"the PIN is too long ({len(pin)} digits); type {MIN_DIGITS} to {MAX_DIGITS} digits"
     return None

@@ -122,6 +122,7 @@ def test_a_malformed_stored_value_never_verifies_nor_raises(make):
         ("0000", None),
         ("", "no PIN was typed; type 4 to 8 digits"),
         ("123", "the PIN is too short (3 digits); type 4 to 8 digits"),
+        ("7", "the PIN is too short (1 digit); type 4 to 8 digits"),
         ("123456789", "the PIN is too long (9 digits); type 4 to 8 digits"),
         (
             "12a4",
