@@ -31,7 +31,7 @@ from kiosk.plural import plural
 from kiosk.settings import Settings
 from kiosk.staff.pin import verify_pin
 from kiosk.status import ContentStatus
-from kiosk.systemd import SystemdNotifier, watchdog_interval_ms
+from kiosk.systemd import SystemdNotifier, take_environment, watchdog_interval_ms
 from kiosk.ui.speech.speaker import Speaker
 from kiosk.ui.style.fonts import register_fonts
 from kiosk.ui.style.panel import px_per_mm
@@ -302,17 +302,18 @@ def _show(app: QApplication, window: KioskWindow, settings: Settings) -> None:
     window.showFullScreen()
 
 
-def _start_watchdog(window: KioskWindow) -> SystemdNotifier | None:
+def _start_watchdog(window: KioskWindow, systemd_env: Mapping[str, str]) -> SystemdNotifier | None:
     """Tell systemd we are up, and keep telling it from the GUI thread.
 
     The pings come from a timer on the event loop, so a frozen loop stops
-    them and systemd restarts the kiosk.
+    them and systemd restarts the kiosk. ``systemd_env``: what
+    :func:`take_environment` took from the environment.
     """
-    notifier = SystemdNotifier.from_env()
+    notifier = SystemdNotifier.from_env(systemd_env)
     if notifier is None:
         log.warning("--watchdog given, but not started by systemd (no NOTIFY_SOCKET)")
         return None
-    interval = watchdog_interval_ms()
+    interval = watchdog_interval_ms(systemd_env)
     if interval is not None:
         pings = QTimer(window, interval=interval)
         pings.timeout.connect(notifier.watchdog)
@@ -323,6 +324,9 @@ def _start_watchdog(window: KioskWindow) -> SystemdNotifier | None:
 
 def run(settings: Settings) -> int:
     """Show the kiosk until staff exit; returns the exit code."""
+    # First of all: no child process (a session bus Qt starts, say) may
+    # speak to systemd for the kiosk.
+    systemd_env = take_environment()
     log_file = setup_logging(settings.log_dir)
     crash_trace = enable_crash_trace(settings.log_dir)
     log.info("kiosk %s starting; content from %s", __version__, settings.content)
@@ -331,7 +335,7 @@ def run(settings: Settings) -> int:
     kiosk = Kiosk(app, settings, log_file=log_file, speaker_factory=Speaker)
     links = lock_down(app, kiosk.window, settings)
     _show(app, kiosk.window, settings)
-    notifier = _start_watchdog(kiosk.window) if settings.watchdog else None
+    notifier = _start_watchdog(kiosk.window, systemd_env) if settings.watchdog else None
     code = app.exec()
     if kiosk.window.staff_exited:
         code = STAFF_EXIT_CODE

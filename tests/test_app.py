@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import socket
@@ -247,6 +248,41 @@ def test_the_kiosk_starts_and_feeds_the_systemd_watchdog(tmp_path, write_pack):
         server.close()
     log_text = (tmp_path / "logs" / "kiosk.log").read_text(encoding="utf-8")
     assert f"content loaded: 1 topic from {tmp_path}" in log_text
+
+
+# Run in a fresh process: the kiosk as started by systemd, up to the moment
+# Qt is about to start; what would a child process started from there inherit?
+_ENVIRONMENT_WHEN_QT_STARTS = """
+import subprocess, sys
+import kiosk.app
+
+def application(argv=None):
+    child = "import os; print(sorted(os.environ))"
+    print(subprocess.run([sys.executable, "-c", child], capture_output=True, text=True).stdout)
+    raise SystemExit(0)
+
+kiosk.app.application = application
+from kiosk.cli import main
+main(sys.argv[1:])
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="systemd is Linux only")
+def test_no_child_of_the_kiosk_can_notify_systemd(tmp_path, write_pack):
+    config = tmp_path / "config.yaml"
+    config.write_text(f"log_dir: {tmp_path / 'logs'}\n", encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NOTIFY_SOCKET=str(tmp_path / "notify"))
+    env.update(WATCHDOG_USEC="30000000", WATCHDOG_PID="1")
+    result = subprocess.run(
+        [sys.executable, "-c", _ENVIRONMENT_WHEN_QT_STARTS, "--watchdog", "--config", str(config)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    inherited = set(ast.literal_eval(result.stdout.strip()))
+    assert "PATH" in inherited
+    assert not {"NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID"} & inherited
 
 
 def test_a_content_folder_that_does_not_exist_yet(qtbot, start_kiosk, write_pack, tmp_path):
