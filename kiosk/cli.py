@@ -17,6 +17,7 @@ from kiosk.config import (
     check_pin_can_be_set,
     default_config_file,
     describe_settings,
+    permission_advice,
     resolve_settings,
     save_pin_hash,
 )
@@ -199,7 +200,15 @@ def _parser() -> argparse.ArgumentParser:
     _add_run_options(config)
 
     set_pin = commands.add_parser(
-        "set-pin", help="set the staff PIN: asks for it twice and stores its hash"
+        "set-pin",
+        help="set the staff PIN (4 to 8 digits, asked twice) and store its hash",
+        description=(
+            "Asks for the staff PIN twice, without showing it: 4 to 8 digits, the same "
+            "both times. Writes only its salted scrypt hash to the config file's "
+            "staff_pin_hash line, keeping every other line. A new config file is "
+            "readable by its owner only (by its folder's group too, when the folder "
+            "has the set-group-ID bit); restart the kiosk to use the new PIN."
+        ),
     )
     _add_config_option(set_pin)
     return parser
@@ -351,6 +360,7 @@ def _set_pin(args: argparse.Namespace) -> int:
         if problem is not None:
             print(f"kiosk set-pin: {problem}. {unchanged.capitalize()}.", file=sys.stderr)
             return 1
+        created = not path.exists()
         save_pin_hash(path, hash_pin(first))
     except (EOFError, KeyboardInterrupt):
         print(f"\nkiosk set-pin: cancelled; {unchanged}.", file=sys.stderr)
@@ -366,6 +376,8 @@ def _set_pin(args: argparse.Namespace) -> int:
         print(f"kiosk set-pin: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     print(f"The staff PIN is set in {path}; restart the kiosk to use it.")
+    for advice in permission_advice(path, created=created):
+        print(advice, file=sys.stderr)
     return 0
 
 

@@ -359,15 +359,67 @@ def test_set_pin_keeps_the_files_permissions(tmp_path, typed):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
-def test_a_new_file_gets_the_usual_permissions(tmp_path, typed):
+@pytest.mark.parametrize("umask", [0o022, 0o002, 0o000], ids=["022", "002", "000"])
+def test_a_new_file_is_readable_by_its_owner_only(tmp_path, typed, umask):
     path = tmp_path / "config.yaml"
     typed(PIN, PIN)
-    umask = os.umask(0o027)
+    previous = os.umask(umask)
     try:
         assert main(["set-pin", "--config", str(path)]) == 0
     finally:
-        os.umask(umask)
-    assert stat.S_IMODE(path.stat().st_mode) == 0o640  # 0666 less the umask, not mkstemp's 0600
+        os.umask(previous)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600  # whatever the umask would allow
+    assert names(tmp_path) == ["config.yaml"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_a_new_file_in_a_group_folder_is_readable_by_that_group(tmp_path, typed, capsys):
+    folder = tmp_path / "etc-kiosk"
+    folder.mkdir()
+    folder.chmod(0o2750)  # install -d -m 2750 -g kiosk /etc/kiosk
+    path = folder / "config.yaml"
+    typed(PIN, PIN)
+    assert main(["set-pin", "--config", str(path)]) == 0
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert path.stat().st_gid == folder.stat().st_gid
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_a_config_everyone_can_read_is_kept_but_warned_about(tmp_path, typed, capsys):
+    path = tmp_path / "config.yaml"
+    path.write_text("idle_timeout: 120\n", encoding="utf-8")
+    path.chmod(0o644)
+    typed(PIN, PIN)
+    assert main(["set-pin", "--config", str(path)]) == 0
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644  # the kiosk may read it as "others"
+    assert capsys.readouterr().err == (
+        f"kiosk set-pin: warning: every user of this computer can read {path} (mode 0644), "
+        "and a PIN of a few digits can be found from its hash by trying them all; let only "
+        f"the kiosk's user or group read it, e.g. sudo chown root:kiosk {path} && "
+        f"sudo chmod 640 {path}\n"
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
+def test_a_new_file_only_root_can_read_says_how_to_let_the_kiosk_in(tmp_path, typed, capsys):
+    path = tmp_path / "config.yaml"
+    typed(PIN, PIN)
+    assert main(["set-pin", "--config", str(path)]) == 0
+    assert capsys.readouterr().err == (
+        f"kiosk set-pin: {path} is new and only root can read it; the kiosk runs as another "
+        "user, so let that user's group read it, e.g. "
+        f"sudo chown root:kiosk {path} && sudo chmod 640 {path}\n"
+    )
+
+
+def test_set_pin_help_says_what_a_pin_is(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["set-pin", "--help"])
+    assert exited.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "4 to 8 digits" in text
+    assert "twice" in text
 
 
 @pytest.mark.parametrize(
