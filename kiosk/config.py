@@ -8,7 +8,7 @@ between starts::
     idle_warning: 30             # seconds, 20 to 600
     fullscreen: true
     hide_cursor: true
-    staff_pin_hash: scrypt$16384$8$1$...   # written by `kiosk set-pin`
+    staff_pin_hash: scrypt$131072$8$1$...  # written by `kiosk set-pin`
     log_dir: /var/log/kiosk
     state_dir: /var/lib/kiosk/state   # what the kiosk keeps between runs
     screen_mm: 527x296           # the panel's visible width x height, in mm

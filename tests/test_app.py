@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.app import ExceptionGuard, Kiosk, display_available, lock_down
 from kiosk.settings import Settings
+from kiosk.staff.pin import hash_pin
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -169,6 +170,17 @@ def test_staff_reload_now_reports_in_the_menu(qtbot, start_kiosk, write_pack):
     )
     kiosk.window.staff_menu.back_button.click()
     assert [t.text() for t in kiosk.window.home.tiles] == ["A?", "B?"]
+
+
+def test_the_pin_set_by_kiosk_set_pin_opens_the_staff_menu(qtbot, start_kiosk):
+    kiosk = start_kiosk(REPO / "content", staff_pin_hash=hash_pin("482913"))
+    window = kiosk.window
+    window.open_staff()
+    for digit in "482913":
+        window.pin_pad.keys[digit].click()
+    window.pin_pad.keys["OK"].click()
+    assert window.pin_pad.checking  # half a second of scrypt, off the GUI thread
+    qtbot.waitUntil(lambda: window.current_screen == "staff", timeout=10_000)
 
 
 def test_lock_down_hides_the_cursor_and_guards_errors(qapp, start_kiosk):

@@ -677,6 +677,8 @@ class KioskMachine(RuleBasedStateMachine):
             wrong = None  # never the lock-out: it lasts a minute of real time
         for key in [*(wrong or PIN), "OK"]:
             self.tap_button(pad.keys[key])
+        # The PIN is checked off the GUI thread: its answer comes by the event loop.
+        self.rig.qtbot.waitUntil(lambda: not pad.checking, timeout=5000)
         if wrong is None:
             self.model.screen = "staff"
         calm(self.rig)

@@ -11,10 +11,11 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.staff.centred_column import CentredColumn
+from kiosk.ui.staff.pin_check import PinCheck
 from kiosk.ui.style import theme
 from kiosk.ui.widgets.button import TouchButton
 from kiosk.ui.widgets.text import WrappedText
@@ -43,7 +44,8 @@ class PinPad(CentredColumn):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._palette = palette
-        self._verify = verify
+        self._check = PinCheck(verify, self)  # off the GUI thread: a hash takes ~0.5 s
+        self._check.finished.connect(self._checked)
         self.max_failures = max_failures
         self.failures = 0
         self._digits = ""
@@ -86,6 +88,11 @@ class PinPad(CentredColumn):
     def locked(self) -> bool:
         return self._lockout.isActive()
 
+    @property
+    def checking(self) -> bool:
+        """A PIN is being checked; its answer has not come yet."""
+        return self._check.running
+
     def reset(self) -> None:
         """A fresh entry; a running lock stays."""
         self._digits = ""
@@ -104,11 +111,17 @@ class PinPad(CentredColumn):
         self._show_digits()
 
     def submit(self) -> None:
-        if self.locked or not self._digits:
+        if self.locked or self.checking or not self._digits:
             return
         entered, self._digits = self._digits, ""
         self._show_digits()
-        if self._verify(entered):
+        self._set_keys_enabled(False)  # until the answer comes; Cancel still works
+        self.message.setText("Checking the PIN…")
+        self._check.start(entered)
+
+    def _checked(self, right: bool) -> None:
+        self._set_keys_enabled(True)
+        if right:
             log.info("staff PIN accepted")
             self.failures = 0
             self.message.setText("")
@@ -139,6 +152,15 @@ class PinPad(CentredColumn):
             self.cancelled.emit()
         else:
             super().keyPressEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Left while a PIN was being checked (Cancel, idle, staff gone): its
+        # answer must not open the staff menu over the patients' screens later.
+        if self._check.running:
+            self._check.forget()
+            self._set_keys_enabled(True)
+            self.message.setText("")
+        super().hideEvent(event)
 
     def _unlock(self) -> None:
         self.failures = 0
