@@ -26,9 +26,11 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
 from kiosk.content import ContentError, Pack
+from kiosk.instance import AlreadyRunningError, hold_instance_lock
 from kiosk.logs import enable_crash_trace, setup_logging
 from kiosk.plural import plural
 from kiosk.settings import Settings
+from kiosk.signals import StopSignals, exit_status_for, signal_name
 from kiosk.staff.pin import verify_pin
 from kiosk.status import ContentStatus
 from kiosk.systemd import SystemdNotifier, take_environment, watchdog_interval_ms
@@ -43,6 +45,8 @@ log = logging.getLogger(__name__)
 # "Exit kiosk" in the staff menu: a deliberate stop, which service managers
 # are told not to undo (deploy/linux/kiosk.service: RestartPreventExitStatus).
 STAFF_EXIT_CODE = 10
+# Another kiosk already runs on this machine (kiosk/instance.py).
+ALREADY_RUNNING_EXIT_CODE = 3
 
 
 def display_available(
@@ -322,11 +326,46 @@ def _start_watchdog(window: KioskWindow, systemd_env: Mapping[str, str]) -> Syst
     return notifier
 
 
+def _stop_on_signals(app: QApplication, window: KioskWindow) -> StopSignals:
+    """Ctrl+C, SIGTERM or SIGHUP: close the window and leave the event loop.
+
+    The exit status is 128 + the signal's number; the caller then ends the
+    process by that signal (kiosk.signals.end_like_signal).
+    """
+    signals = StopSignals(parent=app)
+
+    def stop(signum: int) -> None:
+        log.info("%s received; stopping the kiosk", signal_name(signum))
+        window.locked = False  # a locked kiosk ignores closing; this is a stop on purpose
+        app.exit(exit_status_for(signum))
+        window.close()
+
+    signals.received.connect(stop)
+    signals.install()
+    return signals
+
+
 def run(settings: Settings) -> int:
-    """Show the kiosk until staff exit; returns the exit code."""
+    """Show the kiosk until staff exit or a stop signal; returns the exit code.
+
+    :data:`ALREADY_RUNNING_EXIT_CODE` when another kiosk runs on this machine.
+    """
     # First of all: no child process (a session bus Qt starts, say) may
     # speak to systemd for the kiosk.
     systemd_env = take_environment()
+    try:
+        instance_lock = hold_instance_lock(settings.state_dir)
+    except AlreadyRunningError as exc:
+        print(exc, file=sys.stderr)  # not to the log: that is the other kiosk's
+        return ALREADY_RUNNING_EXIT_CODE
+    try:
+        return _run_alone(settings, systemd_env)
+    finally:
+        if instance_lock is not None:
+            instance_lock.unlock()
+
+
+def _run_alone(settings: Settings, systemd_env: Mapping[str, str]) -> int:
     log_file = setup_logging(settings.log_dir)
     crash_trace = enable_crash_trace(settings.log_dir)
     log.info("kiosk %s starting; content from %s", __version__, settings.content)
@@ -334,14 +373,16 @@ def run(settings: Settings) -> int:
     app = application()
     kiosk = Kiosk(app, settings, log_file=log_file, speaker_factory=Speaker)
     links = lock_down(app, kiosk.window, settings)
+    stop_signals = _stop_on_signals(app, kiosk.window)
     _show(app, kiosk.window, settings)
     notifier = _start_watchdog(kiosk.window, systemd_env) if settings.watchdog else None
     code = app.exec()
     if kiosk.window.staff_exited:
         code = STAFF_EXIT_CODE
-    log.info("kiosk stopped (exit status %d)", code)
     if notifier is not None:
         notifier.stopping()
+    log.info("kiosk stopped (exit status %d)", code)
+    stop_signals.uninstall()
     links.uninstall()
     if crash_trace is not None:
         crash_trace.close()

@@ -386,12 +386,15 @@ def _run(args: argparse.Namespace) -> int:
     if resolved is None:
         return BAD_SETTINGS
     from kiosk.app import display_available, run  # noqa: PLC0415 - Qt loads only when needed
+    from kiosk.signals import end_like_signal  # noqa: PLC0415
 
     if not display_available():
         print(NO_DISPLAY, file=sys.stderr)
         return 1
     # The kiosk loads the pack itself: an invalid pack shows a calm page, not an error.
-    return run(resolved[0])
+    status = run(resolved[0])
+    end_like_signal(status)  # stopped by SIGTERM, say: end by it, as systemd expects
+    return status
 
 
 def main(argv: list[str] | None = None) -> int:
