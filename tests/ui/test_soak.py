@@ -656,9 +656,11 @@ class KioskMachine(RuleBasedStateMachine):
     @precondition(on("staff"))
     @rule(data=st.data())
     def staff_reloads_now(self, data: st.DataObject) -> None:
-        self.tap_button(self.window.staff_menu.reload_button)
+        menu = self.window.staff_menu
+        self.tap_button(menu.reload_button)
+        self.rig.qtbot.waitUntil(lambda: not menu.reloading, timeout=5000)
         self.expect_reload()
-        assert self.window.staff_menu.note.text() == self.rig.kiosk.status.summary
+        assert menu.note.text().startswith(f"{self.rig.kiosk.status.summary}. Checked at ")
         calm(self.rig)
 
     @precondition(on("status"))

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.status import ContentStatus
 from kiosk.ui.window import KioskWindow
 
 PIN = "2468"
@@ -267,3 +271,64 @@ def test_an_answer_after_the_pad_was_left_opens_nothing(qtbot: QtBot, open_windo
     assert not window.pin_pad.checking
     assert window.pin_pad.keys["5"].isEnabled()
     assert window.pin_pad.message.text() == ""
+
+
+def _status(**fields: object) -> ContentStatus:
+    return ContentStatus(folder=Path("/srv/kiosk/current"), started_at=MORNING, **fields)  # type: ignore[arg-type]
+
+
+MORNING = dt.datetime(2026, 5, 4, 9, 0, 0)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1280, 800), (1024, 600)])
+def test_the_menus_buttons_stay_put_whatever_the_note_says(open_window, bundled_pack, size):
+    status = _status(loaded_at=MORNING, last_attempt_at=MORNING, topic_count=10)
+    window = open_window(bundled_pack, size=size, status=status, now=lambda: MORNING)
+    window.show_staff_menu()
+    menu = window.staff_menu
+    buttons = (menu.status_button, menu.reload_button, menu.exit_button, menu.back_button)
+
+    def places() -> list[QRect]:
+        QApplication.processEvents()  # the layout settles
+        return [button.geometry() for button in buttons]
+
+    short = places()
+    one_line = menu.note.height()
+    status.unavailable("the share //fileserver/kiosk/current does not answer: " * 4, MORNING)
+    window.refresh_status()
+    assert places() == short
+    assert menu.note.height() > 2 * one_line  # the note did wrap onto more lines
+
+
+def test_reload_shows_it_is_working_then_its_result_with_the_time(
+    qtbot: QtBot, open_window, bundled_pack
+):
+    status = _status(loaded_at=MORNING, last_attempt_at=MORNING, topic_count=10)
+    clock = [MORNING]
+    window = open_window(bundled_pack, status=status, now=lambda: clock[0])
+    window.show_staff_menu()
+    menu = window.staff_menu
+    assert menu.note.text() == "Content: OK, 10 topics. Checked at 09:00:00."
+    with qtbot.waitSignal(window.reload_requested):
+        menu.reload_button.click()
+    assert menu.note.text() == "Reloading the content…"
+    assert menu.reload_button.text() == "Reloading…"
+    assert not menu.reload_button.isEnabled()  # no second reload meanwhile
+    window.refresh_status()  # an update that is not the reload's result (read-aloud, say)
+    assert menu.note.text() == "Reloading the content…"
+    # Seconds later, on a slow share, the result: a newer attempt.
+    clock[0] = MORNING + dt.timedelta(seconds=7)
+    status.unavailable("the share does not answer", clock[0])
+    window.refresh_status()
+    assert menu.note.text() == (
+        "Content: content folder unavailable: the share does not answer. Checked at 09:00:07."
+    )
+    assert menu.reload_button.isEnabled()
+    assert menu.reload_button.text() == "Reload content now"
+
+
+def test_a_result_from_another_day_shows_its_date(open_window, bundled_pack):
+    status = _status(loaded_at=MORNING, last_attempt_at=MORNING, topic_count=1)
+    window = open_window(bundled_pack, status=status, now=lambda: MORNING + dt.timedelta(days=1))
+    window.show_staff_menu()
+    assert window.staff_menu.note.text() == "Content: OK, 1 topic. Checked at 2026-05-04 09:00:00."
