@@ -39,6 +39,7 @@ from kiosk.settings import (
 )
 from kiosk.staff.pin import hash_pin, pin_problem
 from kiosk.ui.style.text_size import TextSize
+from kiosk.xcb import xcb_problem
 
 COMMANDS = ("run", "check", "snapshot", "config", "set-pin")
 NO_DISPLAY = (
@@ -385,6 +386,11 @@ def _run(args: argparse.Namespace) -> int:
     resolved = _settings(args.config, _run_overrides(args), sys.stderr)
     if resolved is None:
         return BAD_SETTINGS
+    # Before Qt is loaded at all: without these libraries even importing it can fail.
+    problem = xcb_problem(os.environ)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 1
     from kiosk.app import display_available, run  # noqa: PLC0415 - Qt loads only when needed
     from kiosk.signals import end_like_signal  # noqa: PLC0415
 
