@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk import __version__
 from kiosk.content import ContentError, Pack
 from kiosk.instance import AlreadyRunningError, hold_instance_lock
+from kiosk.keep_in_front import KeepInFront, keeps_itself_in_front
 from kiosk.logs import enable_crash_trace, setup_logging
 from kiosk.plural import plural
 from kiosk.settings import Settings
@@ -294,16 +295,22 @@ def lock_down(app: QApplication, window: KioskWindow, settings: Settings) -> Lin
     return links
 
 
-def _show(app: QApplication, window: KioskWindow, settings: Settings) -> None:
+def _show(app: QApplication, window: KioskWindow, settings: Settings) -> KeepInFront | None:
+    """Show the window; on an X11 desktop, keep a fullscreen kiosk in front."""
     if settings.windowed:
         window.resize(1280, 800)
         window.show()
-        return
+        return None
     window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+    keeper = None
+    if keeps_itself_in_front(app.platformName(), settings.windowed):
+        KeepInFront.stay_on_top(window)
+        keeper = KeepInFront(app, window)
     # Cover the screen even where no window manager honours "fullscreen"
     # (a bare X server started by xinit, common on kiosks).
     window.setGeometry(app.primaryScreen().geometry())
     window.showFullScreen()
+    return keeper
 
 
 def _start_watchdog(window: KioskWindow, systemd_env: Mapping[str, str]) -> SystemdNotifier | None:
@@ -374,7 +381,7 @@ def _run_alone(settings: Settings, systemd_env: Mapping[str, str]) -> int:
     kiosk = Kiosk(app, settings, log_file=log_file, speaker_factory=Speaker)
     links = lock_down(app, kiosk.window, settings)
     stop_signals = _stop_on_signals(app, kiosk.window)
-    _show(app, kiosk.window, settings)
+    keeper = _show(app, kiosk.window, settings)  # noqa: F841 - lives as the window's child
     notifier = _start_watchdog(kiosk.window, systemd_env) if settings.watchdog else None
     code = app.exec()
     if kiosk.window.staff_exited:
