@@ -27,11 +27,15 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
 from kiosk.content import ContentError, Pack
+from kiosk.instance import AlreadyRunningError, hold_instance_lock
+from kiosk.keep_in_front import KeepInFront, keeps_itself_in_front
 from kiosk.logs import enable_crash_trace, setup_logging
+from kiosk.plural import plural
 from kiosk.settings import Settings
+from kiosk.signals import StopSignals, end_like_signal, exit_status_for, signal_name
 from kiosk.staff.pin import verify_pin
 from kiosk.status import ContentStatus
-from kiosk.systemd import SystemdNotifier, watchdog_interval_ms
+from kiosk.systemd import SystemdNotifier, take_environment, watchdog_interval_ms
 from kiosk.ui.speech.speaker import Speaker
 from kiosk.ui.style.fonts import register_fonts
 from kiosk.ui.style.panel import px_per_mm
@@ -44,6 +48,8 @@ log = logging.getLogger(__name__)
 # "Exit kiosk" in the staff menu: a deliberate stop, which service managers
 # are told not to undo (deploy/linux/kiosk.service: RestartPreventExitStatus).
 STAFF_EXIT_CODE = 10
+# Another kiosk already runs on this machine (kiosk/instance.py).
+ALREADY_RUNNING_EXIT_CODE = 3
 
 
 def display_available(
@@ -197,6 +203,9 @@ class Kiosk:
     def _reload_now(self) -> None:
         log.info("staff: reload content now")
         self.watcher.reload_now()
+        if not self.watcher.answering:
+            # No result will come while the folder hangs: the menu says so now.
+            self.window.refresh_status()
 
     def _loaded(self, pack: Pack) -> None:
         self.status.loaded(pack, self._now())
@@ -249,7 +258,7 @@ class Kiosk:
     def _failed(self, error: ContentError) -> None:
         self.status.failed(error, self._now())
         kept = "keeping the last good content" if self.window.pack else "nothing to show yet"
-        log.error("content not loaded (%s): %d problems", kept, len(error.errors))
+        log.error("content not loaded (%s): %s", kept, plural(len(error.errors), "error"))
         for problem in error.problems:
             log.error("%s", problem)
         self.window.refresh_status()
@@ -331,29 +340,36 @@ def lock_down(app: QApplication, window: KioskWindow, settings: Settings) -> Lin
     return links
 
 
-def _show(app: QApplication, window: KioskWindow, settings: Settings) -> None:
+def _show(app: QApplication, window: KioskWindow, settings: Settings) -> KeepInFront | None:
+    """Show the window; on an X11 desktop, keep a fullscreen kiosk in front."""
     if settings.windowed:
         window.resize(1280, 800)
         window.show()
-        return
+        return None
     window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+    keeper = None
+    if keeps_itself_in_front(app.platformName(), settings.windowed):
+        KeepInFront.stay_on_top(window)
+        keeper = KeepInFront(app, window)
     # Cover the screen even where no window manager honours "fullscreen"
     # (a bare X server started by xinit, common on kiosks).
     window.setGeometry(app.primaryScreen().geometry())
     window.showFullScreen()
+    return keeper
 
 
-def _start_watchdog(window: KioskWindow) -> SystemdNotifier | None:
+def _start_watchdog(window: KioskWindow, systemd_env: Mapping[str, str]) -> SystemdNotifier | None:
     """Tell systemd we are up, and keep telling it from the GUI thread.
 
     The pings come from a timer on the event loop, so a frozen loop stops
-    them and systemd restarts the kiosk.
+    them and systemd restarts the kiosk. ``systemd_env``: what
+    :func:`take_environment` took from the environment.
     """
-    notifier = SystemdNotifier.from_env()
+    notifier = SystemdNotifier.from_env(systemd_env)
     if notifier is None:
         log.warning("--watchdog given, but not started by systemd (no NOTIFY_SOCKET)")
         return None
-    interval = watchdog_interval_ms()
+    interval = watchdog_interval_ms(systemd_env)
     if interval is not None:
         pings = QTimer(window, interval=interval)
         pings.timeout.connect(notifier.watchdog)
@@ -362,8 +378,50 @@ def _start_watchdog(window: KioskWindow) -> SystemdNotifier | None:
     return notifier
 
 
+def _stop_on_signals(app: QApplication, window: KioskWindow) -> StopSignals:
+    """Ctrl+C, SIGTERM or SIGHUP: close the window and leave the event loop.
+
+    The exit status is 128 + the signal's number; the caller then ends the
+    process by that signal (kiosk.signals.end_like_signal).
+    """
+    signals = StopSignals(parent=app)
+
+    def stop(signum: int) -> None:
+        log.info("%s received; stopping the kiosk", signal_name(signum))
+        window.locked = False  # a locked kiosk ignores closing; this is a stop on purpose
+        app.exit(exit_status_for(signum))
+        window.close()
+
+    signals.received.connect(stop)
+    signals.install()
+    return signals
+
+
 def run(settings: Settings) -> int:
-    """Show the kiosk until staff exit; returns the exit code."""
+    """Show the kiosk until staff exit or a stop signal; returns the exit code.
+
+    :data:`ALREADY_RUNNING_EXIT_CODE` when another kiosk runs on this machine.
+    """
+    # First of all: no child process (a session bus Qt starts, say) may
+    # speak to systemd for the kiosk.
+    systemd_env = take_environment()
+    try:
+        instance_lock = hold_instance_lock(settings.state_dir)
+    except AlreadyRunningError as exc:
+        print(exc, file=sys.stderr)  # not to the log: that is the other kiosk's
+        return ALREADY_RUNNING_EXIT_CODE
+    try:
+        code, stuck = _run_alone(settings, systemd_env)
+    finally:
+        if instance_lock is not None:
+            instance_lock.unlock()
+    if stuck:
+        _leave_now(code)
+    return code
+
+
+def _run_alone(settings: Settings, systemd_env: Mapping[str, str]) -> tuple[int, bool]:
+    """Run the kiosk; its exit status, and whether the content folder's thread is stuck."""
     log_file = setup_logging(settings.log_dir)
     crash_trace = enable_crash_trace(settings.log_dir)
     log.info("kiosk %s starting; content from %s", __version__, settings.content)
@@ -371,21 +429,21 @@ def run(settings: Settings) -> int:
     app = application()
     kiosk = Kiosk(app, settings, log_file=log_file, speaker_factory=Speaker)
     links = lock_down(app, kiosk.window, settings)
-    _show(app, kiosk.window, settings)
-    notifier = _start_watchdog(kiosk.window) if settings.watchdog else None
+    stop_signals = _stop_on_signals(app, kiosk.window)
+    keeper = _show(app, kiosk.window, settings)  # noqa: F841 - lives as the window's child
+    notifier = _start_watchdog(kiosk.window, systemd_env) if settings.watchdog else None
     code = app.exec()
     if kiosk.window.staff_exited:
         code = STAFF_EXIT_CODE
     stuck = not kiosk.stop_watching()
-    log.info("kiosk stopped (exit status %d)", code)
     if notifier is not None:
         notifier.stopping()
+    log.info("kiosk stopped (exit status %d)", code)
+    stop_signals.uninstall()
     links.uninstall()
     if crash_trace is not None:
         crash_trace.close()
-    if stuck:
-        _leave_now(code)
-    return code
+    return code, stuck
 
 
 def _leave_now(code: int) -> NoReturn:
@@ -393,8 +451,10 @@ def _leave_now(code: int) -> NoReturn:
 
     A thread blocked in a file call on a dead share cannot be ended, and Qt
     aborts the process when a running thread's object is deleted, as the
-    clean-up at exit would do: the logs are flushed, then the process ends.
+    clean-up at exit would do: the logs are flushed, then the process ends,
+    by the signal that stopped it if one did.
     """
+    end_like_signal(code)
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
         if stream is not None:

@@ -17,6 +17,7 @@ from kiosk.config import (
     check_pin_can_be_set,
     default_config_file,
     describe_settings,
+    permission_advice,
     resolve_settings,
     save_pin_hash,
 )
@@ -28,6 +29,7 @@ from kiosk.content.readability import (
     readability_warnings,
 )
 from kiosk.paths import bundled_content
+from kiosk.plural import plural
 from kiosk.settings import (
     DEFAULT_IDLE_TIMEOUT_S,
     DEFAULT_IDLE_WARNING_S,
@@ -37,6 +39,7 @@ from kiosk.settings import (
 )
 from kiosk.staff.pin import hash_pin, pin_problem
 from kiosk.ui.style.text_size import TextSize
+from kiosk.xcb import xcb_problem
 
 COMMANDS = ("run", "check", "snapshot", "config", "set-pin")
 NO_DISPLAY = (
@@ -198,14 +201,18 @@ def _parser() -> argparse.ArgumentParser:
     _add_run_options(config)
 
     set_pin = commands.add_parser(
-        "set-pin", help="set the staff PIN: asks for it twice and stores its hash"
+        "set-pin",
+        help="set the staff PIN (4 to 8 digits, asked twice) and store its hash",
+        description=(
+            "Asks for the staff PIN twice, without showing it: 4 to 8 digits, the same "
+            "both times. Writes only its salted scrypt hash to the config file's "
+            "staff_pin_hash line, keeping every other line. A new config file is "
+            "readable by its owner only (by its folder's group too, when the folder "
+            "has the set-group-ID bit); restart the kiosk to use the new PIN."
+        ),
     )
     _add_config_option(set_pin)
     return parser
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
 
 
 def _print_warning(problem: Problem) -> None:
@@ -221,7 +228,7 @@ def _settings(
     except ConfigError as exc:
         print(exc.render(), file=out)
         print(
-            f"{_plural(len(exc.errors), 'error')}; "
+            f"{plural(len(exc.errors), 'error')}; "
             "the config file cannot be used until they are fixed.",
             file=out,
         )
@@ -245,7 +252,7 @@ def _load(folder: Path | None, out: TextIO) -> Pack | None:
     except ContentError as exc:
         print(exc.render(), file=out)
         print(
-            f"{_plural(len(exc.errors), 'error')}; the pack cannot be shown until they are fixed.",
+            f"{plural(len(exc.errors), 'error')}; the pack cannot be shown until they are fixed.",
             file=out,
         )
         return None
@@ -271,7 +278,7 @@ def _check(args: argparse.Namespace) -> int:
     # Warnings only: a hard answer is still better than no answer.
     for warning in readability_warnings(pack, measured):
         _print_warning(warning)
-    print(f"OK: {_plural(len(pack.topics), 'topic')}")
+    print(f"OK: {plural(len(pack.topics), 'topic')}")
     if args.readability:
         for line in _readability_report(measured):
             print(line)
@@ -294,7 +301,7 @@ def _readability_report(measured: PackReadability) -> list[str]:
     ]
     hardest = max(measured.topics, key=lambda t: t.grade)  # the first of equals
     lines.append(
-        f"{len(measured.above_target)} of {_plural(len(measured.topics), 'answer')} above "
+        f"{len(measured.above_target)} of {plural(len(measured.topics), 'answer')} above "
         f"the target grade of {READABILITY_TARGET_GRADE}; the highest is "
         f"{hardest.grade:.1f} ({hardest.topic_id})."
     )
@@ -327,7 +334,7 @@ def _snapshot(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"kiosk snapshot: cannot write the images to {args.out}: {exc}", file=sys.stderr)
         return 1
-    print(f"wrote {len(written)} images to {args.out}")
+    print(f"wrote {plural(len(written), 'image')} to {args.out}")
     return 0
 
 
@@ -354,6 +361,7 @@ def _set_pin(args: argparse.Namespace) -> int:
         if problem is not None:
             print(f"kiosk set-pin: {problem}. {unchanged.capitalize()}.", file=sys.stderr)
             return 1
+        created = not path.exists()
         save_pin_hash(path, hash_pin(first))
     except (EOFError, KeyboardInterrupt):
         print(f"\nkiosk set-pin: cancelled; {unchanged}.", file=sys.stderr)
@@ -369,6 +377,8 @@ def _set_pin(args: argparse.Namespace) -> int:
         print(f"kiosk set-pin: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     print(f"The staff PIN is set in {path}; restart the kiosk to use it.")
+    for advice in permission_advice(path, created=created):
+        print(advice, file=sys.stderr)
     return 0
 
 
@@ -376,13 +386,21 @@ def _run(args: argparse.Namespace) -> int:
     resolved = _settings(args.config, _run_overrides(args), sys.stderr)
     if resolved is None:
         return BAD_SETTINGS
+    # Before Qt is loaded at all: without these libraries even importing it can fail.
+    problem = xcb_problem(os.environ)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 1
     from kiosk.app import display_available, run  # noqa: PLC0415 - Qt loads only when needed
+    from kiosk.signals import end_like_signal  # noqa: PLC0415
 
     if not display_available():
         print(NO_DISPLAY, file=sys.stderr)
         return 1
     # The kiosk loads the pack itself: an invalid pack shows a calm page, not an error.
-    return run(resolved[0])
+    status = run(resolved[0])
+    end_like_signal(status)  # stopped by SIGTERM, say: end by it, as systemd expects
+    return status
 
 
 def main(argv: list[str] | None = None) -> int:

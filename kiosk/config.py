@@ -8,7 +8,7 @@ between starts::
     idle_warning: 30             # seconds, 20 to 600
     fullscreen: true
     hide_cursor: true
-    staff_pin_hash: scrypt$16384$8$1$...   # written by `kiosk set-pin`
+    staff_pin_hash: scrypt$131072$8$1$...  # written by `kiosk set-pin`
     log_dir: /var/log/kiosk
     state_dir: /var/lib/kiosk/state   # what the kiosk keeps between runs
     screen_mm: 527x296           # the panel's visible width x height, in mm
@@ -437,14 +437,28 @@ def check_pin_can_be_set(path: Path) -> None:
     updated_config(path, _PLACEHOLDER_HASH)
 
 
+def new_file_mode(folder: Path) -> int:
+    """The permissions for a new config file in ``folder``: never readable by everyone.
+
+    The file holds the PIN's hash, and a 4 to 8 digit PIN can be found from
+    its hash by trying every PIN, so a new file is for its owner only (0600).
+    A folder with the set-group-ID bit (``install -d -m 2750 -g kiosk``) says
+    its files are for that group, which each new file then gets: there the
+    file is 0640, readable by the kiosk's group. The umask may take away more.
+    """
+    umask = os.umask(0o077)  # reading the umask means setting it: put it back at once
+    os.umask(umask)
+    group_folder = folder.stat().st_mode & stat.S_ISGID
+    return (0o640 if group_folder else 0o600) & ~umask
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` in one step: a reader sees the old or the new file.
 
     Creates the folder if needed. An existing file keeps its permissions and,
     where we may set it, its owner and group (a root:kiosk 0640 file edited
-    with sudo must stay readable by the kiosk); a new one gets those any new
-    file gets (the umask decides), since the kiosk may run as another user
-    than the admin who writes the file. Raises ``OSError``.
+    with sudo must stay readable by the kiosk); a new one gets
+    :func:`new_file_mode`. Raises ``OSError``.
     """
     target = Path(os.path.realpath(path))  # write through a symlink, not over it
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -454,9 +468,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         mode = stat.S_IMODE(status.st_mode)
         owner = (status.st_uid, status.st_gid)
     except FileNotFoundError:
-        umask = os.umask(0o022)  # reading the umask means setting it: put it back at once
-        os.umask(umask)
-        mode = 0o666 & ~umask
+        mode = new_file_mode(target.parent)
     fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as stream:
@@ -471,6 +483,32 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def permission_advice(path: Path, *, created: bool) -> list[str]:
+    """What `kiosk set-pin` tells the admin about who can read the config file.
+
+    A warning when everyone may read it (the PIN hash with it); for a new
+    file only root can read, a reminder that the kiosk, never run as root,
+    must be let in. Nothing on systems without POSIX permissions.
+    """
+    if os.name != "posix":
+        return []
+    status = path.stat()
+    mode = stat.S_IMODE(status.st_mode)
+    fix = f"sudo chown root:kiosk {path} && sudo chmod 640 {path}"
+    if mode & stat.S_IROTH:
+        return [
+            f"kiosk set-pin: warning: every user of this computer can read {path} "
+            f"(mode {mode:04o}), and a PIN of a few digits can be found from its hash by "
+            f"trying them all; let only the kiosk's user or group read it, e.g. {fix}"
+        ]
+    if created and status.st_uid == 0 and not mode & stat.S_IRGRP:
+        return [
+            f"kiosk set-pin: {path} is new and only root can read it; the kiosk runs as "
+            f"another user, so let that user's group read it, e.g. {fix}"
+        ]
+    return []
 
 
 def save_pin_hash(path: Path, pin_hash: str) -> None:

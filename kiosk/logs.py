@@ -50,6 +50,27 @@ def setup_logging(log_dir: Path | None) -> Path | None:
     return log_file
 
 
+def _rotate_crash_log(path: Path) -> None:
+    """Start a new crash.log when the old one is over MAX_BYTES, as kiosk.log does.
+
+    faulthandler writes straight to a file descriptor, so a logging handler
+    cannot rotate it while the kiosk runs; but each process writes at most
+    one trace (a few KiB), and every restart after a crash passes here first.
+    So a kiosk that crashes again and again keeps at most BACKUPS + 1 files
+    of about MAX_BYTES each. The handler is used only for its rotation: the
+    same names (crash.log.1, .2, ...) and the same rules as kiosk.log.
+    """
+    if path.stat().st_size < MAX_BYTES:
+        return
+    rotation = logging.handlers.RotatingFileHandler(
+        path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
+    )
+    try:
+        rotation.doRollover()
+    finally:
+        rotation.close()
+
+
 def enable_crash_trace(log_dir: Path | None) -> TextIO | None:
     """Have a hard crash (a segfault in Qt, say) leave its traceback in crash.log.
 
@@ -58,7 +79,10 @@ def enable_crash_trace(log_dir: Path | None) -> TextIO | None:
     try:
         if log_dir is None:
             raise FileNotFoundError("no log folder")
-        stream = (log_dir / CRASH_NAME).open("a", encoding="utf-8")
+        path = log_dir / CRASH_NAME
+        if path.exists():
+            _rotate_crash_log(path)
+        stream = path.open("a", encoding="utf-8")
     except OSError as exc:
         if sys.stderr is not None:  # None under pythonw.exe: then there is nowhere to write
             log.warning("cannot write %s (%s); crash traces go to stderr", CRASH_NAME, exc)

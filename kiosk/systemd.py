@@ -27,6 +27,12 @@ is unset or names this process. systemd sets WATCHDOG_PID to the process it
 started; when that is a wrapper (the kiosk runs as a child of the ``cage``
 compositor), the unit must drop it with ``UnsetEnvironment=WATCHDOG_PID``,
 as deploy/linux/kiosk.service does.
+
+These variables are meant for this process alone, but every child inherits
+them: a D-Bus session bus that Qt starts, or speech-dispatcher, would find
+NOTIFY_SOCKET and tell systemd READY=1 and STOPPING=1 in the kiosk's name.
+:func:`take_environment` reads them and removes them from the environment
+(as sd_notify's ``unset_environment`` does), before Qt starts anything.
 """
 
 from __future__ import annotations
@@ -35,9 +41,12 @@ import logging
 import os
 import socket
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 
 log = logging.getLogger(__name__)
+
+# What systemd sets for this process only; see take_environment.
+NOTIFY_VARIABLES = ("NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID")
 
 # QTimer takes a signed 32-bit number of milliseconds (about 24.8 days).
 MAX_INTERVAL_MS = 2**31 - 1
@@ -125,3 +134,13 @@ def watchdog_interval_ms(env: Mapping[str, str] = os.environ) -> int | None:
     if not usec:
         return None
     return min(max(usec // 2000, 1), MAX_INTERVAL_MS)
+
+
+def take_environment(env: MutableMapping[str, str] = os.environ) -> dict[str, str]:
+    """systemd's notify and watchdog variables, removed from ``env``.
+
+    Pass the result to :meth:`SystemdNotifier.from_env` and
+    :func:`watchdog_interval_ms`. Removing them from ``os.environ`` removes
+    them from the environment every child process gets.
+    """
+    return {name: env.pop(name) for name in NOTIFY_VARIABLES if name in env}

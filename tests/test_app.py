@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.app import ExceptionGuard, Kiosk, display_available, lock_down
 from kiosk.settings import Settings
+from kiosk.staff.pin import hash_pin
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -138,6 +141,14 @@ def test_a_pack_broken_mid_visit_keeps_the_last_good_one(qtbot, start_kiosk, wri
     assert "the last good content is still shown" in kiosk.status.last_result
 
 
+def test_a_failed_load_logs_its_count_of_errors_in_words(start_kiosk, write_pack, caplog):
+    folder = write_pack({"a": ("A?", "A.")})
+    (folder / "topics" / "b.yaml").write_text("question: [broken\n", encoding="utf-8")
+    start_kiosk(folder)
+    assert "content not loaded (nothing to show yet): 1 error" in caplog.text
+    assert "1 problems" not in caplog.text
+
+
 def test_the_content_folder_deleted_while_running(qtbot, start_kiosk, write_pack):
     folder = write_pack({"a": ("A?", "A.")})
     kiosk = start_kiosk(folder)
@@ -152,14 +163,25 @@ def test_staff_reload_now_reports_in_the_menu(qtbot, start_kiosk, write_pack):
     kiosk = start_kiosk(folder)
     kiosk.watcher.stop()  # only the staff's reload may pick the change up
     kiosk.window.open_staff()
-    assert kiosk.window.staff_menu.note.text() == "Content: OK, 1 topic"
+    menu = kiosk.window.staff_menu
+    assert re.fullmatch(r"Content: OK, 1 topic\. Checked at \d\d:\d\d:\d\d\.", menu.note.text())
     (folder / "topics" / "b.yaml").write_text("question: B?\nanswer: B.\n", encoding="utf-8")
-    kiosk.window.staff_menu.reload_button.click()
-    qtbot.waitUntil(
-        lambda: kiosk.window.staff_menu.note.text() == "Content: OK, 2 topics", timeout=5000
-    )
+    menu.reload_button.click()
+    qtbot.waitUntil(lambda: menu.note.text().startswith("Content: OK, 2 topics. Checked at "))
+    assert menu.reload_button.isEnabled()  # ready for the next reload
     kiosk.window.staff_menu.back_button.click()
     assert [t.text() for t in kiosk.window.home.tiles] == ["A?", "B?"]
+
+
+def test_the_pin_set_by_kiosk_set_pin_opens_the_staff_menu(qtbot, start_kiosk):
+    kiosk = start_kiosk(REPO / "content", staff_pin_hash=hash_pin("482913"))
+    window = kiosk.window
+    window.open_staff()
+    for digit in "482913":
+        window.pin_pad.keys[digit].click()
+    window.pin_pad.keys["OK"].click()
+    assert window.pin_pad.checking  # half a second of scrypt, off the GUI thread
+    qtbot.waitUntil(lambda: window.current_screen == "staff", timeout=10_000)
 
 
 def test_lock_down_hides_the_cursor_and_guards_errors(qapp, start_kiosk):
@@ -239,6 +261,41 @@ def test_the_kiosk_starts_and_feeds_the_systemd_watchdog(tmp_path, write_pack):
         server.close()
     log_text = (tmp_path / "logs" / "kiosk.log").read_text(encoding="utf-8")
     assert f"content loaded: 1 topic from {tmp_path}" in log_text
+
+
+# Run in a fresh process: the kiosk as started by systemd, up to the moment
+# Qt is about to start; what would a child process started from there inherit?
+_ENVIRONMENT_WHEN_QT_STARTS = """
+import subprocess, sys
+import kiosk.app
+
+def application(argv=None):
+    child = "import os; print(sorted(os.environ))"
+    print(subprocess.run([sys.executable, "-c", child], capture_output=True, text=True).stdout)
+    raise SystemExit(0)
+
+kiosk.app.application = application
+from kiosk.cli import main
+main(sys.argv[1:])
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="systemd is Linux only")
+def test_no_child_of_the_kiosk_can_notify_systemd(tmp_path, write_pack):
+    config = tmp_path / "config.yaml"
+    config.write_text(f"log_dir: {tmp_path / 'logs'}\n", encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NOTIFY_SOCKET=str(tmp_path / "notify"))
+    env.update(WATCHDOG_USEC="30000000", WATCHDOG_PID="1")
+    result = subprocess.run(
+        [sys.executable, "-c", _ENVIRONMENT_WHEN_QT_STARTS, "--watchdog", "--config", str(config)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    inherited = set(ast.literal_eval(result.stdout.strip()))
+    assert "PATH" in inherited
+    assert not {"NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID"} & inherited
 
 
 def test_a_content_folder_that_does_not_exist_yet(qtbot, start_kiosk, write_pack, tmp_path):

@@ -515,7 +515,7 @@ def test_the_example_in_the_docstring_is_valid(tmp_path):
 
     doc = kiosk.config.__doc__ or ""
     example = doc.split("::\n", 1)[1].split("\n\n", 1)[0]
-    text = textwrap.dedent(example).replace("scrypt$16384$8$1$...", hash_pin("4821"))
+    text = textwrap.dedent(example).replace("scrypt$131072$8$1$...", hash_pin("4821"))
     settings, _ = resolve_settings({}, write(tmp_path, text))
     assert settings.idle_timeout_s == 120
     assert settings.windowed is False

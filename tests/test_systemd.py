@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import logging
 import os
 import socket
+import subprocess
 import sys
 import uuid
 from collections.abc import Callable, Iterator
@@ -12,7 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.systemd import MAX_INTERVAL_MS, SystemdNotifier, watchdog_interval_ms
+from kiosk.systemd import (
+    MAX_INTERVAL_MS,
+    SystemdNotifier,
+    take_environment,
+    watchdog_interval_ms,
+)
 
 Receiver = tuple[socket.socket, Path]
 
@@ -233,3 +240,43 @@ def test_watchdog_interval_reads_the_process_environment_by_default(
     monkeypatch.setenv("WATCHDOG_USEC", "10000000")
     monkeypatch.delenv("WATCHDOG_PID", raising=False)
     assert watchdog_interval_ms() == 5_000
+
+
+# -- take_environment -----------------------------------------------------------------
+
+
+def test_take_environment_takes_only_systemds_variables() -> None:
+    env = {
+        "NOTIFY_SOCKET": "/run/systemd/notify",
+        "WATCHDOG_USEC": "30000000",
+        "WATCHDOG_PID": "1",
+        "HOME": "/var/lib/kiosk",
+    }
+    taken = take_environment(env)
+    assert taken == {
+        "NOTIFY_SOCKET": "/run/systemd/notify",
+        "WATCHDOG_USEC": "30000000",
+        "WATCHDOG_PID": "1",
+    }
+    assert env == {"HOME": "/var/lib/kiosk"}
+    assert take_environment(env) == {}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="systemd is Linux only")
+def test_child_processes_no_longer_inherit_the_notify_socket(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name, value in (("NOTIFY_SOCKET", "/run/systemd/notify"), ("WATCHDOG_USEC", "30000000")):
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("WATCHDOG_PID", str(os.getpid()))
+    taken = take_environment()
+    assert watchdog_interval_ms(taken) == 15_000
+    child = subprocess.run(
+        [sys.executable, "-c", "import os; print(sorted(os.environ))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    inherited = ast.literal_eval(child.stdout)
+    assert "PATH" in inherited  # the child did get an environment
+    assert not {"NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID"} & set(inherited)

@@ -3,11 +3,19 @@
 Plain Python, no Qt. The config file keeps only a salted scrypt hash, in one
 self-describing string::
 
-    scrypt$16384$8$1$<salt, base64>$<hash, base64>
+    scrypt$131072$8$1$<salt, base64>$<hash, base64>
 
 (the scrypt cost parameters n, r and p, then a random 16-byte salt and the
-32-byte hash). A PIN has 4 to 8 digits, so the hash is deliberately slow to
-compute; even so, keep the config file readable by the kiosk's user only.
+32-byte hash). A PIN has 4 to 8 digits, so whoever can read the hash can
+find the PIN by trying them all; the cost decides how long that takes. Staff
+pay it once per PIN typed, an attacker once per guess: n = 2**17, r = 8
+(128 MiB, OWASP's minimum for scrypt) takes about 0.5 s on the development
+machine, 10 times the earlier n = 2**14, so trying every 4-digit PIN takes
+over an hour on one core, every 6-digit PIN days (benchmarks/pin_cost.py
+measures both). Too long to freeze the screen for: the kiosk checks a PIN
+off the GUI thread (kiosk/ui/staff/pin_check.py). Hashes stored with other parameters
+still verify with their own. Even so, keep the config file readable by the
+kiosk's user only: no cost makes a 4-digit PIN safe for long.
 """
 
 from __future__ import annotations
@@ -18,11 +26,14 @@ import hmac
 import re
 import secrets
 
+from kiosk.plural import plural
+
 SCHEME = "scrypt"
-SCRYPT_N = 2**14
+SCRYPT_N = 2**17
 SCRYPT_R = 8
 SCRYPT_P = 1
-SCRYPT_MAXMEM = 64 * 1024 * 1024
+# 128 * r * n bytes for n = 2**17, r = 8, and OpenSSL's own bit on top.
+SCRYPT_MAXMEM = 192 * 1024 * 1024
 HASH_BYTES = 32
 SALT_BYTES = 16
 MIN_DIGITS = 4
@@ -48,7 +59,10 @@ def pin_problem(pin: str) -> str | None:
             "with no letters, spaces or other signs"
         )
     if len(pin) < MIN_DIGITS:
-        return f"the PIN is too short ({len(pin)} digits); type {MIN_DIGITS} to {MAX_DIGITS} digits"
+        return (
+            f"the PIN is too short ({plural(len(pin), 'digit')}); "
+            f"type {MIN_DIGITS} to {MAX_DIGITS} digits"
+        )
     if len(pin) > MAX_DIGITS:
         return f"the PIN is too long ({len(pin)} digits); type {MIN_DIGITS} to {MAX_DIGITS} digits"
     return None

@@ -246,7 +246,7 @@ class KioskWindow(QWidget):
         Only the text changes: a stream of results must not keep a staff
         screen open past the idle timeout.
         """
-        self.staff_menu.note.setText(self.status.summary if self.status else "")
+        self.staff_menu.show_status(self.status, self._now())
         if self.status is not None:
             self.status_screen.show_lines(status_lines(self.status, self._now(), __version__))
 

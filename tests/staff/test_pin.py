@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import getpass
 import hashlib
 import os
@@ -16,10 +17,17 @@ import pytest
 
 from kiosk.cli import main
 from kiosk.config import load_config, with_pin_hash
+from kiosk.staff import pin as pin_module
 from kiosk.staff.pin import hash_pin, is_pin_hash, pin_problem, verify_pin
 
 PIN = "73915"
-STORED = re.compile(r"scrypt\$16384\$8\$1\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{43}=")
+STORED = re.compile(r"scrypt\$131072\$8\$1\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{43}=")
+
+
+@functools.cache
+def stored_pin() -> str:
+    """One hash of PIN at the kiosk's full cost (half a second), made once for all tests."""
+    return hash_pin(PIN)
 
 
 def names(folder: Path) -> list[str]:
@@ -34,23 +42,34 @@ def b64(data: bytes) -> str:
 
 
 def test_hash_and_verify_round_trip():
-    stored = hash_pin(PIN)
+    stored = stored_pin()
     assert STORED.fullmatch(stored), stored
     assert is_pin_hash(stored)
     assert verify_pin(PIN, stored)
 
 
 @pytest.mark.parametrize("wrong", ["73916", "7391", "739150", "", " 73915", "73915\n", "٧٣٩١٥"])
-def test_a_wrong_pin_does_not_verify(wrong):
+def test_a_wrong_pin_does_not_verify(wrong, monkeypatch):
+    monkeypatch.setattr(pin_module, "SCRYPT_N", 2)  # the cost stored is the cost checked
     assert not verify_pin(wrong, hash_pin(PIN))
 
 
-def test_every_hash_has_its_own_salt():
+def test_every_hash_has_its_own_salt(monkeypatch):
+    monkeypatch.setattr(pin_module, "SCRYPT_N", 2)
     first, second = hash_pin(PIN), hash_pin(PIN)
     assert first.split("$")[4] != second.split("$")[4]
     assert first != second
     assert verify_pin(PIN, first)
     assert verify_pin(PIN, second)
+
+
+def test_hashes_stored_with_the_earlier_cost_still_verify():
+    # What kiosk set-pin wrote before the cost went up: n = 2**14.
+    salt = bytes(range(16))
+    digest = hashlib.scrypt(PIN.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32)
+    stored = f"scrypt$16384$8$1${b64(salt)}${b64(digest)}"
+    assert verify_pin(PIN, stored)
+    assert not verify_pin("73916", stored)
 
 
 def test_the_stored_value_describes_itself():
@@ -64,7 +83,7 @@ def test_the_stored_value_describes_itself():
 
 
 def _valid_parts() -> list[str]:
-    return hash_pin(PIN).split("$")
+    return stored_pin().split("$")
 
 
 def _with(index: int, value: str) -> str:
@@ -78,8 +97,8 @@ MALFORMED: list[Callable[[], object]] = [
     lambda: PIN,
     lambda: "scrypt",
     lambda: "scrypt$16384$8$1$",
-    lambda: hash_pin(PIN) + "$",
-    lambda: hash_pin(PIN).replace("$", ":"),
+    lambda: stored_pin() + "$",
+    lambda: stored_pin().replace("$", ":"),
     lambda: _with(0, "bcrypt"),
     lambda: _with(0, "SCRYPT"),
     lambda: _with(1, "16383"),  # not a power of two
@@ -88,7 +107,7 @@ MALFORMED: list[Callable[[], object]] = [
     lambda: _with(1, "016384"),
     lambda: _with(1, "-16384"),
     lambda: _with(1, "2147483648"),  # would need 256 GiB
-    lambda: _with(1, "1048576"),  # 1 GiB: more than the 64 MiB allowed
+    lambda: _with(1, "2097152"),  # 2 GiB: more than the 192 MiB allowed
     lambda: _with(2, "0"),
     lambda: _with(2, "eight"),
     lambda: _with(3, "99"),  # 99x the work: a config file must not stall the kiosk
@@ -99,11 +118,11 @@ MALFORMED: list[Callable[[], object]] = [
     lambda: _with(5, b64(bytes(31))),
     lambda: _with(5, b64(bytes(33))),
     lambda: _with(5, "é" * 44),
-    lambda: hash_pin(PIN) + "\n",
-    lambda: " " + hash_pin(PIN),
+    lambda: stored_pin() + "\n",
+    lambda: " " + stored_pin(),
     lambda: None,
     lambda: 1234,
-    lambda: hash_pin(PIN).encode(),
+    lambda: stored_pin().encode(),
 ]
 
 
@@ -122,6 +141,7 @@ def test_a_malformed_stored_value_never_verifies_nor_raises(make):
         ("0000", None),
         ("", "no PIN was typed; type 4 to 8 digits"),
         ("123", "the PIN is too short (3 digits); type 4 to 8 digits"),
+        ("7", "the PIN is too short (1 digit); type 4 to 8 digits"),
         ("123456789", "the PIN is too long (9 digits); type 4 to 8 digits"),
         (
             "12a4",
@@ -159,7 +179,12 @@ def test_hash_pin_refuses_a_pin_that_is_not_4_to_8_digits():
 
 @pytest.fixture
 def typed(monkeypatch: pytest.MonkeyPatch) -> Callable[..., list[str]]:
-    """``typed("1234", "1234")``: what the admin types at each getpass prompt; the prompts."""
+    """``typed("1234", "1234")``: what the admin types at each getpass prompt; the prompts.
+
+    These tests are about the file: the hash is made at scrypt's lowest cost
+    (stored in it, so it verifies all the same), not in half a second.
+    """
+    monkeypatch.setattr(pin_module, "SCRYPT_N", 2)
 
     def answer(*answers: str | type[BaseException]) -> list[str]:
         queue = list(answers)
@@ -195,6 +220,15 @@ def test_set_pin_creates_the_file_and_its_folder(tmp_path, typed, capsys):
     out, err = capsys.readouterr()
     assert out == f"The staff PIN is set in {path}; restart the kiosk to use it.\n"
     assert PIN not in out + err + "".join(prompts)
+
+
+def test_set_pin_stores_the_full_cost(tmp_path, monkeypatch):
+    answers = iter([PIN, PIN])
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="", stream=None: next(answers))
+    path = tmp_path / "config.yaml"
+    assert main(["set-pin", "--config", str(path)]) == 0
+    assert STORED.fullmatch(stored_hash(path))
+    assert verify_pin(PIN, stored_hash(path))
 
 
 def test_set_pin_uses_the_default_location(typed, platform_dirs):
@@ -358,15 +392,67 @@ def test_set_pin_keeps_the_files_permissions(tmp_path, typed):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
-def test_a_new_file_gets_the_usual_permissions(tmp_path, typed):
+@pytest.mark.parametrize("umask", [0o022, 0o002, 0o000], ids=["022", "002", "000"])
+def test_a_new_file_is_readable_by_its_owner_only(tmp_path, typed, umask):
     path = tmp_path / "config.yaml"
     typed(PIN, PIN)
-    umask = os.umask(0o027)
+    previous = os.umask(umask)
     try:
         assert main(["set-pin", "--config", str(path)]) == 0
     finally:
-        os.umask(umask)
-    assert stat.S_IMODE(path.stat().st_mode) == 0o640  # 0666 less the umask, not mkstemp's 0600
+        os.umask(previous)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600  # whatever the umask would allow
+    assert names(tmp_path) == ["config.yaml"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_a_new_file_in_a_group_folder_is_readable_by_that_group(tmp_path, typed, capsys):
+    folder = tmp_path / "etc-kiosk"
+    folder.mkdir()
+    folder.chmod(0o2750)  # install -d -m 2750 -g kiosk /etc/kiosk
+    path = folder / "config.yaml"
+    typed(PIN, PIN)
+    assert main(["set-pin", "--config", str(path)]) == 0
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert path.stat().st_gid == folder.stat().st_gid
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_a_config_everyone_can_read_is_kept_but_warned_about(tmp_path, typed, capsys):
+    path = tmp_path / "config.yaml"
+    path.write_text("idle_timeout: 120\n", encoding="utf-8")
+    path.chmod(0o644)
+    typed(PIN, PIN)
+    assert main(["set-pin", "--config", str(path)]) == 0
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644  # the kiosk may read it as "others"
+    assert capsys.readouterr().err == (
+        f"kiosk set-pin: warning: every user of this computer can read {path} (mode 0644), "
+        "and a PIN of a few digits can be found from its hash by trying them all; let only "
+        f"the kiosk's user or group read it, e.g. sudo chown root:kiosk {path} && "
+        f"sudo chmod 640 {path}\n"
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
+def test_a_new_file_only_root_can_read_says_how_to_let_the_kiosk_in(tmp_path, typed, capsys):
+    path = tmp_path / "config.yaml"
+    typed(PIN, PIN)
+    assert main(["set-pin", "--config", str(path)]) == 0
+    assert capsys.readouterr().err == (
+        f"kiosk set-pin: {path} is new and only root can read it; the kiosk runs as another "
+        "user, so let that user's group read it, e.g. "
+        f"sudo chown root:kiosk {path} && sudo chmod 640 {path}\n"
+    )
+
+
+def test_set_pin_help_says_what_a_pin_is(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["set-pin", "--help"])
+    assert exited.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "4 to 8 digits" in text
+    assert "twice" in text
 
 
 @pytest.mark.parametrize(

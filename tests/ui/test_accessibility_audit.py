@@ -67,6 +67,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from kiosk.content import Pack, Problem
 from kiosk.status import ContentStatus
@@ -766,7 +767,9 @@ def audit_screen(window: KioskWindow, place: Place, *, painted: bool = True) -> 
     return findings
 
 
-def walk_every_screen(window: KioskWindow, bundled: Pack, long_pack: Pack, case: str) -> list[str]:
+def walk_every_screen(
+    qtbot: QtBot, window: KioskWindow, bundled: Pack, long_pack: Pack, case: str
+) -> list[str]:
     """Every screen, from "being updated" to Status; the window starts with no pack.
 
     The painted pixels are checked on one screen of each kind: the other
@@ -792,6 +795,7 @@ def walk_every_screen(window: KioskWindow, bundled: Pack, long_pack: Pack, case:
     window.open_staff()
     window.pin_pad.press_digit("1")
     window.pin_pad.submit()  # a wrong PIN: its message shows
+    qtbot.waitUntil(lambda: not window.pin_pad.checking)
     for digit in "12345678":
         window.pin_pad.press_digit(digit)
     assert window.current_screen == "pin"
@@ -799,6 +803,7 @@ def walk_every_screen(window: KioskWindow, bundled: Pack, long_pack: Pack, case:
     while not window.pin_pad.locked:  # the longest message; only Cancel works
         window.pin_pad.press_digit("1")
         window.pin_pad.submit()
+        qtbot.waitUntil(lambda: not window.pin_pad.checking)
     audit("PIN pad (locked)", painted=False)
     window.show_staff_menu()
     audit("staff menu")
@@ -859,14 +864,16 @@ def open_case(
 @pytest.mark.parametrize("high_contrast", THEMES.values(), ids=THEMES.keys())
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 def test_every_screen_passes_the_audit(
+    qtbot: QtBot,
     open_window: WindowFactory,
     content: Content,
+    *,
     size: tuple[int, int],
     high_contrast: bool,
     text_size: TextSize,
 ) -> None:
     window, case = open_case(open_window, content, size, text_size, high_contrast=high_contrast)
-    findings = walk_every_screen(window, content.bundled, content.long, case)
+    findings = walk_every_screen(qtbot, window, content.bundled, content.long, case)
     assert not findings, f"{len(findings)} accessibility findings:\n" + "\n".join(findings)
 
 

@@ -187,7 +187,7 @@ def test_enter_presses_a_pin_key(
         QTest.keyClick(window.pin_pad.keys[digit], key, modifier)
     window.pin_pad.keys["OK"].setFocus(Qt.FocusReason.TabFocusReason)
     QTest.keyClick(window.pin_pad.keys["OK"], key, modifier)
-    assert window.current_screen == "staff"
+    qtbot.waitUntil(lambda: window.current_screen == "staff")  # checked off the GUI thread
 
 
 def test_enter_is_ignored_in_the_settle_time_after_a_screen_change(
@@ -437,7 +437,7 @@ def test_the_pin_field_is_never_named_after_its_dots(pin_window, monkeypatch):
     ]
 
 
-def test_typing_after_an_on_screen_key_goes_on_in_the_field(pin_window):
+def test_typing_after_an_on_screen_key_goes_on_in_the_field(qtbot: QtBot, pin_window):
     window = pin_window
     pad = window.pin_pad
     pad.keys["2"].setFocus(Qt.FocusReason.TabFocusReason)
@@ -446,16 +446,17 @@ def test_typing_after_an_on_screen_key_goes_on_in_the_field(pin_window):
     assert QApplication.focusWidget() is not pad.keys["2"]
     assert accessible(QApplication.focusWidget()).state().passwordEdit
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-    assert window.current_screen == "staff"
+    qtbot.waitUntil(lambda: window.current_screen == "staff")
 
 
-def test_a_wrong_pin_is_an_alert_and_is_said_on_the_field(pin_window):
+def test_a_wrong_pin_is_an_alert_and_is_said_on_the_field(qtbot: QtBot, pin_window):
     window = pin_window
     pad = window.pin_pad
     for digit in "1111":
         pad.keys[digit].click()
     pad.keys["OK"].setFocus(Qt.FocusReason.TabFocusReason)
     pad.keys["OK"].click()
+    qtbot.waitUntil(lambda: not pad.checking)
     assert accessible(pad.message).role() == Role.AlertMessage
     assert name(pad.message) == "Wrong PIN. 4 tries left."
     field = QApplication.focusWidget()  # focus went back to the field, to type again
@@ -463,17 +464,19 @@ def test_a_wrong_pin_is_an_alert_and_is_said_on_the_field(pin_window):
     assert description(field) == "Wrong PIN. 4 tries left."
 
 
-def _type_pin(window: KioskWindow, pin: str) -> None:
+def _type_pin(qtbot: QtBot, window: KioskWindow, pin: str) -> None:
+    """Tap the digits and OK, and wait for the answer (checked off the GUI thread)."""
     for digit in pin:
         window.pin_pad.keys[digit].click()
     window.pin_pad.keys["OK"].click()
+    qtbot.waitUntil(lambda: not window.pin_pad.checking)
 
 
 def test_the_lockout_counts_down_and_the_pad_unlocks_by_itself(qtbot: QtBot, pin_window):
     window = pin_window
     pad = window.pin_pad
     for _ in range(5):
-        _type_pin(window, "1")
+        _type_pin(qtbot, window, "1")
     assert pad.locked
     field = QApplication.focusWidget()
     assert field is not None
@@ -485,7 +488,7 @@ def test_the_lockout_counts_down_and_the_pad_unlocks_by_itself(qtbot: QtBot, pin
     assert pad.message.text() == ""
     assert description(field) == ""
     assert all(key.isEnabled() for key in pad.keys.values())
-    _type_pin(window, PIN)
+    _type_pin(qtbot, window, PIN)
     assert window.current_screen == "staff"
 
 
@@ -500,11 +503,11 @@ def test_locked_keys_look_off_and_stay_readable(
     window = open_window(bundled_pack, verify_pin=lambda pin: False, palette=palette)
     window.open_staff()
     key = window.pin_pad.keys["5"]
-    inside = (key.width() // 2, window.metrics.border * 3)  # above the label
 
     def look() -> tuple[str, float, bool]:
         """The fill, the label's contrast with it, and whether the outline has gaps."""
         image = key.grab().toImage()
+        inside = (key.width() // 2, window.metrics.border * 3)  # above the label
         fill = _colour_at(image, *inside)
         colours = {
             _colour_at(image, x, y)
@@ -520,7 +523,7 @@ def test_locked_keys_look_off_and_stay_readable(
     assert open_fill == palette.primary.upper()
     assert not open_gaps
     for _ in range(5):
-        _type_pin(window, "1")
+        _type_pin(qtbot, window, "1")
     assert window.pin_pad.locked
     locked_fill, text_contrast, dashed = look()
     assert locked_fill == palette.background.upper()  # no longer a solid button

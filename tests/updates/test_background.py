@@ -310,3 +310,19 @@ def test_the_copy_follows_each_good_pack(
     kept = LastGoodCopy(state).load(folder)
     assert kept is not None
     assert [t.id for t in kept[0].topics] == ["a"]
+
+
+def test_reload_while_the_share_hangs_says_so_in_the_staff_menu(
+    qtbot: QtBot, start_kiosk, share: HangingShare, folder: Path, tmp_path: Path
+) -> None:
+    kiosk = start_kiosk(folder, tmp_path / "state")
+    share.hang()
+    with qtbot.waitSignal(kiosk.watcher.answering_changed):
+        kiosk.watcher.reload_now()  # the folder stops answering
+    kiosk.window.show_staff_menu()
+    menu = kiosk.window.staff_menu
+    menu.reload_button.click()
+    assert not menu.reloading  # not "Reloading…" for as long as the share hangs
+    assert menu.note.text().startswith("Content: content folder not answering since ")
+    share.release()
+    qtbot.waitUntil(lambda: menu.note.text().startswith("Content: OK, 2 topics. Checked at "))

@@ -15,10 +15,11 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QKeyEvent
+from PySide6.QtGui import QAccessible, QHideEvent, QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.staff.centred_column import CentredColumn
+from kiosk.ui.staff.pin_check import PinCheck
 from kiosk.ui.style import theme
 from kiosk.ui.widgets.accessible import set_password_field, set_role
 from kiosk.ui.widgets.button import TouchButton
@@ -77,7 +78,8 @@ class PinPad(CentredColumn):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._palette = palette
-        self._verify = verify
+        self._check = PinCheck(verify, self)  # off the GUI thread: a hash takes ~0.5 s
+        self._check.finished.connect(self._checked)
         self.max_failures = max_failures
         self.failures = 0
         self._digits = ""
@@ -128,6 +130,11 @@ class PinPad(CentredColumn):
     def locked(self) -> bool:
         return self._lockout.isActive()
 
+    @property
+    def checking(self) -> bool:
+        """A PIN is being checked; its answer has not come yet."""
+        return self._check.running
+
     def reset(self) -> None:
         """A fresh entry; a running lock stays."""
         self._digits = ""
@@ -146,11 +153,17 @@ class PinPad(CentredColumn):
         self._show_digits()
 
     def submit(self) -> None:
-        if self.locked or not self._digits:
+        if self.locked or self.checking or not self._digits:
             return
         entered, self._digits = self._digits, ""
         self._show_digits()
-        if self._verify(entered):
+        self._set_keys_enabled(False)  # until the answer comes; Cancel still works
+        self.message.setText("Checking the PIN…")
+        self._check.start(entered)
+
+    def _checked(self, right: bool) -> None:
+        self._set_keys_enabled(True)
+        if right:
             log.info("staff PIN accepted")
             self.failures = 0
             self._say("")
@@ -208,6 +221,15 @@ class PinPad(CentredColumn):
     def _show_lockout(self) -> None:
         if self.locked:
             self.message.setText(self._lockout_text())
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Left while a PIN was being checked (Cancel, idle, staff gone): its
+        # answer must not open the staff menu over the patients' screens later.
+        if self._check.running:
+            self._check.forget()
+            self._set_keys_enabled(True)
+            self.message.setText("")
+        super().hideEvent(event)
 
     def _unlock(self) -> None:
         self._tick.stop()

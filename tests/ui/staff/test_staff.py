@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.status import ContentStatus
 from kiosk.ui.window import KioskWindow
 
 PIN = "2468"
@@ -22,10 +28,12 @@ def _tap_corner(window: KioskWindow, times: int, where: QPoint | None = None) ->
         )
 
 
-def _type_pin(window: KioskWindow, pin: str) -> None:
+def _type_pin(qtbot: QtBot, window: KioskWindow, pin: str) -> None:
+    """Tap the digits and OK, and wait for the answer (the PIN is checked off the GUI thread)."""
     for digit in pin:
         window.pin_pad.keys[digit].click()
     window.pin_pad.keys["OK"].click()
+    qtbot.waitUntil(lambda: not window.pin_pad.checking)
 
 
 def test_five_taps_in_the_corner_open_the_pin_pad(open_window, bundled_pack):
@@ -52,7 +60,7 @@ def test_a_tap_elsewhere_resets_the_corner_count(open_window, bundled_pack):
     assert window.current_screen == "home"
 
 
-def test_right_pin_opens_the_staff_menu(open_window, bundled_pack, caplog):
+def test_right_pin_opens_the_staff_menu(qtbot: QtBot, open_window, bundled_pack, caplog):
     window = open_window(bundled_pack, verify_pin=lambda pin: pin == PIN)
     window.open_staff()
     assert window.pin_pad.dots.text() == "no digits yet"
@@ -61,7 +69,7 @@ def test_right_pin_opens_the_staff_menu(open_window, bundled_pack, caplog):
     assert window.pin_pad.dots.text() == "● ●"
     with caplog.at_level(logging.INFO):
         window.pin_pad.keys["Clear"].click()
-        _type_pin(window, PIN)
+        _type_pin(qtbot, window, PIN)
     assert window.current_screen == "staff"
     assert "staff PIN accepted" in caplog.text
     assert PIN not in caplog.text
@@ -75,16 +83,16 @@ def test_five_wrong_pins_lock_the_pad_then_it_unlocks(
     pad = window.pin_pad
     with caplog.at_level(logging.INFO):
         for attempt in range(1, 5):
-            _type_pin(window, "1111")
+            _type_pin(qtbot, window, "1111")
             assert (
                 pad.message.text()
                 == f"Wrong PIN. {5 - attempt} {'tries' if attempt < 4 else 'try'} left."
             )
-        _type_pin(window, "1111")
+        _type_pin(qtbot, window, "1111")
     assert pad.locked
     assert pad.message.text() == "Too many wrong PINs. Try again in 60 seconds."
     assert not pad.keys["5"].isEnabled()
-    _type_pin(window, PIN)  # ignored while locked, even the right PIN
+    _type_pin(qtbot, window, PIN)  # ignored while locked, even the right PIN
     assert window.current_screen == "pin"
     assert "staff PIN wrong (5 of 5)" in caplog.text
     assert "staff PIN pad locked for 60 seconds" in caplog.text
@@ -95,11 +103,11 @@ def test_the_lock_lifts_after_its_time(qtbot: QtBot, open_window, bundled_pack):
     window = open_window(bundled_pack, verify_pin=lambda pin: pin == PIN, pin_lockout_ms=30)
     window.open_staff()
     for _ in range(5):
-        _type_pin(window, "9")
+        _type_pin(qtbot, window, "9")
     assert window.pin_pad.locked
     qtbot.waitUntil(lambda: not window.pin_pad.locked)
     assert window.pin_pad.keys["5"].isEnabled()
-    _type_pin(window, PIN)
+    _type_pin(qtbot, window, PIN)
     assert window.current_screen == "staff"
 
 
@@ -110,12 +118,10 @@ def test_pin_pad_cancel_goes_home(open_window, bundled_pack):
     assert window.current_screen == "home"
 
 
-def test_at_most_eight_digits(open_window, bundled_pack):
+def test_at_most_eight_digits(qtbot: QtBot, open_window, bundled_pack):
     window = open_window(bundled_pack, verify_pin=lambda pin: pin == "12345678")
     window.open_staff()
-    for digit in "123456789":
-        window.pin_pad.keys[digit].click()
-    window.pin_pad.keys["OK"].click()
+    _type_pin(qtbot, window, "123456789")
     assert window.current_screen == "staff"
 
 
@@ -164,7 +170,7 @@ def test_staff_with_a_keyboard_can_type_the_pin(qtbot: QtBot, open_window, bundl
     QTest.keyClick(window.pin_pad, Qt.Key.Key_Backspace)
     QTest.keyClicks(window.pin_pad, PIN)
     QTest.keyClick(window.pin_pad, Qt.Key.Key_Return)
-    assert window.current_screen == "staff"
+    qtbot.waitUntil(lambda: window.current_screen == "staff")
 
 
 def test_content_results_do_not_keep_the_status_screen_open(
@@ -206,3 +212,123 @@ def test_five_corner_taps_during_the_idle_warning_still_open_the_pin_pad(
         window.show_topic(bundled_pack.topics[0].id)
     _tap_corner(window, 5)
     assert window.current_screen == "pin"
+
+
+def _slow_check(release: threading.Event) -> Callable[[str], bool]:
+    """A PIN check that takes until ``release`` is set (as scrypt takes half a second)."""
+
+    def verify(pin: str) -> bool:
+        release.wait(timeout=10)  # only a backstop: the tests set it
+        return pin == PIN
+
+    return verify
+
+
+def _pin_checks_done() -> None:
+    """Wait for the workers checking PINs, then deliver what they answered."""
+    for worker in threading.enumerate():
+        if worker.name == "pin-check":
+            worker.join(timeout=10)
+    QApplication.processEvents()
+
+
+def test_the_screen_keeps_running_while_the_pin_is_checked(qtbot: QtBot, open_window, bundled_pack):
+    release = threading.Event()
+    window = open_window(bundled_pack, verify_pin=_slow_check(release))
+    window.open_staff()
+    ticks: list[int] = []
+    ticker = QTimer(window, interval=1)
+    ticker.timeout.connect(lambda: ticks.append(1))
+    ticker.start()
+    for digit in PIN:
+        window.pin_pad.keys[digit].click()
+    window.pin_pad.keys["OK"].click()
+    qtbot.waitUntil(lambda: len(ticks) >= 3)  # the event loop runs during the check
+    pad = window.pin_pad
+    assert pad.checking
+    assert pad.message.text() == "Checking the PIN…"
+    assert not any(key.isEnabled() for key in pad.keys.values())  # no second PIN meanwhile
+    assert pad.cancel.isEnabled()
+    release.set()
+    qtbot.waitUntil(lambda: window.current_screen == "staff")
+    ticker.stop()
+
+
+def test_an_answer_after_the_pad_was_left_opens_nothing(qtbot: QtBot, open_window, bundled_pack):
+    release = threading.Event()
+    window = open_window(bundled_pack, verify_pin=_slow_check(release))
+    window.open_staff()
+    for digit in PIN:
+        window.pin_pad.keys[digit].click()
+    window.pin_pad.keys["OK"].click()
+    assert window.pin_pad.checking
+    window.pin_pad.cancel.click()
+    assert window.current_screen == "home"
+    release.set()
+    _pin_checks_done()
+    assert window.current_screen == "home"  # the right PIN came too late to count
+    window.open_staff()  # and the pad is ready for the next try
+    assert not window.pin_pad.checking
+    assert window.pin_pad.keys["5"].isEnabled()
+    assert window.pin_pad.message.text() == ""
+
+
+def _status(**fields: object) -> ContentStatus:
+    return ContentStatus(folder=Path("/srv/kiosk/current"), started_at=MORNING, **fields)  # type: ignore[arg-type]
+
+
+MORNING = dt.datetime(2026, 5, 4, 9, 0, 0)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1280, 800), (1024, 600)])
+def test_the_menus_buttons_stay_put_whatever_the_note_says(open_window, bundled_pack, size):
+    status = _status(loaded_at=MORNING, last_attempt_at=MORNING, topic_count=10)
+    window = open_window(bundled_pack, size=size, status=status, now=lambda: MORNING)
+    window.show_staff_menu()
+    menu = window.staff_menu
+    buttons = (menu.status_button, menu.reload_button, menu.exit_button, menu.back_button)
+
+    def places() -> list[QRect]:
+        QApplication.processEvents()  # the layout settles
+        return [button.geometry() for button in buttons]
+
+    short = places()
+    one_line = menu.note.height()
+    status.unavailable("the share //fileserver/kiosk/current does not answer: " * 4, MORNING)
+    window.refresh_status()
+    assert places() == short
+    assert menu.note.height() > 2 * one_line  # the note did wrap onto more lines
+
+
+def test_reload_shows_it_is_working_then_its_result_with_the_time(
+    qtbot: QtBot, open_window, bundled_pack
+):
+    status = _status(loaded_at=MORNING, last_attempt_at=MORNING, topic_count=10)
+    clock = [MORNING]
+    window = open_window(bundled_pack, status=status, now=lambda: clock[0])
+    window.show_staff_menu()
+    menu = window.staff_menu
+    assert menu.note.text() == "Content: OK, 10 topics. Checked at 09:00:00."
+    with qtbot.waitSignal(window.reload_requested):
+        menu.reload_button.click()
+    assert menu.note.text() == "Reloading the content…"
+    assert menu.reload_button.text() == "Reloading…"
+    assert not menu.reload_button.isEnabled()  # no second reload meanwhile
+    window.refresh_status()  # an update that is not the reload's result (read-aloud, say)
+    assert menu.note.text() == "Reloading the content…"
+    # Seconds later, on a slow share, the result: a newer attempt.
+    clock[0] = MORNING + dt.timedelta(seconds=7)
+    status.unavailable("the share does not answer", clock[0])
+    window.refresh_status()
+    assert menu.note.text() == (
+        "Content: content folder unavailable: the share does not answer. Checked at 09:00:07."
+    )
+    assert menu.reload_button.isEnabled()
+    assert menu.reload_button.text() == "Reload content now"
+
+
+def test_a_result_from_another_day_shows_its_date(open_window, bundled_pack):
+    status = _status(loaded_at=MORNING, last_attempt_at=MORNING, topic_count=1)
+    window = open_window(bundled_pack, status=status, now=lambda: MORNING + dt.timedelta(days=1))
+    window.show_staff_menu()
+    assert window.staff_menu.note.text() == "Content: OK, 1 topic. Checked at 2026-05-04 09:00:00."
