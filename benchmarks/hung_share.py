@@ -15,7 +15,9 @@ half second), and the script prints:
    hang of ``--hang-s`` seconds (systemd kills a kiosk whose gap exceeds its
    ``WatchdogSec=``);
 2. after a restart while the share hangs, how long until ``READY=1`` and
-   whether the kiosk shows the copy of the last good pack it kept.
+   whether the kiosk shows the copy of the last good pack it kept;
+3. how a ``SIGTERM`` (systemd stopping the service) while the share hangs
+   ends the kiosk, and how long it takes.
 
 ``--kiosk`` runs another build (an older checkout's venv) for comparison.
 """
@@ -232,6 +234,38 @@ def measure_restart(rig: Rig, kiosk: subprocess.Popen[Any]) -> subprocess.Popen[
     return kiosk
 
 
+def measure_stop(rig: Rig, kiosk: subprocess.Popen[Any]) -> None:
+    """SIGTERM, as systemd stops the service, while the share still hangs.
+
+    The kiosk's part ends when it logs "kiosk stopped"; the process itself
+    can only go once its blocked file call returns: Linux waits, without
+    interruption, for a FUSE request the file system has already taken (a
+    hard NFS mount's calls can be killed, a FUSE share's cannot).
+    """
+    rig.answering.clear()
+    time.sleep(16)  # past the next look at the folder, which now hangs
+    asked = time.monotonic()
+    kiosk.send_signal(signal.SIGTERM)
+    deadline = asked + 30
+    while time.monotonic() < deadline and "kiosk stopped" not in rig.log.read_text("utf-8"):
+        time.sleep(0.05)
+    stopped = time.monotonic() - asked
+    if stopped >= 30:
+        print("SIGTERM while the share hangs: no 'kiosk stopped' in the log after 30 s")
+    else:
+        print(f"SIGTERM while the share hangs: 'kiosk stopped' logged after {stopped:.2f} s")
+    rig.answering.set()
+    try:
+        status = kiosk.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        print("the process was still there 30 s after the share answered again")
+        return
+    how = f"by signal {-status}" if status < 0 else f"with status {status}"
+    output = rig.log.read_text(encoding="utf-8", errors="replace")
+    print(f"the process ended {how} once its file call returned")
+    print(f"no abort: {'Fatal Python error' not in output and 'QThread' not in output}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hang-s", type=float, default=40.0)
@@ -265,6 +299,9 @@ def main() -> int:
                 if kiosk is None:
                     return 1
                 kiosk = measure_restart(rig, kiosk)
+                rig.answering.set()
+                time.sleep(3)
+                measure_stop(rig, kiosk)
         finally:
             answering.set()
             if kiosk is not None:

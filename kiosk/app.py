@@ -40,7 +40,7 @@ from kiosk.ui.speech.speaker import Speaker
 from kiosk.ui.style.fonts import register_fonts
 from kiosk.ui.style.panel import px_per_mm
 from kiosk.ui.window import KioskWindow
-from kiosk.updates.background import ANSWER_TIMEOUT_MS, BackgroundWatcher
+from kiosk.updates.background import ANSWER_TIMEOUT_MS, SHUT_DOWN_WAIT_MS, BackgroundWatcher
 from kiosk.updates.last_good import LastGoodCopy
 
 log = logging.getLogger(__name__)
@@ -174,9 +174,10 @@ class Kiosk:
         if first is not None:
             self._failed(first)
 
-    def stop_watching(self) -> bool:
-        """Stop the content watcher; False if its thread is stuck on the folder."""
-        return self.watcher.shut_down()
+    def stop_watching(self, wait_ms: int = SHUT_DOWN_WAIT_MS) -> bool:
+        """Stop the content watcher; False if its thread is still stuck on the
+        folder after ``wait_ms``."""
+        return self.watcher.shut_down(wait_ms)
 
     def _show_kept_copy(self, folder: Path) -> None:
         """At start, with no good pack from the folder: the copy kept from the last run."""
@@ -435,7 +436,8 @@ def _run_alone(settings: Settings, systemd_env: Mapping[str, str]) -> tuple[int,
     code = app.exec()
     if kiosk.window.staff_exited:
         code = STAFF_EXIT_CODE
-    stuck = not kiosk.stop_watching()
+    # Closing the window has stopped the watcher (waiting for it): just ask.
+    stuck = not kiosk.stop_watching(wait_ms=0)
     if notifier is not None:
         notifier.stopping()
     log.info("kiosk stopped (exit status %d)", code)

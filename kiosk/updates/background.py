@@ -106,6 +106,7 @@ class BackgroundWatcher(QObject):
         self.answer_timeout_ms = answer_timeout_ms
         self._answering = True
         self._started = False
+        self._left_behind = False  # shut_down() gave up on a stuck thread
         # The first result, handed over from the worker's thread.
         self._first_lock = threading.Lock()
         self._first_ready = threading.Event()
@@ -168,9 +169,12 @@ class BackgroundWatcher(QObject):
         self._deadline.stop()
         if self._worker.shut_down(wait_ms):
             return True
-        log.warning(
-            "the content folder %s has still not answered; leaving its thread behind", self.folder
-        )
+        if not self._left_behind:
+            self._left_behind = True
+            log.warning(
+                "the content folder %s has still not answered; leaving its thread behind",
+                self.folder,
+            )
         return False
 
     # -- on the worker's thread ---------------------------------------------------
