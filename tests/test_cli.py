@@ -142,6 +142,26 @@ def test_check_lists_located_errors_and_fails(capsys, write_pack):
     ]
 
 
+def test_check_reports_link_loops_instead_of_a_traceback(capsys, write_pack):
+    pack = write_pack({"a": ("Q?", "A.")})
+    (pack / "topics" / "loop.yaml").symlink_to("loop.yaml")
+    assert main(["check", str(pack)]) == 0
+    loop = "a symbolic link that leads back to itself (a link loop)"
+    assert capsys.readouterr() == (
+        "OK: 1 topic\n",
+        f"{pack}/topics/loop.yaml: warning: ignored: {loop}; point it at a topic file or "
+        "remove it\n",
+    )
+    (pack / "kiosk.yaml").unlink()
+    (pack / "kiosk.yaml").symlink_to("kiosk.yaml")
+    assert main(["check", str(pack)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{pack}/kiosk.yaml: error: {loop}; point it at the pack's real kiosk.yaml",
+        f"{pack}/topics/loop.yaml: warning: ignored: {loop}; point it at a topic file or remove it",
+        "1 error; the pack cannot be shown until they are fixed.",
+    ]
+
+
 def test_check_of_a_missing_folder_fails_with_one_line(capsys, tmp_path):
     missing = tmp_path / "nope"
     assert main(["check", str(missing)]) == 1

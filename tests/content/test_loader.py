@@ -1286,6 +1286,92 @@ def test_a_broken_link_among_the_topics_is_a_warning(new_pack: NewPack) -> None:
     ]
 
 
+IGNORED_LOOP = (
+    "warning: ignored: a symbolic link that leads back to itself (a link loop); "
+    "point it at a topic file or remove it"
+)
+LOOP = "error: a symbolic link that leads back to itself (a link loop)"
+
+# (links to make in the pack: name -> what it points at; the exact problem lines)
+LINK_LOOPS = [
+    pytest.param(
+        {"topics/loop.yaml": "loop.yaml"},
+        ["{pack}/topics/loop.yaml: " + IGNORED_LOOP],
+        id="topic-links-to-itself",
+    ),
+    pytest.param(
+        {"topics/b.yaml": "c.yaml", "topics/c.yaml": "b.yaml"},
+        ["{pack}/topics/b.yaml: " + IGNORED_LOOP, "{pack}/topics/c.yaml: " + IGNORED_LOOP],
+        id="two-topic-links-to-each-other",
+    ),
+    pytest.param(
+        {"topics/notes.txt": "notes.txt"},
+        ["{pack}/topics/notes.txt: " + IGNORED_LOOP],
+        id="non-yaml-link-to-itself",
+    ),
+]
+
+
+@pytest.mark.parametrize(("links", "expected"), LINK_LOOPS)
+def test_a_link_loop_among_the_topics_is_a_warning(
+    new_pack: NewPack, links: dict[str, str], expected: list[str]
+) -> None:
+    pack = new_pack()
+    for name, target in links.items():
+        (pack / name).symlink_to(target)
+    loaded = load_pack(pack)  # no OSError
+    assert [t.id for t in loaded.topics] == ["a"]
+    assert [str(w) for w in loaded.warnings] == expand(expected, pack)
+
+
+def test_kiosk_yaml_that_links_to_itself_is_an_error(new_pack: NewPack) -> None:
+    pack = new_pack({"kiosk.yaml": None})
+    (pack / "kiosk.yaml").symlink_to("kiosk.yaml")
+    assert error_lines(pack) == [
+        f"{pack}/kiosk.yaml: {LOOP}; point it at the pack's real kiosk.yaml"
+    ]
+
+
+def test_a_topics_folder_that_links_to_itself_is_an_error(new_pack: NewPack) -> None:
+    pack = new_pack({"topics/a.yaml": None})  # no topics folder yet
+    (pack / "topics").symlink_to("topics")
+    assert error_lines(pack) == [
+        f"{pack}/topics: {LOOP}; point it at the pack's real topics folder"
+    ]
+
+
+def test_a_pack_folder_that_links_to_itself_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "current").symlink_to("other")
+    (tmp_path / "other").symlink_to("current")
+    assert error_lines(tmp_path / "current") == [
+        f"{tmp_path}/current: {LOOP}; give the folder that holds kiosk.yaml"
+    ]
+
+
+def test_a_topic_link_the_kiosk_may_not_follow_is_an_error(
+    new_pack: NewPack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Permissions cannot be tested as root (CI containers): fail the stat
+    # itself, as a link into a folder without search permission does.
+    pack = new_pack({"topics/b.yaml": TOPIC_YAML})
+    real_scandir = os.scandir
+
+    class Entry:
+        def __init__(self, entry: os.DirEntry[str]) -> None:
+            self.name, self.path = entry.name, entry.path
+
+        def is_dir(self) -> bool:
+            raise PermissionError(13, "Permission denied")
+
+    def scandir(path: Path) -> list[object]:
+        return [Entry(e) if e.name == "b.yaml" else e for e in real_scandir(path)]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert error_lines(pack) == [
+        f"{pack}/topics/b.yaml: error: cannot read the file: Permission denied"
+    ]
+
+
 def test_kiosk_yaml_that_is_a_folder_says_so(new_pack: NewPack) -> None:
     pack = new_pack({"kiosk.yaml": FOLDER})
     assert error_lines(pack) == [
