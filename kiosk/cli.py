@@ -20,7 +20,7 @@ from kiosk.config import (
     resolve_settings,
     save_pin_hash,
 )
-from kiosk.content import ContentError, Pack, Problem, load_pack
+from kiosk.content import ContentError, Pack, Problem, load_pack, yamlparsers
 from kiosk.content.readability import (
     READABILITY_TARGET_GRADE,
     PackReadability,
@@ -258,6 +258,8 @@ def _check(args: argparse.Namespace) -> int:
     if args.content and args.content_option:
         print("kiosk check: give the folder once, with or without --content", file=sys.stderr)
         return 2
+    if not yamlparsers.HAS_LIBYAML:
+        print(f"warning: {yamlparsers.LIBYAML_MISSING}", file=sys.stderr)
     resolved = _settings(args.config, {"content": args.content or args.content_option}, sys.stdout)
     if resolved is None:
         return 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from PySide6.QtGui import QImage
 
 import kiosk.app
 from kiosk.cli import NO_DISPLAY, main
+from kiosk.content import yamlparsers
 from kiosk.settings import Settings
 
 
@@ -231,6 +233,64 @@ def test_python_m_kiosk_works(tmp_path: Path):
     config.write_text("", encoding="utf-8")
     result = _run_module("check", "--config", str(config), env=dict(os.environ))
     assert (result.returncode, result.stdout) == (0, f"OK: config file {config}\nOK: 10 topics\n")
+
+
+def test_check_says_when_pyyaml_has_no_libyaml(capsys, monkeypatch):
+    monkeypatch.setattr(yamlparsers, "HAS_LIBYAML", False)
+    assert main(["check"]) == 0
+    assert capsys.readouterr() == ("OK: 10 topics\n", f"warning: {yamlparsers.LIBYAML_MISSING}\n")
+
+
+# Runs the kiosk command with PyYAML unable to load libyaml, as where it was
+# built without it.
+WITHOUT_LIBYAML = (
+    "import sys; sys.modules['yaml._yaml'] = None; from kiosk.cli import main; "
+    "sys.exit(main(sys.argv[1:]))"
+)
+
+
+def test_without_libyaml_check_reads_the_pack_alike_and_says_so(tmp_path: Path):
+    config = tmp_path / "config.yaml"
+    config.write_text("", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", WITHOUT_LIBYAML, "check", "--config", str(config)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (result.returncode, result.stdout) == (0, f"OK: config file {config}\nOK: 10 topics\n")
+    assert result.stderr == f"warning: {yamlparsers.LIBYAML_MISSING}\n"
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="needs Unix sockets")
+def test_without_libyaml_the_kiosk_starts_and_logs_why_it_is_slower(tmp_path, write_pack):
+    # Up as systemd starts it (READY=1 says the first screen is up), then stopped.
+    notify = tmp_path / "notify.sock"
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    server.bind(str(notify))
+    server.settimeout(60)  # a wait on a condition: the datagram
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        f"content: {write_pack({'a': ('A?', 'A.')})}\nlog_dir: {tmp_path / 'logs'}\n",
+        encoding="utf-8",
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NOTIFY_SOCKET=str(notify))
+    kiosk = subprocess.Popen(
+        [sys.executable, "-c", WITHOUT_LIBYAML, "--watchdog", "--config", str(config)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert server.recv(4096) == b"READY=1"
+    finally:
+        kiosk.kill()
+        kiosk.wait(timeout=60)
+        server.close()
+    log_text = (tmp_path / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    assert f"WARNING kiosk.app: {yamlparsers.LIBYAML_MISSING}" in log_text
+    assert f"content loaded: 1 topic from {tmp_path}" in log_text
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland only")
