@@ -20,21 +20,18 @@ own composer resolves or drops without a trace.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import yaml
 from yaml import events
 
-from kiosk.content import yamlparsers
+from kiosk.content import yamlparsers, yamltabs
 from kiosk.content.problems import Problem
 from kiosk.content.yamlparsers import PureLoader
+from kiosk.content.yamltabs import LINE_BREAK as _LINE_BREAK
 
 _YAML_TAG_PREFIX = "tag:yaml.org,2002:"
-
-# What YAML counts as a line break (old Macs' lone CR included).
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def position_of(text: str, index: int) -> tuple[int, int]:
@@ -385,17 +382,122 @@ def _parse(path: str, text: str) -> list[events.Event] | Problem:
         return _syntax_problem_from_pure_parser(path, text, fast_exc)
 
 
+@dataclass
+class _Spaced:
+    """The text with every tab a space, as parsed to find its scalars."""
+
+    spans: list[yamltabs.ScalarSpan]
+    known_until: int  # where the parse stopped; the end when it did not
+    stream: list[events.Event] | None  # all its events, when it did not stop
+
+
+def _parse_spaced(text: str) -> _Spaced:
+    """Parse ``text`` (which holds no tab) for its scalars, in order.
+
+    A syntax error ends what is known. libyaml may find it later than the
+    pure-Python parser; as for the message, a file small enough to parse
+    again is read as the pure parser reads it, so that the same tabs count.
+    """
+    loaders = [yamlparsers.FastLoader]
+    if len(text) <= _MAX_REPARSED and yamlparsers.FastLoader is not PureLoader:
+        loaders.append(PureLoader)
+    stream: list[events.Event] = []
+    known_until = 0
+    for loader in loaders:
+        stream = []
+        try:
+            _events(text, loader, stream)
+        except _StoppedError as stopped:
+            known_until = _index(stopped.event)  # the same with either parser
+            break
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            known_until = mark.index if mark is not None else 0
+        except (yaml.YAMLError, ValueError, OverflowError):
+            known_until = 0
+        else:
+            return _Spaced(_spans(stream, len(text)), len(text), stream)
+    return _Spaced(_spans(stream, known_until), known_until, None)
+
+
+def _spans(stream: list[events.Event], text_length: int) -> list[yamltabs.ScalarSpan]:
+    return [
+        yamltabs.ScalarSpan(
+            _index(event),
+            event.end_mark.index if event.end_mark else text_length,
+            event.style or "",
+        )
+        for event in stream
+        if isinstance(event, events.ScalarEvent)
+    ]
+
+
+def _untab(path: str, text: str) -> tuple[str, list[events.Event] | None] | Problem:
+    """The text with the tabs YAML reads as spaces made spaces; or the tab it refuses.
+
+    With the text's events too, when it has no other tab: they are those of
+    the text parsed to find where its scalars are.
+    """
+    spaced_text = text.replace("\t", " ")
+    spaced = _parse_spaced(spaced_text)
+    result = yamltabs.untab(text, spaced.spans, spaced.known_until)
+    if isinstance(result, yamltabs.TabError):
+        return Problem(path, result.message, *position_of(text, result.index))
+    return result, spaced.stream if result == spaced_text else None
+
+
+def _index(event: events.Event) -> int:
+    return event.start_mark.index if event.start_mark is not None else 0
+
+
+def _tab_before_a_collection(
+    path: str, original: str, untabbed: str, stream: list[events.Event]
+) -> Problem | None:
+    """A tab, made a space, before a nested list or mapping on its line (``-<tab>-``).
+
+    It would be that collection's indentation, which YAML allows in spaces only.
+    """
+    for event in stream:
+        if isinstance(event, events.CollectionStartEvent) and not event.flow_style:
+            line, column = _position(event)
+            start = _index(event)
+            line_start = start - (column - 1)
+            for tab in _tabs(original, line_start, start):
+                if untabbed[tab] == " ":
+                    return Problem(path, yamltabs.INDENT_TAB, line, tab - line_start + 1)
+    return None
+
+
+def _tabs(text: str, start: int, end: int) -> Iterator[int]:
+    found = text.find("\t", start, end)
+    while found >= 0:
+        yield found
+        found = text.find("\t", found + 1, end)
+
+
 def read_yaml(path: str, text: str) -> tuple[Node | None, list[Problem]]:
     """Parse one content file into located nodes, with every problem found.
 
-    ``path`` is only used to label problems. On a syntax error, or a file
-    with more than :data:`MAX_VALUES` keys and values or nested more than
-    :data:`MAX_DEPTH` deep, the tree is ``None`` and the one problem says
-    where reading stopped.
+    ``path`` is only used to label problems. On a syntax error, a tab YAML
+    does not allow, or a file with more than :data:`MAX_VALUES` keys and
+    values or nested more than :data:`MAX_DEPTH` deep, the tree is ``None``
+    and the one problem says where reading stopped.
     """
-    stream = _parse(path, text)
+    original = text
+    stream: list[events.Event] | Problem | None = None
+    if "\t" in text:
+        untabbed = _untab(path, text)
+        if isinstance(untabbed, Problem):
+            return None, [untabbed]
+        text, stream = untabbed
+    if stream is None:
+        stream = _parse(path, text)
     if isinstance(stream, Problem):
         return None, [stream]
+    if text is not original:
+        problem = _tab_before_a_collection(path, original, text, stream)
+        if problem is not None:
+            return None, [problem]
     composer = _Composer(path, text)
     root = composer.compose(stream)
     return root, composer.problems

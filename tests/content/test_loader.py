@@ -138,8 +138,8 @@ BROKEN_PACKS = [
     pytest.param(
         {"topics/a.yaml": "question: Q?\nanswer:\n\t- A.\n"},
         [
-            "{pack}/topics/a.yaml:3:1: error: invalid YAML: found character '\\t' that cannot "
-            "start any token" + SYNTAX
+            "{pack}/topics/a.yaml:3:1: error: a tab in the indentation of this line; YAML "
+            "indents with spaces only: replace the tab with spaces"
         ],
         id="syntax-tab-indentation",
     ),
