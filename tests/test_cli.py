@@ -228,10 +228,10 @@ def _run_module(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[
     )
 
 
-def test_python_m_kiosk_works(tmp_path: Path):
+def test_python_m_kiosk_works(tmp_path: Path, child_env: dict[str, str]):
     config = tmp_path / "config.yaml"  # given, so the real user's config is never read
     config.write_text("", encoding="utf-8")
-    result = _run_module("check", "--config", str(config), env=dict(os.environ))
+    result = _run_module("check", "--config", str(config), env=child_env)
     assert (result.returncode, result.stdout) == (0, f"OK: config file {config}\nOK: 10 topics\n")
 
 
@@ -249,12 +249,15 @@ WITHOUT_LIBYAML = (
 )
 
 
-def test_without_libyaml_check_reads_the_pack_alike_and_says_so(tmp_path: Path):
+def test_without_libyaml_check_reads_the_pack_alike_and_says_so(
+    tmp_path: Path, child_env: dict[str, str]
+):
     config = tmp_path / "config.yaml"
     config.write_text("", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-c", WITHOUT_LIBYAML, "check", "--config", str(config)],
         capture_output=True,
+        env=child_env,
         text=True,
         timeout=60,
         check=False,
@@ -264,7 +267,9 @@ def test_without_libyaml_check_reads_the_pack_alike_and_says_so(tmp_path: Path):
 
 
 @pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="needs Unix sockets")
-def test_without_libyaml_the_kiosk_starts_and_logs_why_it_is_slower(tmp_path, write_pack):
+def test_without_libyaml_the_kiosk_starts_and_logs_why_it_is_slower(
+    tmp_path, write_pack, child_env
+):
     # Up as systemd starts it (READY=1 says the first screen is up), then stopped.
     notify = tmp_path / "notify.sock"
     server = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
@@ -275,7 +280,7 @@ def test_without_libyaml_the_kiosk_starts_and_logs_why_it_is_slower(tmp_path, wr
         f"content: {write_pack({'a': ('A?', 'A.')})}\nlog_dir: {tmp_path / 'logs'}\n",
         encoding="utf-8",
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NOTIFY_SOCKET=str(notify))
+    env = dict(child_env, QT_QPA_PLATFORM="offscreen", NOTIFY_SOCKET=str(notify))
     kiosk = subprocess.Popen(
         [sys.executable, "-c", WITHOUT_LIBYAML, "--watchdog", "--config", str(config)],
         env=env,
