@@ -190,6 +190,13 @@ def _parser() -> argparse.ArgumentParser:
         default="standard",
         help="the colours: standard, or high contrast (light on dark)",
     )
+    snapshot.add_argument(
+        "--only",
+        nargs="+",
+        metavar="NAME",
+        help="render only these screens: home, idle-warning, topic ids (or topics/ID)",
+    )
+    snapshot.set_defaults(usage_error=snapshot.error)
 
     config = commands.add_parser(
         "config",
@@ -314,7 +321,15 @@ def _snapshot(args: argparse.Namespace) -> int:
     # Rendering needs no screen: force Qt's offscreen platform before Qt starts.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from kiosk.app import application  # noqa: PLC0415 - Qt loads only when needed
-    from kiosk.ui.snapshot import render_snapshots  # noqa: PLC0415
+    from kiosk.ui.snapshot import render_snapshots, screen_names, unknown_screens  # noqa: PLC0415
+
+    unknown = unknown_screens(pack, args.only or ())
+    if unknown:
+        names = screen_names(pack)
+        args.usage_error(
+            f"argument --only: no screen named {', '.join(map(repr, unknown))}; the screens "
+            f"are {', '.join(names[:1] + names[-1:])} and the topics {', '.join(names[1:-1])}"
+        )
 
     try:
         written = render_snapshots(
@@ -325,6 +340,7 @@ def _snapshot(args: argparse.Namespace) -> int:
             args.size,
             text_size=TextSize[args.text_size.upper()],
             high_contrast=args.theme == "high-contrast",
+            only=args.only,
         )
     except OSError as exc:
         print(f"kiosk snapshot: cannot write the images to {args.out}: {exc}", file=sys.stderr)

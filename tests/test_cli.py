@@ -187,6 +187,7 @@ def test_check_of_a_missing_folder_fails_with_one_line(capsys, tmp_path):
         ["config", "--out", "x"],
         ["set-pin", "--windowed"],
         ["snapshot", "--out", "x", "--windowed"],
+        ["snapshot", "--out", "x", "--only"],
     ],
 )
 def test_usage_errors_exit_2(argv, capsys):
@@ -404,9 +405,36 @@ def test_snapshot_renders_the_chosen_text_size_and_theme(qapp, tmp_path, monkeyp
         main(["snapshot", "--out", out, "--text-size", "largest", "--theme", "high-contrast"]) == 0
     )
     assert chosen == [
-        {"text_size": TextSize.NORMAL, "high_contrast": False},
-        {"text_size": TextSize.LARGEST, "high_contrast": True},
+        {"text_size": TextSize.NORMAL, "high_contrast": False, "only": None},
+        {"text_size": TextSize.LARGEST, "high_contrast": True, "only": None},
     ]
+
+
+def test_snapshot_only_renders_the_named_screens(qapp, tmp_path, write_pack, capsys):
+    pack = write_pack({"first": ("First?", "One."), "second": ("Second?", "Two.")})
+    out = tmp_path / "shots"
+    argv = ["snapshot", "--content", str(pack), "--out", str(out), "--size", "640x400"]
+    assert main([*argv, "--only", "second", "home"]) == 0
+    assert capsys.readouterr().out == f"wrote 2 images to {out}\n"
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.png")) == [
+        "home.png",
+        "topics/second.png",
+    ]
+
+
+def test_snapshot_only_with_an_unknown_name_is_a_usage_error(tmp_path, write_pack, capsys):
+    pack = write_pack({"first": ("First?", "One."), "second": ("Second?", "Two.")})
+    out = tmp_path / "shots"
+    with pytest.raises(SystemExit) as exit_info:
+        main(["snapshot", "--content", str(pack), "--out", str(out), "--only", "home", "thrid"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: kiosk snapshot ")
+    assert err.splitlines()[-1] == (
+        "kiosk snapshot: error: argument --only: no screen named 'thrid'; the screens are "
+        "home, idle-warning and the topics first, second"
+    )
+    assert not out.exists()
 
 
 def test_snapshot_of_an_invalid_pack_named_by_the_config(tmp_path, write_pack, capsys):
