@@ -30,7 +30,7 @@ from typing import Any
 
 from kiosk.content.model import BulletList, Pack, Topic
 from kiosk.content.problems import Problem, Severity
-from kiosk.content.syllables import syllable_table
+from kiosk.content.syllables import syllable_counter
 
 # Where patient information should stand. The US National Institutes of
 # Health (NIH) ask for grade 8 or below; the American Medical Association
@@ -39,10 +39,6 @@ from kiosk.content.syllables import syllable_table
 # allow (many of the kiosk's readers have had a stroke).
 READABILITY_TARGET_GRADE = 8
 
-# textstat's locale for English. Its syllable counts come from the CMU
-# Pronouncing Dictionary (American English), with pyphen's hyphenation
-# patterns for words not in it; British spelling scores much the same.
-_TEXTSTAT_LANGUAGE = "en_US"
 
 # The end of a sentence, perhaps followed by a closing quote or bracket.
 _SENTENCE_END = re.compile(r"[.!?][\"')\]\u2019\u201d]*$")
@@ -105,22 +101,9 @@ def answer_text(topic: Topic) -> str:
 @functools.cache
 def _textstat() -> Any:  # textstat ships no type information
     """textstat's counting functions: they take the language as an argument."""
-    from textstat.backend import counts, selections, utils  # type: ignore[import-untyped]  # noqa: PLC0415
+    from textstat.backend import counts, selections  # type: ignore[import-untyped]  # noqa: PLC0415
 
-    return counts, selections, utils
-
-
-def syllables(word: str) -> int:
-    """Syllables in one lowercase English word, as textstat 0.7.8 counts them.
-
-    From the dictionary (one per stressed phone), else from pyphen's
-    hyphenation points.
-    """
-    count = syllable_table().get(word)
-    if count is not None:
-        return count
-    _, _, utils = _textstat()
-    return len(utils.get_pyphen(_TEXTSTAT_LANGUAGE).positions(word)) + 1
+    return counts, selections
 
 
 def grade(text: str) -> float:
@@ -129,9 +112,10 @@ def grade(text: str) -> float:
     Very simple text can score below zero; text without words scores 0.
     The steps and their order are textstat's, so the float is the same.
     """
-    counts, selections, _ = _textstat()
+    counts, selections = _textstat()
     words = counts.count_words(text)
     sentences = counts.count_sentences(text)
+    syllables = syllable_counter().count
     syllable_count = sum(map(syllables, selections.list_words(text, lowercase=True))) if text else 0
     sentence_length = words / sentences if sentences else 0.0
     syllables_per_word = syllable_count / words if words else 0.0
@@ -142,7 +126,7 @@ def grade(text: str) -> float:
 
 def word_count(text: str) -> int:
     """Words in English ``text``, as textstat counts them for the grade."""
-    counts, _, _ = _textstat()
+    counts, _ = _textstat()
     return int(counts.count_words(text))
 
 
@@ -156,7 +140,9 @@ def pack_readability(pack: Pack) -> PackReadability:
     """The reading grade of every answer, in display order; none unless English."""
     if not is_english(pack.language):
         return PackReadability(pack.language, None)
-    return PackReadability(pack.language, tuple(topic_readability(t) for t in pack.topics))
+    measured = tuple(topic_readability(t) for t in pack.topics)
+    syllable_counter().save()  # the pack's new words, for the next check
+    return PackReadability(pack.language, measured)
 
 
 def readability_warning(topic: Topic, measured: TopicReadability) -> Problem:
