@@ -2,7 +2,8 @@
 
 PyYAML parses with libyaml, in C, when it was built with it (every PyYAML
 wheel on PyPI is, and so is Debian's python3-yaml); otherwise only with its
-pure-Python parser, 10 to 40 times slower. The kiosk needs libyaml: without
+pure-Python parser, up to 20 times slower on large files (benchmarks/run.py
+measures both). The kiosk needs libyaml: without
 it, `kiosk check` and the kiosk's log say so (:data:`LIBYAML_MISSING`) and
 content is still read, more slowly.
 
@@ -26,10 +27,9 @@ HAS_LIBYAML = _LIBYAML_LOADER is not None
 
 LIBYAML_MISSING = (
     "PyYAML is installed without libyaml, its fast parser: content files are read by its "
-    "pure-Python parser, about 20 times slower (up to 4 seconds for a 1 MiB file instead "
-    "of a fifth of one); install PyYAML from a wheel "
-    "(pip install --force-reinstall --only-binary PyYAML PyYAML) or, on Debian and Ubuntu, "
-    "apt install python3-yaml"
+    "pure-Python parser, up to 20 times slower (4 seconds for a hostile 1 MiB file instead "
+    "of a fifth of one); reinstall PyYAML from its wheel, which has libyaml: "
+    "pip install --force-reinstall --only-binary PyYAML PyYAML"
 )
 
 # The longest a simple key may be, as PyYAML's scanner counts it.

@@ -23,7 +23,6 @@ as a space: that changes no position and no quote or block boundary.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -127,11 +126,10 @@ def _plain_continuation_tab(text: str, lines: _Lines, span: ScalarSpan) -> TabEr
     """
     if text.find("\t", span.start, span.end) < 0:
         return None
-    first_line = lines.line_of(span.start)
-    spaces = lines.indent(first_line)
-    after_a_key = lines.start(first_line) + spaces < span.start
+    spaces = lines.indent(span.start)
+    after_a_key = lines.start(span.start) + spaces < span.start
     found = _tab_within(spaces + 1 if after_a_key else spaces).search(
-        text, lines.start(first_line + 1), span.end
+        text, lines.next(span.start), span.end
     )
     return TabError(found.start(1), INDENT_TAB) if found else None
 
@@ -145,27 +143,26 @@ def _block_text(text: str, lines: _Lines, span: ScalarSpan) -> list[tuple[int, i
     after the block's last text: YAML ends the block before such a line and
     reads it as an empty line, so it becomes a space like any other.
     """
-    header = lines.line_of(span.start)
-    body_start = lines.start(header + 1)
+    body_start = lines.next(span.start)
     first_text = _TEXT.search(text, body_start, span.end)
     if first_text is None or text.find("\t", body_start, span.end) < 0:
         return []  # no tab, or only empty lines: their tabs become spaces
-    digit = _BLOCK_HEADER_DIGIT.match(text, span.start, lines.end(header))
+    digit = _BLOCK_HEADER_DIGIT.match(text, span.start, lines.end(span.start))
     if digit:
-        indent = lines.indent(header) + int(digit.group(1))
+        indent = lines.indent(span.start) + int(digit.group(1))
     else:
-        indent = lines.indent(lines.line_of(first_text.start()))
-    indent = max(indent, lines.indent(header) + 1)
+        indent = lines.indent(first_text.start())
+    indent = max(indent, lines.indent(span.start) + 1)
     if not digit:
         # Until a block's first line of text has set its indentation, libyaml
         # takes any tab at the start of a line for indentation (the YAML spec
         # would count only the spaces), so no tab may start those lines.
-        first_line_end = lines.end(lines.line_of(first_text.start()))
+        first_line_end = lines.end(first_text.start())
         found = _LEADING_TAB.search(text, body_start, first_line_end)
         if found is not None:
             return _block_tab_error(lines, found.start(1))
     last_text = body_start + len(text[body_start : span.end].rstrip(f" \t{_BREAKS}")) - 1
-    text_end = lines.end(lines.line_of(last_text))
+    text_end = lines.end(last_text)
     found = _tab_within(indent).search(text, body_start, text_end)
     if found is not None:
         return _block_tab_error(lines, found.start(1))
@@ -173,7 +170,7 @@ def _block_text(text: str, lines: _Lines, span: ScalarSpan) -> list[tuple[int, i
 
 
 def _block_tab_error(lines: _Lines, index: int) -> TabError:
-    empty = not lines.text(lines.line_of(index)).strip(" \t")
+    empty = not lines.text(index).strip(" \t")
     return TabError(index, BLANK_LINE_TAB if empty else INDENT_TAB)
 
 
@@ -198,31 +195,34 @@ def _replace(text: str, keep: list[tuple[int, int]], known_until: int) -> str:
 
 
 class _Lines:
-    """Line numbers, starts and indentation of a text, as YAML counts lines."""
+    """The lines of a text around a given index, as YAML counts lines.
+
+    Found from the index each time (a few string searches): a hostile file
+    has a million lines, and only a handful are ever looked at.
+    """
 
     def __init__(self, text: str) -> None:
         self._text = text
 
-    @functools.cached_property
-    def _starts(self) -> list[int]:
-        # Only when asked: most tabs need no line number at all.
-        return [0] + [m.end() for m in LINE_BREAK.finditer(self._text)]
+    def start(self, index: int) -> int:
+        """Where the line holding ``text[index]`` starts."""
+        return max(self._text.rfind(c, 0, index) for c in _BREAKS) + 1
 
-    def line_of(self, index: int) -> int:
-        return bisect.bisect_right(self._starts, index) - 1
-
-    def start(self, line: int) -> int:
-        return self._starts[line] if line < len(self._starts) else len(self._text)
-
-    def end(self, line: int) -> int:
-        """Where the line's text ends, before its line break."""
-        found = LINE_BREAK.search(self._text, self.start(line))
+    def end(self, index: int) -> int:
+        """Where the line holding ``text[index]`` ends, before its line break."""
+        found = LINE_BREAK.search(self._text, index)
         return found.start() if found else len(self._text)
 
-    def text(self, line: int) -> str:
-        return self._text[self.start(line) : self.end(line)]
+    def next(self, index: int) -> int:
+        """Where the line after the one holding ``text[index]`` starts (or the text ends)."""
+        found = LINE_BREAK.search(self._text, index)
+        return found.end() if found else len(self._text)
 
-    def indent(self, line: int) -> int:
-        """Spaces (only spaces) at the start of the line."""
-        text = self.text(line)
-        return len(text) - len(text.lstrip(" "))
+    def text(self, index: int) -> str:
+        """The line holding ``text[index]``."""
+        return self._text[self.start(index) : self.end(index)]
+
+    def indent(self, index: int) -> int:
+        """Spaces (only spaces) at the start of the line holding ``text[index]``."""
+        line = self.text(index)
+        return len(line) - len(line.lstrip(" "))
