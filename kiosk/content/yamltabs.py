@@ -188,7 +188,8 @@ def _replace(text: str, keep: list[tuple[int, int]], known_until: int) -> str:
     """Tabs become spaces up to ``known_until``, except within the ``keep`` ranges."""
     pieces: list[str] = []
     position = 0
-    for start, end in [*keep, (known_until, len(text))]:
+    kept = [(start, min(end, known_until)) for start, end in keep if start < known_until]
+    for start, end in [*kept, (known_until, len(text))]:
         pieces += [text[position:start].replace("\t", " "), text[start:end]]
         position = end
     return "".join(pieces)
