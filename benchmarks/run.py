@@ -616,7 +616,7 @@ def _yaml_rows(reading: Any) -> list[Row]:
     fast, pure = files[worst_fast]["libyaml_s"], files[worst_pure]["pure_s"]
     return [
         Row(
-            f"slowest of {len(files)} hostile 1 MiB content files, libyaml",
+            f"slowest of {len(files)} hostile content files (up to 1 MiB), libyaml",
             f"{ms(fast)} ({worst_fast}) = {fast / base:.1f} x a bare parse of a 1 MiB answer"
             f" {ms(base)}",
             "<= 1 s",

@@ -117,8 +117,11 @@ HOSTILE = {
     "sexagesimal number": _fill("question: 1", ":00", "\nanswer: A.\n"),
     "comments": _fill(QA, "# comment\n"),
     "spaces": _fill(QA, " "),
+    "a number of a million digits": _fill(QA + "order: ", "7", "\n"),
     # Errors found late
     "syntax error at the end": _fill("question: Q?\nanswer: |\n", "  word word\n", "x: 'open"),
+    "syntax error after many values": _fill(QA + "source: [", "a, ", "}"),
+    "syntax error after 10,000 values": QA + "source: [" + "a," * 9990 + "}",
     "control character at the end": _fill("question: Q?\nanswer: |\n", "  word\n", "\x07"),
     # Tabs
     "tabs": _fill(QA, "\t"),
