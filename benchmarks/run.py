@@ -1,6 +1,6 @@
 """Measure the kiosk against its performance targets; print one table, write JSON.
 
-    python benchmarks/run.py [--quick] [--json PATH] [--repeat N]
+    python benchmarks/run.py [--quick] [--json PATH] [--repeat N] [--only SECTION,...]
 
 Every Qt figure comes from a fresh child process (start_child.py, qt_child.py)
 on Qt's offscreen platform with one 1920x1080 screen; the parent imports no Qt.
@@ -17,7 +17,10 @@ a baseline measured in the same run:
 - content load and validation, against a bare libyaml parse of the same files;
 - hot reload: a topic file saved -> its tile painted on the home screen
   (``kiosk.app.Kiosk`` with short poll and settle times, shown in the table);
-- memory: RSS and live object counts while navigating.
+- memory: RSS and live object counts while navigating;
+- the admins' tools (tools_bench.py): `kiosk check` against a bare import of
+  the command, `kiosk snapshot` of 500 topics against the same screens saved
+  as before, and the slowest 1 MiB content files, with libyaml and without.
 
 Children run with a bytecode cache (PYTHONPYCACHEPREFIX in a temporary folder,
 filled by one unmeasured warm-up start), as an installed kiosk would, even
@@ -44,6 +47,14 @@ from typing import Any
 
 import yaml
 from benchlib import RESULT_PREFIX, SCREEN_CONFIG, median, percentile, write_pack
+from tools_bench import (
+    CHECK_S,
+    SNAPSHOT_500_S,
+    measure_check,
+    measure_snapshot,
+    measure_yaml,
+    with_temporary_folder,
+)
 
 from kiosk.content import load_pack
 from kiosk.paths import bundled_content
@@ -77,6 +88,10 @@ class Plan:
     memory_every: int  # RSS and object counts every this many navigations
     warm_up: int  # navigations before memory growth is counted
     reload_runs: int
+    check_runs: int  # kiosk check processes, and as many bare imports
+    snapshot_runs: int  # 500-topic snapshots, and as many as before
+    yaml_repeat: int  # reads of each hostile file with libyaml
+    yaml_pure_repeat: int  # ... and with the pure-Python parser
 
 
 FULL = Plan(
@@ -86,6 +101,10 @@ FULL = Plan(
     memory_every=500,
     warm_up=1000,
     reload_runs=7,
+    check_runs=11,
+    snapshot_runs=3,
+    yaml_repeat=5,
+    yaml_pure_repeat=3,
 )
 QUICK = Plan(
     repeat=3,
@@ -94,6 +113,21 @@ QUICK = Plan(
     memory_every=250,
     warm_up=500,
     reload_runs=3,
+    check_runs=5,
+    snapshot_runs=1,
+    yaml_repeat=3,
+    yaml_pure_repeat=1,
+)
+SECTIONS = (
+    "load",
+    "cold_start",
+    "navigation",
+    "choices",
+    "hot_reload",
+    "memory",
+    "check",
+    "snapshot",
+    "yaml",
 )
 
 
@@ -292,6 +326,8 @@ def measure_navigation(children: Children, tmp: Path, plan: Plan) -> dict[str, A
 
 
 def measure_choices(children: Children, tmp: Path, plan: Plan) -> dict[str, Any]:
+    if not (tmp / "nav-500").exists():  # written by measure_navigation, unless skipped
+        write_pack(tmp / "nav-500", 500)
     packs = {"bundled": "bundled", "500": str(tmp / "nav-500")}
     figures: dict[str, Any] = {}
     taps = max(50, plan.navigations // 4)
@@ -406,9 +442,9 @@ def machine() -> dict[str, Any]:
     }
 
 
-def rows(results: dict[str, Any]) -> list[Row]:
+def _cold_start_rows(section: Any) -> list[Row]:
     out = []
-    cold = results["cold_start"]
+    cold = section
     kiosk, bare, floor = (cold["programs"][name]["painted"] for name in ("kiosk", "bare", "floor"))
     out.append(
         Row(
@@ -425,7 +461,12 @@ def rows(results: dict[str, Any]) -> list[Row]:
             " x floor",
         )
     )
-    for name, nav in results["navigation"].items():
+    return out
+
+
+def _navigation_rows(section: Any) -> list[Row]:
+    out = []
+    for name, nav in section.items():
         label = f"{nav['topics']} topics" + (" (bundled)" if name == "bundled" else "")
         repaint = nav["repaint_median_s"]
         limit = f"p95 <= {nav['target_p95_s'] * 1000:.0f} ms"
@@ -443,7 +484,12 @@ def rows(results: dict[str, Any]) -> list[Row]:
                     status,
                 )
             )
-    for name, choice in results["choices"].items():
+    return out
+
+
+def _choices_rows(section: Any) -> list[Row]:
+    out = []
+    for name, choice in section.items():
         label = f"{choice['topics']} topics" + (" (bundled)" if name == "bundled" else "")
         repaint = choice["repaint_median_s"]
         for key, what in (("text_size", "A / A+ / A++"), ("contrast", "Contrast")):
@@ -457,7 +503,12 @@ def rows(results: dict[str, Any]) -> list[Row]:
                     verdict(figures["p95_s"] <= CHOICE_P95_S, guide=True),
                 )
             )
-    load = results["load"]
+    return out
+
+
+def _load_rows(section: Any) -> list[Row]:
+    out = []
+    load = section
     for size, figures in load["sizes"].items():
         is_1000 = size == "1000"
         out.append(
@@ -477,7 +528,12 @@ def rows(results: dict[str, Any]) -> list[Row]:
             verdict(load["pass_linear"]),
         )
     )
-    reload = results["hot_reload"]
+    return out
+
+
+def _hot_reload_rows(section: Any) -> list[Row]:
+    out = []
+    reload = section
     out.append(
         Row(
             f"hot reload: file saved -> tile painted (poll {reload['poll_ms']} ms,"
@@ -486,7 +542,12 @@ def rows(results: dict[str, Any]) -> list[Row]:
             f" {ms(reload['median_beyond_waits_s'])}",
         )
     )
-    memory = results["memory"]
+    return out
+
+
+def _memory_rows(section: Any) -> list[Row]:
+    out = []
+    memory = section
     samples = {sample["navigations"]: sample for sample in memory["samples"]}
     for count in sorted({0, memory["warm_up"], max(samples)}):
         sample = samples[count]
@@ -518,6 +579,74 @@ def rows(results: dict[str, Any]) -> list[Row]:
     return out
 
 
+def _check_rows(check: Any) -> list[Row]:
+    times = check["median_s"]
+    return [
+        Row(
+            f"kiosk check, bundled pack, whole process (median of {check['runs']})",
+            f"{ms(times['cached'])} = {check['ratio_cached']:.2f} x bare import of the"
+            f" command {ms(times['baseline'])}",
+            f"<= {CHECK_S} s",
+            verdict(check["pass"]),
+        ),
+        Row(
+            "  the first run, building the syllable table",
+            f"{ms(times['uncached'])} = {check['ratio_uncached']:.2f} x bare import",
+        ),
+    ]
+
+
+def _snapshot_rows(shots: Any) -> list[Row]:
+    times = shots["median_s"]
+    return [
+        Row(
+            f"kiosk snapshot, {shots['topics']} topics at 1920x1080, {shots['files']} files",
+            f"{times['kiosk']:.1f} s = {shots['ratio']:.2f} x as before {times['before']:.1f} s;"
+            f" {shots['mib']:.0f} MiB (before {shots['mib_before']:.0f} MiB)",
+            f"<= {SNAPSHOT_500_S:.0f} s",
+            verdict(shots["pass"]),
+        )
+    ]
+
+
+def _yaml_rows(reading: Any) -> list[Row]:
+    files = reading["files"]
+    base = reading["baseline_bare_libyaml_s"]
+    worst_fast, worst_pure = reading["worst_libyaml"], reading["worst_pure"]
+    fast, pure = files[worst_fast]["libyaml_s"], files[worst_pure]["pure_s"]
+    return [
+        Row(
+            f"slowest of {len(files)} hostile content files (up to 1 MiB), libyaml",
+            f"{ms(fast)} ({worst_fast}) = {fast / base:.1f} x a bare parse of a 1 MiB answer"
+            f" {ms(base)}",
+            "<= 1 s",
+            verdict(reading["pass_libyaml"]),
+        ),
+        Row(
+            "  the same files, pure-Python parser (no libyaml)",
+            f"{pure:.2f} s ({worst_pure}) = {pure / base:.0f} x the bare libyaml parse",
+        ),
+    ]
+
+
+ROWS: dict[str, Callable[[Any], list[Row]]] = {
+    "cold_start": _cold_start_rows,
+    "navigation": _navigation_rows,
+    "choices": _choices_rows,
+    "load": _load_rows,
+    "hot_reload": _hot_reload_rows,
+    "memory": _memory_rows,
+    "check": _check_rows,
+    "snapshot": _snapshot_rows,
+    "yaml": _yaml_rows,
+}
+
+
+def rows(results: dict[str, Any]) -> list[Row]:
+    """The table's rows, for the sections measured, in the table's order."""
+    return [row for key, make in ROWS.items() if key in results for row in make(results[key])]
+
+
 def table(lines: Sequence[Row]) -> str:
     header = Row("measurement", "result", "target", "")
     widths = [max(len(getattr(row, field)) for row in (header, *lines)) for field in asdict(header)]
@@ -544,7 +673,17 @@ def main() -> int:
         help="where to write the figures (default: benchmarks/results.json)",
     )
     parser.add_argument("--repeat", type=int, help="runs per load and cold-start figure")
+    parser.add_argument(
+        "--only",
+        type=lambda text: text.split(","),
+        default=list(SECTIONS),
+        metavar="SECTION,...",
+        help=f"measure only these: {', '.join(SECTIONS)}",
+    )
     args = parser.parse_args()
+    unknown = sorted(set(args.only) - set(SECTIONS))
+    if unknown:
+        parser.error(f"no such section: {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
     plan = QUICK if args.quick else FULL
     if args.repeat:
         plan = Plan(**{**asdict(plan), "repeat": args.repeat})
@@ -553,12 +692,25 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as name:
         tmp = Path(name)
         children = Children(tmp)
-        results["load"] = measure_load(tmp, plan)
-        results["cold_start"] = measure_cold_start(children, tmp, plan)
-        results["navigation"] = measure_navigation(children, tmp, plan)
-        results["choices"] = measure_choices(children, tmp, plan)
-        results["hot_reload"] = measure_reload(children, plan)
-        results["memory"] = measure_memory(children, plan)
+        measures: dict[str, Callable[[], dict[str, Any]]] = {
+            "load": lambda: measure_load(tmp, plan),
+            "cold_start": lambda: measure_cold_start(children, tmp, plan),
+            "navigation": lambda: measure_navigation(children, tmp, plan),
+            "choices": lambda: measure_choices(children, tmp, plan),
+            "hot_reload": lambda: measure_reload(children, plan),
+            "memory": lambda: measure_memory(children, plan),
+            "check": lambda: with_temporary_folder(
+                lambda folder: measure_check(children.env, folder, plan.check_runs)
+            ),
+            "snapshot": lambda: with_temporary_folder(
+                lambda folder: measure_snapshot(children.env, folder, plan.snapshot_runs)
+            ),
+            "yaml": lambda: measure_yaml(plan.yaml_repeat, plan.yaml_pure_repeat),
+        }
+        for section, measure in measures.items():
+            if section in args.only:
+                progress(f"section {section}")
+                results[section] = measure()
     results["machine"]["load_average_after"] = os.getloadavg()
     results["duration_s"] = time.perf_counter() - started
     lines = rows(results)

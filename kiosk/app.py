@@ -26,7 +26,7 @@ from PySide6.QtGui import QCursor, QDesktopServices
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
-from kiosk.content import ContentError, Pack
+from kiosk.content import ContentError, Pack, yamlparsers
 from kiosk.instance import AlreadyRunningError, hold_instance_lock
 from kiosk.keep_in_front import KeepInFront, keeps_itself_in_front
 from kiosk.logs import enable_crash_trace, setup_logging
@@ -426,6 +426,8 @@ def _run_alone(settings: Settings, systemd_env: Mapping[str, str]) -> tuple[int,
     log_file = setup_logging(settings.log_dir)
     crash_trace = enable_crash_trace(settings.log_dir)
     log.info("kiosk %s starting; content from %s", __version__, settings.content)
+    if not yamlparsers.HAS_LIBYAML:
+        log.warning("%s", yamlparsers.LIBYAML_MISSING)
     qInstallMessageHandler(_log_qt_message)
     app = application()
     kiosk = Kiosk(app, settings, log_file=log_file, speaker_factory=Speaker)

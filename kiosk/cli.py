@@ -21,7 +21,7 @@ from kiosk.config import (
     resolve_settings,
     save_pin_hash,
 )
-from kiosk.content import ContentError, Pack, Problem, load_pack
+from kiosk.content import ContentError, Pack, Problem, load_pack, yamlparsers
 from kiosk.content.readability import (
     READABILITY_TARGET_GRADE,
     PackReadability,
@@ -193,6 +193,13 @@ def _parser() -> argparse.ArgumentParser:
         default="standard",
         help="the colours: standard, or high contrast (light on dark)",
     )
+    snapshot.add_argument(
+        "--only",
+        nargs="+",
+        metavar="NAME",
+        help="render only these screens: home, idle-warning, topic ids (or topics/ID)",
+    )
+    snapshot.set_defaults(usage_error=snapshot.error)
 
     config = commands.add_parser(
         "config",
@@ -265,6 +272,8 @@ def _check(args: argparse.Namespace) -> int:
     if args.content and args.content_option:
         print("kiosk check: give the folder once, with or without --content", file=sys.stderr)
         return 2
+    if not yamlparsers.HAS_LIBYAML:
+        print(f"warning: {yamlparsers.LIBYAML_MISSING}", file=sys.stderr)
     resolved = _settings(args.config, {"content": args.content or args.content_option}, sys.stdout)
     if resolved is None:
         return 1
@@ -319,7 +328,15 @@ def _snapshot(args: argparse.Namespace) -> int:
     # Rendering needs no screen: force Qt's offscreen platform before Qt starts.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from kiosk.app import application  # noqa: PLC0415 - Qt loads only when needed
-    from kiosk.ui.snapshot import render_snapshots  # noqa: PLC0415
+    from kiosk.ui.snapshot import render_snapshots, screen_names, unknown_screens  # noqa: PLC0415
+
+    unknown = unknown_screens(pack, args.only or ())
+    if unknown:
+        names = screen_names(pack)
+        args.usage_error(
+            f"argument --only: no screen named {', '.join(map(repr, unknown))}; the screens "
+            f"are {', '.join(names[:1] + names[-1:])} and the topics {', '.join(names[1:-1])}"
+        )
 
     try:
         written = render_snapshots(
@@ -330,6 +347,7 @@ def _snapshot(args: argparse.Namespace) -> int:
             args.size,
             text_size=TextSize[args.text_size.upper()],
             high_contrast=args.theme == "high-contrast",
+            only=args.only,
         )
     except OSError as exc:
         print(f"kiosk snapshot: cannot write the images to {args.out}: {exc}", file=sys.stderr)

@@ -69,14 +69,27 @@ PackWriter = Callable[..., Path]
 
 @pytest.fixture(autouse=True)
 def platform_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The platform's config, log and state folders, moved under tmp_path for
-    every test: no test may read the real user's configuration or write their
-    logs or state."""
+    """The platform's config, log, state and cache folders, moved under tmp_path
+    for every test: no test may read the real user's configuration or write
+    their logs, state or cache."""
     home = tmp_path / "platform"
     monkeypatch.setattr(platformdirs, "user_config_path", lambda app: home / "config" / app)
     monkeypatch.setattr(platformdirs, "user_log_path", lambda app: home / "log" / app)
     monkeypatch.setattr(platformdirs, "user_state_path", lambda app: home / "state" / app)
+    monkeypatch.setattr(platformdirs, "user_cache_path", lambda app: home / "cache" / app)
     return home
+
+
+@pytest.fixture
+def child_env(platform_dirs: Path) -> dict[str, str]:
+    """The environment for a child process, its platform folders (on Linux, the
+    XDG ones) where platform_dirs put this process's."""
+    return dict(
+        os.environ,
+        XDG_CONFIG_HOME=str(platform_dirs / "config"),
+        XDG_STATE_HOME=str(platform_dirs / "state"),
+        XDG_CACHE_HOME=str(platform_dirs / "cache"),
+    )
 
 
 @pytest.fixture

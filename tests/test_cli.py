@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from PySide6.QtGui import QImage
 
 import kiosk.app
 from kiosk.cli import NO_DISPLAY, main
+from kiosk.content import yamlparsers
 from kiosk.settings import Settings
 
 
@@ -142,6 +144,26 @@ def test_check_lists_located_errors_and_fails(capsys, write_pack):
     ]
 
 
+def test_check_reports_link_loops_instead_of_a_traceback(capsys, write_pack):
+    pack = write_pack({"a": ("Q?", "A.")})
+    (pack / "topics" / "loop.yaml").symlink_to("loop.yaml")
+    assert main(["check", str(pack)]) == 0
+    loop = "a symbolic link that leads back to itself (a link loop)"
+    assert capsys.readouterr() == (
+        "OK: 1 topic\n",
+        f"{pack}/topics/loop.yaml: warning: ignored: {loop}; point it at a topic file or "
+        "remove it\n",
+    )
+    (pack / "kiosk.yaml").unlink()
+    (pack / "kiosk.yaml").symlink_to("kiosk.yaml")
+    assert main(["check", str(pack)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{pack}/kiosk.yaml: error: {loop}; point it at the pack's real kiosk.yaml",
+        f"{pack}/topics/loop.yaml: warning: ignored: {loop}; point it at a topic file or remove it",
+        "1 error; the pack cannot be shown until they are fixed.",
+    ]
+
+
 def test_check_of_a_missing_folder_fails_with_one_line(capsys, tmp_path):
     missing = tmp_path / "nope"
     assert main(["check", str(missing)]) == 1
@@ -165,6 +187,7 @@ def test_check_of_a_missing_folder_fails_with_one_line(capsys, tmp_path):
         ["config", "--out", "x"],
         ["set-pin", "--windowed"],
         ["snapshot", "--out", "x", "--windowed"],
+        ["snapshot", "--out", "x", "--only"],
     ],
 )
 def test_usage_errors_exit_2(argv, capsys):
@@ -206,11 +229,74 @@ def _run_module(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[
     )
 
 
-def test_python_m_kiosk_works(tmp_path: Path):
+def test_python_m_kiosk_works(tmp_path: Path, child_env: dict[str, str]):
     config = tmp_path / "config.yaml"  # given, so the real user's config is never read
     config.write_text("", encoding="utf-8")
-    result = _run_module("check", "--config", str(config), env=dict(os.environ))
+    result = _run_module("check", "--config", str(config), env=child_env)
     assert (result.returncode, result.stdout) == (0, f"OK: config file {config}\nOK: 10 topics\n")
+
+
+def test_check_says_when_pyyaml_has_no_libyaml(capsys, monkeypatch):
+    monkeypatch.setattr(yamlparsers, "HAS_LIBYAML", False)
+    assert main(["check"]) == 0
+    assert capsys.readouterr() == ("OK: 10 topics\n", f"warning: {yamlparsers.LIBYAML_MISSING}\n")
+
+
+# Runs the kiosk command with PyYAML unable to load libyaml, as where it was
+# built without it.
+WITHOUT_LIBYAML = (
+    "import sys; sys.modules['yaml._yaml'] = None; from kiosk.cli import main; "
+    "sys.exit(main(sys.argv[1:]))"
+)
+
+
+def test_without_libyaml_check_reads_the_pack_alike_and_says_so(
+    tmp_path: Path, child_env: dict[str, str]
+):
+    config = tmp_path / "config.yaml"
+    config.write_text("", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", WITHOUT_LIBYAML, "check", "--config", str(config)],
+        capture_output=True,
+        env=child_env,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (result.returncode, result.stdout) == (0, f"OK: config file {config}\nOK: 10 topics\n")
+    assert result.stderr == f"warning: {yamlparsers.LIBYAML_MISSING}\n"
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="needs Unix sockets")
+def test_without_libyaml_the_kiosk_starts_and_logs_why_it_is_slower(
+    tmp_path, write_pack, child_env
+):
+    # Up as systemd starts it (READY=1 says the first screen is up), then stopped.
+    notify = tmp_path / "notify.sock"
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    server.bind(str(notify))
+    server.settimeout(60)  # a wait on a condition: the datagram
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        f"content: {write_pack({'a': ('A?', 'A.')})}\nlog_dir: {tmp_path / 'logs'}\n",
+        encoding="utf-8",
+    )
+    env = dict(child_env, QT_QPA_PLATFORM="offscreen", NOTIFY_SOCKET=str(notify))
+    kiosk = subprocess.Popen(
+        [sys.executable, "-c", WITHOUT_LIBYAML, "--watchdog", "--config", str(config)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert server.recv(4096) == b"READY=1"
+    finally:
+        kiosk.kill()
+        kiosk.wait(timeout=60)
+        server.close()
+    log_text = (tmp_path / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    assert f"WARNING kiosk.app: {yamlparsers.LIBYAML_MISSING}" in log_text
+    assert f"content loaded: 1 topic from {tmp_path}" in log_text
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland only")
@@ -319,9 +405,36 @@ def test_snapshot_renders_the_chosen_text_size_and_theme(qapp, tmp_path, monkeyp
         main(["snapshot", "--out", out, "--text-size", "largest", "--theme", "high-contrast"]) == 0
     )
     assert chosen == [
-        {"text_size": TextSize.NORMAL, "high_contrast": False},
-        {"text_size": TextSize.LARGEST, "high_contrast": True},
+        {"text_size": TextSize.NORMAL, "high_contrast": False, "only": None},
+        {"text_size": TextSize.LARGEST, "high_contrast": True, "only": None},
     ]
+
+
+def test_snapshot_only_renders_the_named_screens(qapp, tmp_path, write_pack, capsys):
+    pack = write_pack({"first": ("First?", "One."), "second": ("Second?", "Two.")})
+    out = tmp_path / "shots"
+    argv = ["snapshot", "--content", str(pack), "--out", str(out), "--size", "640x400"]
+    assert main([*argv, "--only", "second", "home"]) == 0
+    assert capsys.readouterr().out == f"wrote 2 images to {out}\n"
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.png")) == [
+        "home.png",
+        "topics/second.png",
+    ]
+
+
+def test_snapshot_only_with_an_unknown_name_is_a_usage_error(tmp_path, write_pack, capsys):
+    pack = write_pack({"first": ("First?", "One."), "second": ("Second?", "Two.")})
+    out = tmp_path / "shots"
+    with pytest.raises(SystemExit) as exit_info:
+        main(["snapshot", "--content", str(pack), "--out", str(out), "--only", "home", "thrid"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: kiosk snapshot ")
+    assert err.splitlines()[-1] == (
+        "kiosk snapshot: error: argument --only: no screen named 'thrid'; the screens are "
+        "home, idle-warning and the topics first, second"
+    )
+    assert not out.exists()
 
 
 def test_snapshot_of_an_invalid_pack_named_by_the_config(tmp_path, write_pack, capsys):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from kiosk.content.loader import PACK_FILE, TOPICS_DIR, is_scratch_file
+from kiosk.content.loader import LINK_LOOP, PACK_FILE, TOPICS_DIR, is_link_loop, is_scratch_file
 
 
 class FileStamp(NamedTuple):
@@ -60,6 +60,8 @@ def take_listing_or_reason(folder: Path) -> Listing | str:
     except FileNotFoundError:
         return f"content folder not found: {folder}"
     except (OSError, ValueError) as exc:  # ValueError: a path with a NUL byte
+        if isinstance(exc, OSError) and is_link_loop(exc):
+            return f"the content folder {folder} is {LINK_LOOP}"
         return f"cannot reach the content folder {folder}: {_reason(exc)}"
     if not stat.S_ISDIR(folder_stat.st_mode):
         return f"not a folder: {folder}"
@@ -87,7 +89,18 @@ def _stamps(folder: Path) -> list[FileStamp]:
                     stamps.append(found)
     except (FileNotFoundError, NotADirectoryError):
         pass  # no topics folder: the loader says so; the listing just has no topics
+    except OSError as exc:
+        if not is_link_loop(exc):
+            raise
+        # The loader reports the loop; the link's own stamp makes replacing
+        # it (even with an empty folder) a change.
+        stamps.append(_link_stamp(TOPICS_DIR, folder / TOPICS_DIR))
     return stamps
+
+
+def _link_stamp(name: str, path: Path) -> FileStamp:
+    found = path.stat(follow_symlinks=False)
+    return FileStamp(name, found.st_size, found.st_mtime_ns)
 
 
 def _stamp(name: str, path: Path) -> FileStamp | None:
@@ -98,7 +111,7 @@ def _stamp(name: str, path: Path) -> FileStamp | None:
         # A broken or looping link: the loader warns about it, so its own
         # stamp still counts (replacing it must be noticed).
         try:
-            found = path.stat(follow_symlinks=False)
+            return _link_stamp(name, path)
         except FileNotFoundError:
             return None
     if stat.S_ISDIR(found.st_mode):

@@ -6,6 +6,7 @@ whole list at once instead of fixing one error per run.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
 import re
@@ -32,6 +33,27 @@ SCRATCH_PATTERNS = ("*~", "*.tmp", "*.part", "*.swp", "~$*", "*.sync-conflict-*"
 
 # Reading a pipe or a device would hang or never end.
 NOT_REGULAR = "not a regular file (a broken link, a pipe or a device)"
+# `ln -s a.yaml a.yaml`, or two links naming each other: every attempt to
+# open or even stat it fails with ELOOP.
+LINK_LOOP = "a symbolic link that leads back to itself (a link loop)"
+# What Windows says for the same; it has no ELOOP of its own.
+_WINDOWS_CANT_RESOLVE_FILENAME = 1921
+
+
+def is_link_loop(exc: OSError) -> bool:
+    """Whether ``exc`` says that a path's symbolic links go round in a loop."""
+    return exc.errno == errno.ELOOP or (
+        getattr(exc, "winerror", None) == _WINDOWS_CANT_RESOLVE_FILENAME
+    )
+
+
+def link_loops(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` cannot be followed because its links go round in a loop."""
+    try:
+        Path(path).stat()
+    except OSError as exc:
+        return is_link_loop(exc)
+    return False
 
 
 def is_scratch_file(name: str) -> bool:
@@ -107,7 +129,9 @@ class _PackReader:
         shown = self.show(PACK_FILE)
         file = self.folder / PACK_FILE
         if not file.is_file():
-            if file.is_dir():
+            if link_loops(file):
+                self.problem(shown, f"{LINK_LOOP}; point it at the pack's real kiosk.yaml")
+            elif file.is_dir():
                 self.problem(shown, "is a folder; kiosk.yaml must be a file")
             elif os.path.lexists(file):
                 self.problem(shown, NOT_REGULAR)
@@ -138,31 +162,49 @@ class _PackReader:
             )
             return None
         except OSError as exc:
-            self.problem(shown_dir, f"cannot read the folder: {exc.strerror or exc}")
+            if is_link_loop(exc):
+                self.problem(shown_dir, f"{LINK_LOOP}; point it at the pack's real topics folder")
+            else:
+                self.problem(shown_dir, f"cannot read the folder: {exc.strerror or exc}")
             return None
         files = []
         for entry in entries:
             if is_scratch_file(entry.name):
                 continue
             shown = self.show(TOPICS_DIR, entry.name)
-            stem, suffix = os.path.splitext(entry.name)
-            if entry.is_dir():
-                self.problem(
-                    shown, "ignored: folders inside topics/ are not read", Severity.WARNING
-                )
-            elif not entry.is_file():
-                self.problem(shown, f"ignored: {NOT_REGULAR}", Severity.WARNING)
-            elif suffix not in TOPIC_SUFFIXES:
-                self.problem(
-                    shown, "ignored: topic files must end in .yaml or .yml", Severity.WARNING
-                )
-            else:
-                files.append((stem, Path(entry.path), shown))
+            if self._is_topic_file(entry, shown):
+                files.append((os.path.splitext(entry.name)[0], Path(entry.path), shown))
         if not files:
             self.problem(
                 shown_dir, "no topics; add at least one file such as topics/opening-hours.yaml"
             )
         return files
+
+    def _is_topic_file(self, entry: os.DirEntry[str], shown: str) -> bool:
+        """Whether ``entry`` is a file to read as a topic; if not, says why, if it matters."""
+        try:
+            # Both follow links, so both can fail: a link loop, or a link
+            # into a folder the kiosk may not enter.
+            is_dir, is_file = entry.is_dir(), entry.is_file()
+        except OSError as exc:
+            if is_link_loop(exc):
+                self.problem(
+                    shown,
+                    f"ignored: {LINK_LOOP}; point it at a topic file or remove it",
+                    Severity.WARNING,
+                )
+            else:
+                self.problem(shown, f"cannot read the file: {exc.strerror or exc}")
+            return False
+        if is_dir:
+            self.problem(shown, "ignored: folders inside topics/ are not read", Severity.WARNING)
+        elif not is_file:
+            self.problem(shown, f"ignored: {NOT_REGULAR}", Severity.WARNING)
+        elif os.path.splitext(entry.name)[1] not in TOPIC_SUFFIXES:
+            self.problem(shown, "ignored: topic files must end in .yaml or .yml", Severity.WARNING)
+        else:
+            return True
+        return False
 
     def read_topics(self) -> list[Topic]:
         topics: list[Topic] = []
@@ -231,6 +273,8 @@ def load_pack(folder: str | os.PathLike[str], *, files: dict[str, bytes] | None 
     reader = _PackReader(Path(folder), shown, files=files)
     if not reader.folder.is_dir():
         what = "not a folder" if reader.folder.exists() else "folder not found"
+        if link_loops(reader.folder):
+            what = LINK_LOOP
         raise ContentError([Problem(shown, f"{what}; give the folder that holds kiosk.yaml")])
     pack_values = reader.read_pack_values()
     topics = reader.read_topics()

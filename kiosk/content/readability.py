@@ -7,13 +7,18 @@ score lower. It is a rough guide for the author, never a reason to refuse a
 pack, and it is only meaningful for English: for any other language the
 grades are not computed at all rather than shown as a wrong number.
 
-The numbers come from textstat, held at 0.7.8 (see pyproject.toml): 0.7.9 and
+The numbers are textstat's, held at 0.7.8 (see pyproject.toml): 0.7.9 and
 later download a word list on first use, and a kiosk PC may have no network.
-textstat keeps process-wide state (a shared instance whose ``set_lang`` and
-rounding apply to every caller, and caches of the texts it has seen); this
-module never touches the shared instance, uses one private instance whose
-language is fixed to English, and imports textstat only when a grade is
-asked for, so that loading content for the screens costs nothing more.
+textstat counts a word's syllables from the CMU Pronouncing Dictionary, and
+builds the whole dictionary first: a second on every `kiosk check`. This
+module takes the counts from a table built once and cached (see
+:mod:`kiosk.content.syllables`; tests/content/test_readability.py checks
+every word of the dictionary, and the grades, against textstat's own).
+Words, sentences and the syllables of words the dictionary lacks (pyphen's
+hyphenation) are textstat's functions, called directly: its process-wide
+instance, whose ``set_lang`` and rounding apply to every caller, is never
+touched. textstat is imported only when a grade is asked for, so that
+loading content for the screens costs nothing more.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from typing import Any
 
 from kiosk.content.model import BulletList, Pack, Topic
 from kiosk.content.problems import Problem, Severity
+from kiosk.content.syllables import syllable_counter
 
 # Where patient information should stand. The US National Institutes of
 # Health (NIH) ask for grade 8 or below; the American Medical Association
@@ -33,10 +39,6 @@ from kiosk.content.problems import Problem, Severity
 # allow (many of the kiosk's readers have had a stroke).
 READABILITY_TARGET_GRADE = 8
 
-# textstat's locale for English. Its syllable counts come from the CMU
-# Pronouncing Dictionary (American English), with pyphen's hyphenation
-# patterns for words not in it; British spelling scores much the same.
-_TEXTSTAT_LANGUAGE = "en_US"
 
 # The end of a sentence, perhaps followed by a closing quote or bracket.
 _SENTENCE_END = re.compile(r"[.!?][\"')\]\u2019\u201d]*$")
@@ -98,28 +100,34 @@ def answer_text(topic: Topic) -> str:
 
 @functools.cache
 def _textstat() -> Any:  # textstat ships no type information
-    # The private instance: its set_lang and rounding are its own. The
-    # module's caches are keyed by text and language, so they cannot mix up
-    # callers; they are bounded (128 entries per function) in textstat 0.7.8.
-    from textstat.textstat import textstatistics  # type: ignore[import-untyped]  # noqa: PLC0415
+    """textstat's counting functions: they take the language as an argument."""
+    from textstat.backend import counts, selections  # type: ignore[import-untyped]  # noqa: PLC0415
 
-    measure = textstatistics()
-    measure.set_lang(_TEXTSTAT_LANGUAGE)
-    measure.set_rounding_points(None)
-    return measure
+    return counts, selections
 
 
 def grade(text: str) -> float:
     """The Flesch-Kincaid grade of English ``text``, to one decimal.
 
     Very simple text can score below zero; text without words scores 0.
+    The steps and their order are textstat's, so the float is the same.
     """
-    return round(float(_textstat().flesch_kincaid_grade(text)), 1)
+    counts, selections = _textstat()
+    words = counts.count_words(text)
+    sentences = counts.count_sentences(text)
+    syllables = syllable_counter().count
+    syllable_count = sum(map(syllables, selections.list_words(text, lowercase=True))) if text else 0
+    sentence_length = words / sentences if sentences else 0.0
+    syllables_per_word = syllable_count / words if words else 0.0
+    if sentence_length == 0 or syllables_per_word == 0:
+        return 0.0
+    return round((0.39 * sentence_length) + (11.8 * syllables_per_word) - 15.59, 1)
 
 
 def word_count(text: str) -> int:
     """Words in English ``text``, as textstat counts them for the grade."""
-    return int(_textstat().lexicon_count(text))
+    counts, _ = _textstat()
+    return int(counts.count_words(text))
 
 
 def topic_readability(topic: Topic) -> TopicReadability:
@@ -132,7 +140,9 @@ def pack_readability(pack: Pack) -> PackReadability:
     """The reading grade of every answer, in display order; none unless English."""
     if not is_english(pack.language):
         return PackReadability(pack.language, None)
-    return PackReadability(pack.language, tuple(topic_readability(t) for t in pack.topics))
+    measured = tuple(topic_readability(t) for t in pack.topics)
+    syllable_counter().save()  # the pack's new words, for the next check
+    return PackReadability(pack.language, measured)
 
 
 def readability_warning(topic: Topic, measured: TopicReadability) -> Problem:

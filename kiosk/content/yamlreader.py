@@ -20,23 +20,18 @@ own composer resolves or drops without a trace.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import yaml
 from yaml import events
 
+from kiosk.content import yamlparsers, yamltabs
 from kiosk.content.problems import Problem
-
-# libyaml's parser is ~10x faster; its messages are terser, so on a syntax
-# error the pure-Python parser runs again to produce the message (see below).
-_FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from kiosk.content.yamlparsers import PureLoader
+from kiosk.content.yamltabs import LINE_BREAK as _LINE_BREAK
 
 _YAML_TAG_PREFIX = "tag:yaml.org,2002:"
-
-# What YAML counts as a line break (old Macs' lone CR included).
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def position_of(text: str, index: int) -> tuple[int, int]:
@@ -134,7 +129,8 @@ def _position(event: events.Event) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
-# Deeper than any content file needs; bounds the recursion of the composer.
+# Deeper than any content file needs; reading stops at the list or mapping
+# that goes deeper (which also bounds the recursion of the composer).
 MAX_DEPTH = 20
 _TOO_DEEP = (
     f"lists and mappings nested more than {MAX_DEPTH} deep; content files need no nesting at all"
@@ -234,10 +230,6 @@ class _Composer:
         if isinstance(event, events.AliasEvent):
             # Already reported; stands in as empty text so checking can go on.
             return Scalar("", False, line, column, reported=True)
-        if depth >= MAX_DEPTH:
-            self.problems.append(Problem(self.path, _TOO_DEEP, line, column))
-            _skip_collection(it)
-            return Scalar("", False, line, column, reported=True)
         if isinstance(event, events.SequenceStartEvent):
             items: list[Node] = []
             for child in it:
@@ -280,18 +272,6 @@ class _Composer:
         return Mapping(tuple(pairs), line, column)
 
 
-def _skip_collection(it: Iterator[events.Event]) -> None:
-    """Consume the rest of a collection whose start event was just read."""
-    level = 1
-    for event in it:
-        if isinstance(event, events.CollectionStartEvent):
-            level += 1
-        elif isinstance(event, events.CollectionEndEvent):
-            level -= 1
-            if level == 0:
-                return
-
-
 def _syntax_problem(path: str, text: str, exc: yaml.YAMLError) -> Problem:
     if isinstance(exc, yaml.reader.ReaderError):
         line, column = position_of(text, exc.position)
@@ -329,11 +309,13 @@ def _syntax_problem_from_pure_parser(path: str, text: str, fast_exc: yaml.YAMLEr
             return _syntax_problem(path, text, exc)
     if len(text) <= _MAX_REPARSED:
         try:
-            _events(text, yaml.SafeLoader)
+            _events(text, PureLoader)
         except yaml.YAMLError as exc:
             return _syntax_problem(path, text, exc)
-        except _TooManyValuesError:
-            pass
+        except _StoppedError as stopped:
+            # Where the pure parser alone would have stopped, as it does
+            # without libyaml.
+            return stopped.problem(path)
         except (ValueError, OverflowError):
             # An escape such as "\UFFFFFFFF": libyaml refuses it as it should,
             # the pure parser fails to decode it.
@@ -341,46 +323,181 @@ def _syntax_problem_from_pure_parser(path: str, text: str, fast_exc: yaml.YAMLEr
     return _syntax_problem(path, text, fast_exc)
 
 
-class _TooManyValuesError(Exception):
-    def __init__(self, event: events.Event) -> None:
-        super().__init__()
+class _StoppedError(Exception):
+    """Reading stopped at ``event``: more values, or deeper, than a content file needs."""
+
+    def __init__(self, event: events.Event, message: str) -> None:
+        super().__init__(message)
         self.event = event
+        self.message = message
+
+    def problem(self, path: str) -> Problem:
+        return Problem(path, self.message, *_position(self.event))
 
 
-def _events(text: str, loader: type[yaml.SafeLoader]) -> list[events.Event]:
-    """The parser's events, up to :data:`MAX_VALUES` nodes (then :class:`_TooManyValuesError`)."""
-    stream: list[events.Event] = []
-    nodes = 0
+def _events(
+    text: str, loader: type[yaml.SafeLoader], stream: list[events.Event] | None = None
+) -> list[events.Event]:
+    """The parser's events, up to :data:`MAX_VALUES` nodes, :data:`MAX_DEPTH` deep.
+
+    Past either limit, :class:`_StoppedError` at the event that went past
+    it; those before it are in ``stream``, when given.
+    """
+    stream = [] if stream is None else stream
+    nodes = depth = 0
     for event in yaml.parse(text, Loader=loader):
         if isinstance(event, events.NodeEvent):
             nodes += 1
             if nodes > MAX_VALUES:
-                raise _TooManyValuesError(event)
+                raise _StoppedError(event, _TOO_MANY)
+        if isinstance(event, events.CollectionStartEvent):
+            if depth == MAX_DEPTH:
+                raise _StoppedError(event, _TOO_DEEP)
+            depth += 1
+        elif isinstance(event, events.CollectionEndEvent):
+            depth -= 1
         stream.append(event)
     return stream
+
+
+def _parse(path: str, text: str) -> list[events.Event] | Problem:
+    """The events of ``text``, or the one problem that stopped the parse."""
+    try:
+        return _events(text, yamlparsers.FastLoader)
+    except _StoppedError as stopped:
+        return stopped.problem(path)
+    except yaml.MarkedYAMLError as fast_exc:
+        if "nesting depth" in (fast_exc.problem or ""):
+            # libyaml's own limit (1,000 deep), met while it scanned ahead of
+            # the events: the pure-Python parser, linear here, stops where
+            # this reader's much lower limit does, as it does without libyaml.
+            try:
+                return _events(text, PureLoader)
+            except _StoppedError as stopped:
+                return stopped.problem(path)
+            except yaml.YAMLError as exc:
+                return _syntax_problem(path, text, exc)
+        return _syntax_problem_from_pure_parser(path, text, fast_exc)
+    except yaml.YAMLError as fast_exc:
+        return _syntax_problem_from_pure_parser(path, text, fast_exc)
+
+
+@dataclass
+class _Spaced:
+    """The text with every tab a space, as parsed to find its scalars."""
+
+    spans: list[yamltabs.ScalarSpan]
+    known_until: int  # where the parse stopped; the end when it did not
+    stream: list[events.Event] | None  # all its events, when it did not stop
+
+
+def _parse_spaced(text: str) -> _Spaced:
+    """Parse ``text`` (which holds no tab) for its scalars, in order.
+
+    A syntax error ends what is known. libyaml may find it later than the
+    pure-Python parser; as for the message, a file small enough to parse
+    again is read as the pure parser reads it, so that the same tabs count.
+    """
+    loaders = [yamlparsers.FastLoader]
+    if len(text) <= _MAX_REPARSED and yamlparsers.FastLoader is not PureLoader:
+        loaders.append(PureLoader)
+    stream: list[events.Event] = []
+    known_until = 0
+    for loader in loaders:
+        stream = []
+        try:
+            _events(text, loader, stream)
+        except _StoppedError as stopped:
+            known_until = _index(stopped.event)  # the same with either parser
+            break
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            known_until = mark.index if mark is not None else 0
+        except (yaml.YAMLError, ValueError, OverflowError):
+            known_until = 0
+        else:
+            return _Spaced(_spans(stream, len(text)), len(text), stream)
+    return _Spaced(_spans(stream, known_until), known_until, None)
+
+
+def _spans(stream: list[events.Event], text_length: int) -> list[yamltabs.ScalarSpan]:
+    return [
+        yamltabs.ScalarSpan(
+            _index(event),
+            event.end_mark.index if event.end_mark else text_length,
+            event.style or "",
+        )
+        for event in stream
+        if isinstance(event, events.ScalarEvent)
+    ]
+
+
+def _untab(path: str, text: str) -> tuple[str, list[events.Event] | None] | Problem:
+    """The text with the tabs YAML reads as spaces made spaces; or the tab it refuses.
+
+    With the text's events too, when it has no other tab: they are those of
+    the text parsed to find where its scalars are.
+    """
+    spaced_text = text.replace("\t", " ")
+    spaced = _parse_spaced(spaced_text)
+    result = yamltabs.untab(text, spaced.spans, spaced.known_until)
+    if isinstance(result, yamltabs.TabError):
+        return Problem(path, result.message, *position_of(text, result.index))
+    return result, spaced.stream if result == spaced_text else None
+
+
+def _index(event: events.Event) -> int:
+    return event.start_mark.index if event.start_mark is not None else 0
+
+
+def _tab_before_a_collection(
+    path: str, original: str, untabbed: str, stream: list[events.Event]
+) -> Problem | None:
+    """A tab, made a space, before a nested list or mapping on its line (``-<tab>-``).
+
+    It would be that collection's indentation, which YAML allows in spaces only.
+    """
+    for event in stream:
+        if isinstance(event, events.CollectionStartEvent) and not event.flow_style:
+            line, column = _position(event)
+            start = _index(event)
+            line_start = start - (column - 1)
+            for tab in _tabs(original, line_start, start):
+                if untabbed[tab] == " ":
+                    return Problem(path, yamltabs.INDENT_TAB, line, tab - line_start + 1)
+    return None
+
+
+def _tabs(text: str, start: int, end: int) -> Iterator[int]:
+    found = text.find("\t", start, end)
+    while found >= 0:
+        yield found
+        found = text.find("\t", found + 1, end)
 
 
 def read_yaml(path: str, text: str) -> tuple[Node | None, list[Problem]]:
     """Parse one content file into located nodes, with every problem found.
 
-    ``path`` is only used to label problems. On a syntax error, or when the
-    file holds more than :data:`MAX_VALUES` keys and values, the tree is
-    ``None`` and the one problem says where reading stopped.
+    ``path`` is only used to label problems. On a syntax error, a tab YAML
+    does not allow, or a file with more than :data:`MAX_VALUES` keys and
+    values or nested more than :data:`MAX_DEPTH` deep, the tree is ``None``
+    and the one problem says where reading stopped.
     """
-    try:
-        stream = _events(text, _FastLoader)
-    except _TooManyValuesError as too_many:
-        line, column = _position(too_many.event)
-        return None, [Problem(path, _TOO_MANY, line, column)]
-    except yaml.MarkedYAMLError as fast_exc:
-        if "nesting depth" in (fast_exc.problem or "") and fast_exc.problem_mark is not None:
-            # libyaml's own limit; the pure-Python parser would take seconds
-            # to reach the same verdict on a file built to be hostile.
-            mark = fast_exc.problem_mark
-            return None, [Problem(path, _TOO_DEEP, mark.line + 1, mark.column + 1)]
-        return None, [_syntax_problem_from_pure_parser(path, text, fast_exc)]
-    except yaml.YAMLError as fast_exc:
-        return None, [_syntax_problem_from_pure_parser(path, text, fast_exc)]
+    original = text
+    stream: list[events.Event] | Problem | None = None
+    if "\t" in text:
+        untabbed = _untab(path, text)
+        if isinstance(untabbed, Problem):
+            return None, [untabbed]
+        text, stream = untabbed
+    if stream is None:
+        stream = _parse(path, text)
+    if isinstance(stream, Problem):
+        return None, [stream]
+    if text is not original:
+        problem = _tab_before_a_collection(path, original, text, stream)
+        if problem is not None:
+            return None, [problem]
     composer = _Composer(path, text)
     root = composer.compose(stream)
     return root, composer.problems

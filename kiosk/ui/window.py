@@ -44,6 +44,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 READING_WORDS_PER_MINUTE = 100  # a slow reader's pace; the idle timeout never cuts one off
+# The most an answer's length adds: a pasted book must not keep the page, and
+# the last visitor's choices, for a day. The configured idle timeout, if longer, still applies.
+MAX_READING_TIME_MS = 10 * 60_000
 STAFF_SHORTCUT = "Ctrl+Shift+Q"
 STAFF_SCREENS = frozenset({"pin", "staff", "status"})
 
@@ -450,5 +453,5 @@ class KioskWindow(QWidget):
 
 
 def reading_time_ms(words: int, words_per_minute: int = READING_WORDS_PER_MINUTE) -> int:
-    """How long a slow reader needs for ``words`` words."""
-    return math.ceil(words * 60_000 / words_per_minute)
+    """How long a slow reader needs for ``words`` words, at most :data:`MAX_READING_TIME_MS`."""
+    return min(math.ceil(words * 60_000 / words_per_minute), MAX_READING_TIME_MS)

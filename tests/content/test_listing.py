@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -212,3 +213,71 @@ def test_a_folder_that_cannot_be_reached_has_no_listing(tmp_path: Path) -> None:
     reason = take_listing_or_reason(weird)
     assert isinstance(reason, str)
     assert reason.startswith(f"cannot reach the content folder {weird}: ")
+
+
+# --- symbolic links that go round in a loop ------------------------------------------------------
+
+
+def make_topic_loop(topics: Path) -> None:
+    (topics / "loop.yaml").symlink_to("loop.yaml")
+
+
+def make_topic_pair(topics: Path) -> None:
+    (topics / "c.yaml").symlink_to("d.yaml")
+    (topics / "d.yaml").symlink_to("c.yaml")
+
+
+def make_kiosk_yaml_loop(topics: Path) -> None:
+    (topics.parent / "kiosk.yaml").unlink()
+    (topics.parent / "kiosk.yaml").symlink_to("kiosk.yaml")
+
+
+def make_topics_folder_loop(topics: Path) -> None:
+    shutil.rmtree(topics)
+    topics.symlink_to("topics")
+
+
+def replace_with_empty_folder(link: Path) -> None:
+    link.unlink()
+    link.mkdir()
+
+
+def replace_with_file(link: Path) -> None:
+    link.unlink()
+    link.write_text(TOPIC_YAML, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("make_loop", "looped", "fix"),
+    [
+        pytest.param(make_topic_loop, "topics/loop.yaml", replace_with_file, id="topic-to-itself"),
+        pytest.param(make_topic_pair, "topics/c.yaml", replace_with_file, id="two-topics"),
+        pytest.param(make_kiosk_yaml_loop, "kiosk.yaml", replace_with_file, id="kiosk-yaml"),
+        # Even an empty folder (no topic stamps either way) must be a change.
+        pytest.param(
+            make_topics_folder_loop, "topics", replace_with_empty_folder, id="topics-folder"
+        ),
+    ],
+)
+def test_a_link_loop_is_listed_and_replacing_it_is_a_change(
+    pack: Path,
+    make_loop: Callable[[Path], object],
+    looped: str,
+    fix: Callable[[Path], object],
+) -> None:
+    make_loop(pack / "topics")
+    with_loop = take_listing_or_reason(pack)  # a listing, not an error
+    assert isinstance(with_loop, Listing)
+    assert looped in with_loop.names
+    assert listing_of(pack) == with_loop
+    fix(pack / looped)
+    assert listing_of(pack) != with_loop
+
+
+def test_a_content_folder_that_loops_says_so(tmp_path: Path) -> None:
+    (tmp_path / "current").symlink_to("current")
+    assert take_listing(tmp_path / "current") is None
+    assert take_listing_or_reason(tmp_path / "current") == (
+        f"the content folder {tmp_path}/current is a symbolic link that leads back to itself "
+        "(a link loop)"
+    )

