@@ -25,7 +25,8 @@ import yaml
 from benchlib import median, write_pack
 
 from kiosk.content import yamlparsers
-from kiosk.content.yamlreader import read_yaml
+from kiosk.content.schema import TOPIC_KEYS, MappingChecker
+from kiosk.content.yamlreader import Mapping, read_yaml
 
 HERE = Path(__file__).resolve().parent
 MiB = 1024 * 1024
@@ -114,6 +115,8 @@ HOSTILE = {
     "blank lines in a block": _fill("question: Q?\nanswer: |\n  a\n", "\n", "  b\n"),
     "bullets YAML joins": _fill("question: Q?\nanswer: A\n", "  - b\n"),
     "one long key": _fill("? ", "k", "\n: v\n"),
+    # Near-miss keys: each one asks difflib for the key it was meant to be.
+    "misspelt keys": QA + "".join(f"qestion{n:04d}: v\n" for n in range(4990)),
     "sexagesimal number": _fill("question: 1", ":00", "\nanswer: A.\n"),
     "comments": _fill(QA, "# comment\n"),
     "spaces": _fill(QA, " "),
@@ -142,6 +145,13 @@ def _median_s(action: Callable[[], object], repeat: int) -> float:
     return median(samples)
 
 
+def read_and_check(text: str) -> None:
+    """What the loader does with one topic file's text: read it, check its keys."""
+    root, problems = read_yaml("a.yaml", text)
+    if isinstance(root, Mapping):
+        MappingChecker("a.yaml", TOPIC_KEYS, problems).check(root)
+
+
 def _bare_libyaml(text: str) -> None:
     for _ in yaml.parse(text, Loader=yaml.CSafeLoader):
         pass
@@ -153,7 +163,7 @@ def measure_yaml(repeat: int, pure_repeat: int) -> dict[str, Any]:
     fast_loader = yamlparsers.FastLoader
     try:
         for name, text in HOSTILE.items():
-            read = functools.partial(read_yaml, "a.yaml", text)
+            read = functools.partial(read_and_check, text)
             yamlparsers.FastLoader = fast_loader
             libyaml = _median_s(read, repeat)
             yamlparsers.FastLoader = yamlparsers.PureLoader
