@@ -62,6 +62,7 @@ class HomeScreen(QWidget):
         old_tiles = self.tiles
         self.tiles = tiles
         self._grid.set_tiles(tiles)
+        self._hand_on_focus(old_tiles)
         for tile in old_tiles:
             tile.hide()
             tile.deleteLater()
@@ -70,6 +71,19 @@ class HomeScreen(QWidget):
         self.welcome.setVisible(bool(pack.welcome))
         if self._metrics is not None:
             self.apply_theme(self._palette, self._metrics)
+
+    def _hand_on_focus(self, old_tiles: list[TouchButton]) -> None:
+        """Moves focus from an old tile to the new one for the same topic (else
+        the first), with a focus ring only if the old one showed it. Left to
+        Qt, focus would move on as the old tile hides, as if Tab had been
+        pressed, and the new tile would show a ring nobody asked for."""
+        focused = self.window().focusWidget()
+        if not isinstance(focused, TouchButton) or focused not in old_tiles or not self.tiles:
+            return
+        same = (tile for tile in self.tiles if tile.objectName() == focused.objectName())
+        keyboard = focused.keyboard_focus
+        reason = Qt.FocusReason.TabFocusReason if keyboard else Qt.FocusReason.OtherFocusReason
+        next(same, self.tiles[0]).setFocus(reason)
 
     def apply_theme(self, palette: theme.Palette, metrics: theme.Metrics) -> None:
         self._palette = palette

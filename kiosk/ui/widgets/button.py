@@ -55,6 +55,11 @@ class TouchButton(QAbstractButton):
         )
         super().focusInEvent(event)
 
+    @property
+    def keyboard_focus(self) -> bool:
+        """True while the button has focus from the keyboard, and shows its ring."""
+        return self.hasFocus() and self._keyboard_focus
+
     def set_icon_file(self, path: str) -> None:
         self._icon_file = path
         self._icon_cache = None
