@@ -253,3 +253,18 @@ def test_texts_at_their_length_limits_never_grow_the_window(qtbot, qapp, make_pa
     assert (window.width(), window.height()) == size
     home = _on_window(window, window.answer.home_button)
     assert window.rect().contains(home)
+
+
+TEN_INCH_PX_PER_MM = 1024 / 222  # a 10-inch 1024x600 panel: 222 x 125 mm
+
+
+@pytest.mark.parametrize("px_per_mm", [None, TEN_INCH_PX_PER_MM], ids=["reference", "10-inch"])
+@pytest.mark.parametrize("text_size", list(TextSize), ids=lambda t: t.name.lower())
+def test_tiles_on_a_1024x600_panel_break_no_word_without_a_hyphen(
+    open_window, bundled_pack, text_size, px_per_mm
+):
+    options = {} if px_per_mm is None else {"px_per_mm": px_per_mm}
+    window = open_window(bundled_pack, size=(1024, 600), **options)
+    window.set_text_size(text_size)
+    broken = {tile.text(): tile.broken_words() for tile in window.home.tiles}
+    assert {text: words for text, words in broken.items() if words} == {}

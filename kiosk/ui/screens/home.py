@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content import Pack
@@ -54,6 +55,7 @@ class HomeScreen(QWidget):
         for topic in pack.topics:
             tile = TouchButton(topic.question, self._grid)
             tile.setObjectName(f"tile-{topic.id}")
+            tile.set_language(pack.language)
             tile.setAccessibleDescription("Opens the answer")
             tile.clicked.connect(
                 lambda _=False, topic_id=topic.id: self.topic_chosen.emit(topic_id)
@@ -66,6 +68,8 @@ class HomeScreen(QWidget):
         for tile in old_tiles:
             tile.hide()
             tile.deleteLater()
+        self.title.set_language(pack.language)
+        self.welcome.set_language(pack.language)
         self.title.setText(pack.title)
         self.welcome.setText(pack.welcome or "")
         self.welcome.setVisible(bool(pack.welcome))
@@ -105,6 +109,12 @@ class HomeScreen(QWidget):
             gap=metrics.gap,
             margins=(0, metrics.gap // 2, 0, 0),
         )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # A tile must fit the screen whole: fewer columns rather than one
+        # taller than the scrolling area.
+        self._grid.set_max_tile_height(self.scroll_area.viewport().height())
 
     def reset(self) -> None:
         """Forget the visit: back to the first row of tiles."""

@@ -1,15 +1,17 @@
 """Wrapped plain text that never elides: the label every screen uses.
 
 Text is drawn as plain text through ``QTextLayout``, so nothing is ever
-interpreted as rich text, nothing is elided, and a 100-character word wraps
-instead of widening the screen.
+interpreted as rich text and nothing is elided. Lines break between words;
+a word too wide for its line breaks at a hyphenation point, with a hyphen;
+only a word that still cannot fit breaks anywhere, so that it never widens
+the screen.
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QSize
+from PySide6.QtCore import QPointF, QSize, QTextBoundaryFinder
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -24,38 +26,88 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-_WRAP = QTextOption()
-_WRAP.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+from kiosk.ui.widgets.hyphenation import hyphenate, without_soft_hyphens
+
+_BETWEEN_WORDS = QTextOption()
+_BETWEEN_WORDS.setWrapMode(QTextOption.WrapMode.WordWrap)
+_ANYWHERE = QTextOption()
+_ANYWHERE.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 
 
 class WrappedTextLayout:
-    """Plain text laid out at one width, ready to paint; cached by width."""
+    """Plain text laid out at one width, ready to paint; cached by width.
 
-    def __init__(self, text: str, font: QFont, line_spacing: float = 1.25) -> None:
+    A word wider than the line is hyphenated by the rules of ``language``
+    (a BCP 47 tag; ``None``: never). One that still does not fit (no
+    dictionary, no hyphenation point, a very narrow line) breaks anywhere:
+    the last resort, which :meth:`breaks_words` reports.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        font: QFont,
+        line_spacing: float = 1.25,
+        *,
+        language: str | None = None,
+    ) -> None:
         self._text = text
         self._font = font
         self._line_spacing = line_spacing
+        self._language = language
         self._width = -1.0
         self._layout = QTextLayout(text, font)
-        self._layout.setTextOption(_WRAP)
         self._height = 0.0
+        self._broken = False
 
     def height_for(self, width: float) -> float:
         if width != self._width:
             self._width = width
-            leading = QFontMetricsF(self._font).height() * (self._line_spacing - 1)
-            self._layout.beginLayout()
-            y = 0.0
-            while True:
-                line = self._layout.createLine()
-                if not line.isValid():
-                    break
-                line.setLineWidth(max(1.0, width))
-                line.setPosition(QPointF(0, y))
-                y += line.height() + leading
-            self._layout.endLayout()
-            self._height = max(0.0, y - leading)
+            self._lay_out(max(1.0, width))
         return self._height
+
+    def breaks_words(self, width: float) -> bool:
+        """True when, at ``width``, some word breaks where no hyphen may go."""
+        self.height_for(width)
+        return self._broken
+
+    def broken_words(self, width: float) -> list[str]:
+        """The words that break where no hyphen may go, at ``width``."""
+        return words_broken_anywhere(self._layout) if self.breaks_words(width) else []
+
+    def _lay_out(self, width: float) -> None:
+        # Between words first: in the usual case that is all.
+        too_wide = self._run(self._text, _BETWEEN_WORDS, width)
+        if too_wide:
+            hyphenated = hyphenate(self._text, self._language, too_wide)
+            if hyphenated != self._text:
+                too_wide = self._run(hyphenated, _BETWEEN_WORDS, width)
+        self._broken = bool(too_wide)
+        if self._broken:
+            self._run(self._layout.text(), _ANYWHERE, width)
+
+    def _run(self, text: str, option: QTextOption, width: float) -> set[str]:
+        """Lays out ``text``; returns the words of the lines wider than ``width``."""
+        if self._layout.text() != text:
+            self._layout.setText(text)
+        self._layout.setTextOption(option)
+        leading = QFontMetricsF(self._font).height() * (self._line_spacing - 1)
+        too_wide: set[str] = set()
+        self._layout.beginLayout()
+        y = 0.0
+        while True:
+            line = self._layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            line.setPosition(QPointF(0, y))
+            y += line.height() + leading
+            if line.naturalTextWidth() > width:
+                start = line.textStart()
+                too_wide.update(text[start : start + line.textLength()].split())
+        self._layout.endLayout()
+        self._height = max(0.0, y - leading)
+        return too_wide
 
     def natural_width(self) -> float:
         """Width of the text on a single line (its widest possible extent)."""
@@ -66,13 +118,36 @@ class WrappedTextLayout:
         self._layout.draw(painter, top_left)
 
 
+def words_broken_anywhere(layout: QTextLayout, text: str | None = None) -> list[str]:
+    """The words that ``layout`` breaks where the text allows no break (no
+    space, no hyphen): each as written, without soft hyphens.
+
+    ``text`` is the layout's text: a document block's layout does not hold
+    it, its block does (``QTextBlock.text()``).
+    """
+    text = layout.text() if text is None else text
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
+    broken = []
+    for index in range(1, layout.lineCount()):
+        start = layout.lineAt(index).textStart()
+        finder.setPosition(start)
+        if 0 < start < len(text) and not finder.isAtBoundary():
+            before = text[:start].split()
+            after = text[start:].split()
+            word = (before[-1] if before else "") + (after[0] if after else "")
+            broken.append(without_soft_hyphens(word))
+    return list(dict.fromkeys(broken))
+
+
 class WrappedText(QWidget):
-    """A plain-text label that wraps (anywhere if it must) and never elides."""
+    """A plain-text label that wraps between words (hyphenating a word too
+    wide for its line, in ``language``) and never elides."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._colour = QColor("#000000")
         self._line_spacing = 1.25
+        self._language: str | None = None
         sizing = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         sizing.setHeightForWidth(True)
         self.setSizePolicy(sizing)
@@ -84,9 +159,16 @@ class WrappedText(QWidget):
     def setText(self, text: str) -> None:  # Qt naming, as QLabel.setText
         self._text = text
         self.setAccessibleName(text)
-        self._layout = WrappedTextLayout(text, self.font(), self._line_spacing)
+        self._layout = WrappedTextLayout(
+            text, self.font(), self._line_spacing, language=self._language
+        )
         self.updateGeometry()
         self.update()
+
+    def set_language(self, language: str | None) -> None:
+        """Hyphenate a word too wide for its line by the rules of ``language``."""
+        self._language = language
+        self.setText(self._text)
 
     def set_style(self, font: QFont, colour: str, line_spacing: float = 1.25) -> None:
         self.setFont(font)
@@ -119,3 +201,7 @@ class WrappedText(QWidget):
     def fits(self) -> bool:
         """True when all of the text is inside the widget's rectangle."""
         return self.heightForWidth(self.width()) <= self.height()
+
+    def broken_words(self) -> list[str]:
+        """The words broken where no hyphen may go, at the widget's width."""
+        return self._layout.broken_words(self.width())
