@@ -844,12 +844,13 @@ def text_growth(window: KioskWindow, pack: Pack, case: str) -> list[str]:
         window.show_topic(topic.id)
         settle()
         document = window.answer.view.document()
-        runs = [fmt.font() for _, fmt in text_runs(document)]
+        runs = list(text_runs(document))
+        source = next(fmt.font() for text, fmt in runs if text.startswith("Source: "))
         parts = {
             "answer body (the document's default font)": document.defaultFont(),
-            "answer heading": runs[0],
-            "answer body (its first paragraph)": runs[1],
-            "answer source": runs[-1],
+            "answer heading": runs[0][1].font(),
+            "answer body (its first paragraph)": runs[1][1].font(),
+            "answer source": source,
             "home tile": window.home.tiles[0].font(),
         }
         for what, font in parts.items():
