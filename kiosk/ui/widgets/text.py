@@ -10,6 +10,7 @@ the screen.
 from __future__ import annotations
 
 import math
+import re
 
 from PySide6.QtCore import QPointF, QSize, QTextBoundaryFinder
 from PySide6.QtGui import (
@@ -32,10 +33,13 @@ _BETWEEN_WORDS = QTextOption()
 _BETWEEN_WORDS.setWrapMode(QTextOption.WrapMode.WordWrap)
 _ANYWHERE = QTextOption()
 _ANYWHERE.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+# Letters (an apostrophe between them), punctuation only at the ends: a word
+# Qt can break nowhere but at a hyphenation point.
+_UNBREAKABLE_WORD = re.compile(r"[^\w\s]*[^\W\d_]+(?:['\u2019][^\W\d_]+)*[^\w\s]*")
 
 
 class WrappedTextLayout:
-    """Plain text laid out at one width, ready to paint; cached by width.
+    """Plain text laid out for a width, ready to paint; sizes cached by width.
 
     A word wider than the line is hyphenated by the rules of ``language``
     (a BCP 47 tag; ``None``: never). One that still does not fit (no
@@ -53,45 +57,81 @@ class WrappedTextLayout:
     ) -> None:
         self._text = text
         self._font = font
-        self._line_spacing = line_spacing
+        self._leading = QFontMetricsF(font).height() * (line_spacing - 1)
         self._language = language
-        self._width = -1.0
         self._layout = QTextLayout(text, font)
-        self._height = 0.0
-        self._broken = False
+        self._laid_out_at = -1.0
+        self._broken = False  # at _laid_out_at
+        # Layouts ask for a few widths in turn: (height, breaks words) for each.
+        self._sizes: dict[float, tuple[float, bool]] = {}
+        self._word_widths: dict[str, float] | None = None
+        self._hyphenated: dict[frozenset[str], str] = {frozenset(): text}
 
     def height_for(self, width: float) -> float:
-        if width != self._width:
-            self._width = width
-            self._lay_out(max(1.0, width))
-        return self._height
+        return self._size(width)[0]
 
     def breaks_words(self, width: float) -> bool:
         """True when, at ``width``, some word breaks where no hyphen may go."""
-        self.height_for(width)
-        return self._broken
+        return self._size(width)[1]
 
     def broken_words(self, width: float) -> list[str]:
         """The words that break where no hyphen may go, at ``width``."""
-        return words_broken_anywhere(self._layout) if self.breaks_words(width) else []
+        self._lay_out_at(width)
+        return words_broken_anywhere(self._layout) if self._broken else []
 
-    def _lay_out(self, width: float) -> None:
-        # Between words first: in the usual case that is all.
-        too_wide = self._run(self._text, _BETWEEN_WORDS, width)
+    def _size(self, width: float) -> tuple[float, bool]:
+        width = max(1.0, width)
+        size = self._sizes.get(width)
+        if size is None:
+            self._lay_out_at(width)
+            size = self._sizes[width]
+        return size
+
+    def _lay_out_at(self, width: float) -> None:
+        width = max(1.0, width)
+        if width == self._laid_out_at:
+            return
+        # Between words, with hyphenation points in the words too wide for
+        # the line; and in any other word a line still overflows with.
+        tokens = self._words_wider_than(width)
+        text = self._hyphenated_text(tokens)
+        height, too_wide = self._run(text, _BETWEEN_WORDS, width)
         if too_wide:
-            hyphenated = hyphenate(self._text, self._language, too_wide)
-            if hyphenated != self._text:
-                too_wide = self._run(hyphenated, _BETWEEN_WORDS, width)
+            more = tokens | {without_soft_hyphens(token) for token in too_wide}
+            if self._hyphenated_text(more) != text:
+                height, too_wide = self._run(self._hyphenated_text(more), _BETWEEN_WORDS, width)
         self._broken = bool(too_wide)
-        if self._broken:
-            self._run(self._layout.text(), _ANYWHERE, width)
+        if self._broken:  # the last resort
+            height, _ = self._run(self._layout.text(), _ANYWHERE, width)
+        self._laid_out_at = width
+        if len(self._sizes) >= 16:
+            self._sizes.clear()
+        self._sizes[width] = (height, self._broken)
 
-    def _run(self, text: str, option: QTextOption, width: float) -> set[str]:
-        """Lays out ``text``; returns the words of the lines wider than ``width``."""
+    def _words_wider_than(self, width: float) -> frozenset[str]:
+        """The words, as whitespace separates them, that cannot fit ``width``
+        whole: of those that Qt cannot break either (letters, with
+        punctuation only at their ends), measured once."""
+        if self._word_widths is None:
+            metrics = QFontMetricsF(self._font)
+            self._word_widths = {
+                word: metrics.horizontalAdvance(word)
+                for word in set(self._text.split())
+                if _UNBREAKABLE_WORD.fullmatch(word)
+            }
+        return frozenset(word for word, wide in self._word_widths.items() if wide > width)
+
+    def _hyphenated_text(self, tokens: frozenset[str]) -> str:
+        text = self._hyphenated.get(tokens)
+        if text is None:
+            text = self._hyphenated[tokens] = hyphenate(self._text, self._language, tokens)
+        return text
+
+    def _run(self, text: str, option: QTextOption, width: float) -> tuple[float, set[str]]:
+        """Lays out ``text``: its height, and the words of the lines wider than ``width``."""
         if self._layout.text() != text:
             self._layout.setText(text)
         self._layout.setTextOption(option)
-        leading = QFontMetricsF(self._font).height() * (self._line_spacing - 1)
         too_wide: set[str] = set()
         self._layout.beginLayout()
         y = 0.0
@@ -101,20 +141,19 @@ class WrappedTextLayout:
                 break
             line.setLineWidth(width)
             line.setPosition(QPointF(0, y))
-            y += line.height() + leading
+            y += line.height() + self._leading
             if line.naturalTextWidth() > width:
                 start = line.textStart()
                 too_wide.update(text[start : start + line.textLength()].split())
         self._layout.endLayout()
-        self._height = max(0.0, y - leading)
-        return too_wide
+        return max(0.0, y - self._leading), too_wide
 
     def natural_width(self) -> float:
         """Width of the text on a single line (its widest possible extent)."""
         return QFontMetricsF(self._font).horizontalAdvance(self._text)
 
     def draw(self, painter: QPainter, top_left: QPointF, width: float) -> None:
-        self.height_for(width)
+        self._lay_out_at(width)
         self._layout.draw(painter, top_left)
 
 
