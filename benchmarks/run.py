@@ -14,6 +14,8 @@ a baseline measured in the same run:
 - tap -> answer and Home -> home painted, over many navigations, against a
   repaint of the same window with nothing changed;
 - a text size or contrast tap on an answer -> the restyled window painted;
+- a text size change on a home screen of 500 tiles (short questions, and
+  ones with a word every tile must hyphenate) -> the window painted;
 - content load and validation, against a bare libyaml parse of the same files;
 - hot reload: a topic file saved -> its tile painted on the home screen
   (``kiosk.app.Kiosk`` with short poll and settle times, shown in the table);
@@ -43,7 +45,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from benchlib import RESULT_PREFIX, SCREEN_CONFIG, median, percentile, write_pack
+from benchlib import (
+    LONG_WORD_QUESTION,
+    RESULT_PREFIX,
+    SCREEN_CONFIG,
+    median,
+    percentile,
+    write_pack,
+)
 
 from kiosk.content import load_pack
 from kiosk.paths import bundled_content
@@ -311,6 +320,27 @@ def measure_choices(children: Children, tmp: Path, plan: Plan) -> dict[str, Any]
     return figures
 
 
+def measure_home_restyle(children: Children, tmp: Path, plan: Plan) -> dict[str, Any]:
+    """Text size changes on a home screen of 500 tiles: short questions, and
+    questions whose long word every tile must hyphenate."""
+    packs = {
+        "500": str(tmp / "nav-500"),
+        "500 long words": str(write_pack(tmp / "words-500", 500, LONG_WORD_QUESTION)),
+    }
+    changes = max(50, plan.navigations // 4)
+    figures: dict[str, Any] = {}
+    for name, folder in packs.items():
+        progress(f"text size changes on the home screen, {name} pack, {changes} changes")
+        raw = children.result("home-restyle", folder, str(changes))
+        figures[name] = {
+            "topics": raw["topics"],
+            "changes": changes,
+            "restyle": latency(raw["restyle_s"]),
+            "repaint_median_s": median(raw["repaint_s"]),
+        }
+    return figures
+
+
 def measure_reload(children: Children, plan: Plan) -> dict[str, Any]:
     progress(f"hot reload, {plan.reload_runs} saves")
     raw = children.result(
@@ -457,6 +487,16 @@ def rows(results: dict[str, Any]) -> list[Row]:
                     verdict(figures["p95_s"] <= CHOICE_P95_S, guide=True),
                 )
             )
+    for name, restyle in results["home_restyle"].items():
+        figures, repaint = restyle["restyle"], restyle["repaint_median_s"]
+        words = ", long words" if "long" in name else ""
+        out.append(
+            Row(
+                f"text size change on home -> {restyle['topics']} tiles painted{words}",
+                f"median {ms(figures['median_s'])}, p95 {ms(figures['p95_s'])}"
+                f" ({figures['median_s'] / repaint:.1f} x a {ms(repaint)} repaint)",
+            )
+        )
     load = results["load"]
     for size, figures in load["sizes"].items():
         is_1000 = size == "1000"
@@ -557,6 +597,7 @@ def main() -> int:
         results["cold_start"] = measure_cold_start(children, tmp, plan)
         results["navigation"] = measure_navigation(children, tmp, plan)
         results["choices"] = measure_choices(children, tmp, plan)
+        results["home_restyle"] = measure_home_restyle(children, tmp, plan)
         results["hot_reload"] = measure_reload(children, plan)
         results["memory"] = measure_memory(children, plan)
     results["machine"]["load_average_after"] = os.getloadavg()
