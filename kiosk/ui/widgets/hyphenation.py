@@ -75,8 +75,10 @@ def hyphenate(text: str, language: str | None, tokens: Container[str]) -> str:
     whole: they already break after their slashes and hyphens. Without a
     dictionary for ``language`` the text comes back as it is.
     """
+    if not tokens:
+        return text
     name = dictionary_name(language)
-    if name is None or not tokens:
+    if name is None:
         return text
 
     def token(match: re.Match[str]) -> str:

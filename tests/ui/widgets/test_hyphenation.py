@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import textwrap
+
 import pytest
 
 from kiosk.ui.widgets.hyphenation import (
@@ -65,3 +70,38 @@ def test_without_a_dictionary_the_text_is_unchanged() -> None:
     text = "What is interhemispheric imbalance?"
     assert hyphenate(text, "ja", {"interhemispheric"}) == text
     assert hyphenate(text, None, {"interhemispheric"}) == text
+
+
+def test_no_dictionary_is_read_while_every_word_fits() -> None:
+    """pyphen (tens of milliseconds to import and read a dictionary) is left
+    alone at start and on every answer of the bundled pack at 1080p."""
+    program = textwrap.dedent(
+        """
+        import sys
+        from PySide6.QtWidgets import QApplication
+        from kiosk.content import load_pack
+        from kiosk.paths import bundled_content
+        from kiosk.ui.style.fonts import register_fonts
+        from kiosk.ui.window import KioskWindow
+
+        app = QApplication([])
+        register_fonts()
+        pack = load_pack(bundled_content())
+        window = KioskWindow(pack, app=app, idle_timeout_ms=10**7, idle_warning_ms=10**7)
+        window.setFixedSize(1920, 1080)
+        window.show()
+        for topic in pack.topics:
+            window.show_topic(topic.id)
+            app.processEvents()
+        print("pyphen" in sys.modules)
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=True,
+        timeout=60,
+    )
+    assert done.stdout.strip().splitlines()[-1] == "False"
