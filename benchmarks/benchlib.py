@@ -35,8 +35,15 @@ def topic_yaml(question: str, order: int) -> str:
     return f"question: {question}\norder: {order}\nanswer: |\n{body}source: Benchmark data\n"
 
 
-def write_pack(folder: Path, topics: int) -> Path:
-    """A valid pack of ``topics`` generated topics in ``folder`` (created)."""
+QUESTION = "Is this question number {n}?"
+# A question with a word too wide for a tile at any text size: every tile
+# hyphenates it at every relayout, the most work line breaking can take.
+LONG_WORD_QUESTION = "Is Pneumonoultramicroscopicsilicovolcanoconiosis number {n} a risk?"
+
+
+def write_pack(folder: Path, topics: int, question: str = QUESTION) -> Path:
+    """A valid pack of ``topics`` generated topics in ``folder`` (created),
+    each asking ``question`` with its number for ``{n}``."""
     (folder / "topics").mkdir(parents=True)
     (folder / "kiosk.yaml").write_text(
         "schema: 1\ntitle: Benchmark clinic\nwelcome: Tap a question to read the answer.\n"
@@ -45,7 +52,7 @@ def write_pack(folder: Path, topics: int) -> Path:
     )
     for n in range(topics):
         (folder / "topics" / f"topic-{n:05d}.yaml").write_text(
-            topic_yaml(f"Is this question number {n}?", n), encoding="utf-8"
+            topic_yaml(question.format(n=n), n), encoding="utf-8"
         )
     return folder
 

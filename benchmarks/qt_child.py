@@ -1,6 +1,7 @@
 """The Qt measurements, each in a fresh process started by run.py.
 
     python qt_child.py navigate PACK COUNT      # tap -> answer, Home -> home: latencies
+    python qt_child.py home-restyle PACK COUNT  # text size changes on the home screen
     python qt_child.py memory PACK COUNT EVERY  # RSS and object counts while navigating
     python qt_child.py reload POLL_MS SETTLE_MS RUNS   # file saved -> new tile on screen
 
@@ -174,6 +175,31 @@ def choices(folder: Path, count: int) -> dict[str, object]:
     }
 
 
+def home_restyle(folder: Path, count: int) -> dict[str, object]:
+    """A text size change on the home screen (as when a visit ends): every
+    tile restyled and laid out again -> the window painted."""
+    app = application()
+    window = build_window(app, folder)
+    sizes = (TextSize.LARGER, TextSize.NORMAL)
+    for index in range(WARM_UP):
+        window.set_text_size(sizes[index % 2])
+        painted(app, window)
+    repaint = []
+    for _ in range(50):
+        start = time.perf_counter()
+        painted(app, window)
+        repaint.append(time.perf_counter() - start)
+    samples = []
+    for index in range(count):
+        start = time.perf_counter()
+        window.set_text_size(sizes[index % 2])
+        painted(app, window)
+        samples.append(time.perf_counter() - start)
+    if window.current_screen != "home":
+        raise RuntimeError(f"the home screen gave way to {window.current_screen!r}")
+    return {"topics": len(window.home.tiles), "restyle_s": samples, "repaint_s": repaint}
+
+
 def counts() -> dict[str, int]:
     gc.collect()
     return {
@@ -255,6 +281,8 @@ def main() -> int:
         emit(navigate(pack_folder(args[0]), int(args[1])))
     elif command == "choices":
         emit(choices(pack_folder(args[0]), int(args[1])))
+    elif command == "home-restyle":
+        emit(home_restyle(pack_folder(args[0]), int(args[1])))
     elif command == "memory":
         emit(memory(pack_folder(args[0]), int(args[1]), int(args[2])))
     elif command == "reload":

@@ -14,6 +14,8 @@ a baseline measured in the same run:
 - tap -> answer and Home -> home painted, over many navigations, against a
   repaint of the same window with nothing changed;
 - a text size or contrast tap on an answer -> the restyled window painted;
+- a text size change on a home screen of 500 tiles (short questions, and
+  ones with a word every tile must hyphenate) -> the window painted;
 - content load and validation, against a bare libyaml parse of the same files;
 - hot reload: a topic file saved -> its tile painted on the home screen
   (``kiosk.app.Kiosk`` with short poll and settle times, shown in the table);
@@ -46,7 +48,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from benchlib import RESULT_PREFIX, SCREEN_CONFIG, median, percentile, write_pack
+from benchlib import (
+    LONG_WORD_QUESTION,
+    RESULT_PREFIX,
+    SCREEN_CONFIG,
+    median,
+    percentile,
+    write_pack,
+)
 from tools_bench import (
     CHECK_S,
     SNAPSHOT_500_S,
@@ -123,6 +132,7 @@ SECTIONS = (
     "cold_start",
     "navigation",
     "choices",
+    "home_restyle",
     "hot_reload",
     "memory",
     "check",
@@ -347,6 +357,27 @@ def measure_choices(children: Children, tmp: Path, plan: Plan) -> dict[str, Any]
     return figures
 
 
+def measure_home_restyle(children: Children, tmp: Path, plan: Plan) -> dict[str, Any]:
+    """Text size changes on a home screen of 500 tiles: short questions, and
+    questions whose long word every tile must hyphenate."""
+    packs = {
+        "500": str(tmp / "nav-500"),
+        "500 long words": str(write_pack(tmp / "words-500", 500, LONG_WORD_QUESTION)),
+    }
+    changes = max(50, plan.navigations // 4)
+    figures: dict[str, Any] = {}
+    for name, folder in packs.items():
+        progress(f"text size changes on the home screen, {name} pack, {changes} changes")
+        raw = children.result("home-restyle", folder, str(changes))
+        figures[name] = {
+            "topics": raw["topics"],
+            "changes": changes,
+            "restyle": latency(raw["restyle_s"]),
+            "repaint_median_s": median(raw["repaint_s"]),
+        }
+    return figures
+
+
 def measure_reload(children: Children, plan: Plan) -> dict[str, Any]:
     progress(f"hot reload, {plan.reload_runs} saves")
     raw = children.result(
@@ -506,6 +537,21 @@ def _choices_rows(section: Any) -> list[Row]:
     return out
 
 
+def _home_restyle_rows(section: Any) -> list[Row]:
+    out = []
+    for name, restyle in section.items():
+        figures, repaint = restyle["restyle"], restyle["repaint_median_s"]
+        words = ", long words" if "long" in name else ""
+        out.append(
+            Row(
+                f"text size change on home -> {restyle['topics']} tiles painted{words}",
+                f"median {ms(figures['median_s'])}, p95 {ms(figures['p95_s'])}"
+                f" ({figures['median_s'] / repaint:.1f} x a {ms(repaint)} repaint)",
+            )
+        )
+    return out
+
+
 def _load_rows(section: Any) -> list[Row]:
     out = []
     load = section
@@ -633,6 +679,7 @@ ROWS: dict[str, Callable[[Any], list[Row]]] = {
     "cold_start": _cold_start_rows,
     "navigation": _navigation_rows,
     "choices": _choices_rows,
+    "home_restyle": _home_restyle_rows,
     "load": _load_rows,
     "hot_reload": _hot_reload_rows,
     "memory": _memory_rows,
@@ -697,6 +744,7 @@ def main() -> int:
             "cold_start": lambda: measure_cold_start(children, tmp, plan),
             "navigation": lambda: measure_navigation(children, tmp, plan),
             "choices": lambda: measure_choices(children, tmp, plan),
+            "home_restyle": lambda: measure_home_restyle(children, tmp, plan),
             "hot_reload": lambda: measure_reload(children, plan),
             "memory": lambda: measure_memory(children, plan),
             "check": lambda: with_temporary_folder(

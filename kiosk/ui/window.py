@@ -203,6 +203,7 @@ class KioskWindow(QWidget):
         # The screens first: should building them fail, the pack the window
         # answers taps from still matches the tiles on screen.
         self.home.set_pack(pack)
+        self.answer.set_language(pack.language)
         self.answer.set_footer(pack.footer)
         self.pack = pack
         self.setWindowTitle(pack.title)

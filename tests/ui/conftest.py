@@ -11,7 +11,7 @@ from kiosk.content import Pack
 from kiosk.ui.style.fonts import register_fonts
 from kiosk.ui.window import KioskWindow
 
-SIZES = [(1920, 1080), (1080, 1920), (1280, 800)]
+SIZES = [(1920, 1080), (1080, 1920), (1280, 800), (1024, 600)]
 
 WindowFactory = Callable[..., KioskWindow]
 

@@ -1,6 +1,6 @@
 """The accessibility audit: every screen, every size, both themes, all text sizes.
 
-One kiosk window per case (window size x theme x text size: 18 cases) walks
+One kiosk window per case (window size x theme x text size: 24 cases) walks
 every screen a patient or a member of staff can see: the "being updated"
 page; home and each answer of the bundled pack; the idle warning; the PIN
 pad (after a wrong PIN, with eight digits typed, then locked), the staff
@@ -18,6 +18,11 @@ case fails once, listing them all:
   MIN_TARGET_MM, two targets closer than MIN_TARGET_GAP_MM, a target partly
   off the screen;
 - capital letters under MIN_CAP_HEIGHT_MM, in any font on screen;
+- a word broken where no hyphen may go (the last resort for a word too wide
+  for its line, with no hyphenation point that helps), naming the word;
+- an answer's heading smaller than its body text, and an answer whose first
+  view has room for fewer than ANSWER_LINES lines of the answer below a
+  question of up to two lines (a longer question takes room of its own);
 - an enabled control, or anything that takes focus, without an accessible
   name;
 - in the accessible tree a screen reader walks: a container (an unnamed
@@ -71,19 +76,24 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content import Pack, Problem
 from kiosk.status import ContentStatus
+from kiosk.ui.screens import answer_layout
+from kiosk.ui.screens.answer import AnswerView
 from kiosk.ui.style import theme
 from kiosk.ui.style.text_size import TextSize
 from kiosk.ui.widgets.button import TouchButton
-from kiosk.ui.widgets.text import WrappedText
+from kiosk.ui.widgets.text import WrappedText, words_broken_anywhere
 from kiosk.ui.window import KioskWindow
 
 W = TypeVar("W", bound=QWidget)
 WindowFactory = Callable[..., KioskWindow]
 
-SIZES = [(1920, 1080), (1080, 1920), (1280, 800)]
+SIZES = [(1920, 1080), (1080, 1920), (1280, 800), (1024, 600)]
 SIZE_IDS = [f"{width}x{height}" for width, height in SIZES]
 THEMES = {"standard": False, "high-contrast": True}
 TEXT_SIZES = {size.name.lower(): size for size in TextSize}
+
+ANSWER_LINES = 5  # lines of the answer the first view has room for, at least
+LINE_HEIGHT = 1.5  # in font sizes (WCAG 1.4.12): what one line of the answer takes
 
 TEXT_RATIO = 7.0  # the kiosk's rule for every text (WCAG 1.4.6, AAA)
 NON_TEXT_RATIO = 3.0  # a control's edge or state against its neighbour (WCAG 1.4.11)
@@ -508,6 +518,65 @@ def check_cap_heights(roots: Iterable[QWidget], metrics: theme.Metrics, place: P
     return findings
 
 
+def document_broken_words(edit: QTextEdit) -> list[str]:
+    """The words a document breaks where no hyphen may go, as laid out now."""
+    broken: list[str] = []
+    block = edit.document().begin()
+    while block.isValid():
+        broken += words_broken_anywhere(block.layout(), block.text())
+        block = block.next()
+    return list(dict.fromkeys(broken))
+
+
+def check_whole_words(roots: Iterable[QWidget], place: Place) -> list[str]:
+    """No text breaks a word where no hyphen may go (the last resort)."""
+    findings = []
+    for root in roots:
+        for widget in shown_widgets(root, (WrappedText, TouchButton, QTextEdit)):
+            if isinstance(widget, QTextEdit):
+                words = document_broken_words(widget)
+            else:
+                assert isinstance(widget, (WrappedText, TouchButton))
+                words = widget.broken_words()
+            for word in words:
+                shown = word if len(word) <= 30 else word[:27] + "..."
+                findings.append(
+                    f"{place}: {describe(widget)} breaks {shown!r} with no hyphen: "
+                    "too wide for its line"
+                )
+    return findings
+
+
+def check_answer_first_view(view: AnswerView, metrics: theme.Metrics, place: Place) -> list[str]:
+    """The heading is no smaller than the body, and the answer, scrolled to
+    its top, has room for ANSWER_LINES lines below a question of up to two."""
+    findings = []
+    document = view.document()
+    heading_block = document.begin()
+    heading = next(fmt.font() for _, fmt in text_runs(document))
+    body = document.defaultFont()
+    if heading.pixelSize() < body.pixelSize():
+        findings.append(
+            f"{place}: {describe(view)} heading is {heading.pixelSize()} px, smaller than "
+            f"its {body.pixelSize()} px body text"
+        )
+    if view.verticalScrollBar().value() != 0:
+        return findings
+    layout = document.documentLayout()
+    heading_box = layout.blockBoundingRect(heading_block)
+    lines = heading_block.layout().lineCount()
+    beyond_two = heading_box.height() * max(0, lines - 2) / max(1, lines)
+    answer_top = layout.blockBoundingRect(heading_block.next()).top() - beyond_two
+    room = (view.viewport().height() - answer_top) / (LINE_HEIGHT * body.pixelSize())
+    if room < ANSWER_LINES:
+        findings.append(
+            f"{place}: {describe(view)} has room for {room:.1f} lines of the answer below "
+            f"the question on first view ({view.viewport().height()} px tall), "
+            f"needs {ANSWER_LINES}"
+        )
+    return findings
+
+
 def check_accessible_names(roots: Iterable[QWidget], place: Place) -> list[str]:
     """Every enabled control, and everything that can take focus, has a name."""
     findings = []
@@ -748,9 +817,12 @@ def audit_screen(window: KioskWindow, place: Place, *, painted: bool = True) -> 
         *check_text_fits(window, roots, place),
         *check_no_horizontal_scrolling(roots, place),
         *check_cap_heights(roots, metrics, place),
+        *check_whole_words(roots, place),
         *check_accessible_names(roots, place),
         *check_accessible_tree(roots, place),
     ]
+    for view in shown_widgets(roots[0], AnswerView):
+        findings += check_answer_first_view(view, metrics, place)
     if not painted:
         return findings
     image = grab(window)
@@ -898,12 +970,13 @@ def text_growth(window: KioskWindow, pack: Pack, case: str) -> list[str]:
         window.show_topic(topic.id)
         settle()
         document = window.answer.view.document()
-        runs = [fmt.font() for _, fmt in text_runs(document)]
+        runs = list(text_runs(document))
+        source = next(fmt.font() for text, fmt in runs if text.startswith("Source: "))
         parts = {
             "answer body (the document's default font)": document.defaultFont(),
-            "answer heading": runs[0],
-            "answer body (its first paragraph)": runs[1],
-            "answer source": runs[-1],
+            "answer heading": runs[0][1].font(),
+            "answer body (its first paragraph)": runs[1][1].font(),
+            "answer source": source,
             "home tile": window.home.tiles[0].font(),
         }
         for what, font in parts.items():
@@ -1169,3 +1242,59 @@ def test_edge_distance() -> None:
     assert edge_distance(QRect(0, 0, 10, 10), QRect(0, 14, 10, 10)) == 4
     assert edge_distance(QRect(0, 0, 10, 10), QRect(13, 14, 10, 10)) == 5  # corner to corner
     assert edge_distance(QRect(0, 0, 10, 10), QRect(5, 5, 10, 10)) == 0  # overlapping
+
+
+def test_checker_catches_a_heading_smaller_than_the_body(
+    open_window: WindowFactory, content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = theme.metrics_for
+
+    def small_heading(*args: object, **kwargs: object) -> theme.Metrics:
+        metrics = real(*args, **kwargs)  # type: ignore[arg-type]
+        return dataclasses.replace(metrics, heading_px=metrics.body_px - 4)
+
+    monkeypatch.setattr(theme, "metrics_for", small_heading)
+    window = open_window(content.long)
+    window.show_topic("long-answer")
+    findings = audit_screen(window, PLACE, painted=False)
+    assert (
+        f"{PLACE}: AnswerView AnswerScreen.view heading is 34 px, smaller than its 38 px body text"
+    ) in findings
+
+
+def test_checker_catches_too_little_of_the_answer_in_its_first_view(
+    open_window: WindowFactory, content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At A++ on a 10-inch panel, with the control row and footer below the
+    answer as on a big screen, two lines and a bit of the answer show."""
+    monkeypatch.setattr(answer_layout, "ARRANGEMENTS", (answer_layout.Arrangement(),))
+    window, case = open_case(open_window, content, (1024, 600), TextSize.LARGEST)
+    window.set_pack(content.bundled)
+    window.show_topic("side-effects")
+    findings = audit_screen(window, Place("answer 'side-effects'", case), painted=False)
+    assert findings == [
+        "answer 'side-effects' at 1024x600 standard largest: AnswerView AnswerScreen.view "
+        "has room for 2.3 lines of the answer below the question on first view "
+        "(351 px tall), needs 5"
+    ]
+
+
+def test_checker_catches_a_word_broken_with_no_hyphen(
+    open_window: WindowFactory, make_pack: Callable[..., Pack]
+) -> None:
+    """A number too long for any line, in a language with no hyphenation
+    rules: the last resort breaks it, on the tile and in the answer."""
+    number = "1234567890" * 15
+    pack = dataclasses.replace(make_pack({"number": (f"{number}?", "Yes.")}), language="ja")
+    window = open_window(pack, size=(1280, 800))
+    findings = check_whole_words([window.home], Place("home", "1280x800"))
+    assert findings == [
+        "home at 1280x800: TouchButton#tile-number '123456789012345678901234567...' "
+        "breaks '123456789012345678901234567...' with no hyphen: too wide for its line"
+    ]
+    window.show_topic("number")
+    findings = check_whole_words([window.answer], Place("answer 'number'", "1280x800"))
+    assert findings == [
+        "answer 'number' at 1280x800: AnswerView AnswerScreen.view breaks "
+        "'123456789012345678901234567...' with no hyphen: too wide for its line"
+    ]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 
@@ -56,3 +59,42 @@ def test_idle_return_home_applies_the_waiting_pack(qtbot: QtBot, open_window, ma
     with qtbot.waitSignal(window.idle.expired):
         pass
     assert [t.text() for t in window.home.tiles] == ["Z?"]
+
+
+def _focus_ring_shows(widget: QWidget) -> bool:
+    """Whether ``widget`` paints differently with focus than without: its ring."""
+    focused = widget.grab().toImage()
+    widget.clearFocus()
+    return widget.grab().toImage() != focused
+
+
+def test_a_new_pack_shows_no_focus_ring_unless_a_keyboard_was_used(
+    qtbot: QtBot, open_window, make_pack
+):
+    topics = {"a": ("A?", "A."), "b": ("B?", "B.")}
+    window = open_window(make_pack(topics))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.show_topic("a")
+    window.show_home()  # focus comes back from the answer to a tile, by no key
+    window.set_pack(make_pack(topics))
+    focused = QApplication.focusWidget()
+    assert focused in window.home.tiles
+    assert not _focus_ring_shows(focused)
+
+
+def test_after_a_new_pack_a_keyboard_user_keeps_their_place_and_ring(
+    qtbot: QtBot, open_window, make_pack
+):
+    topics = {"a": ("A?", "A."), "b": ("B?", "B."), "c": ("C?", "C.")}
+    window = open_window(make_pack(topics))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.home.tiles[0].setFocus(Qt.FocusReason.OtherFocusReason)
+    QTest.keyClick(window.home.tiles[0], Qt.Key.Key_Tab)
+    qtbot.waitUntil(window.home.tiles[1].hasFocus)
+    window.set_pack(make_pack(topics))
+    focused = QApplication.focusWidget()
+    assert focused is window.home.tiles[1]
+    assert focused.objectName() == "tile-b"
+    assert _focus_ring_shows(focused)

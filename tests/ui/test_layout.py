@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QFontMetricsF
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QScroller, QScrollerProperties
 
 from kiosk.content import Pack
+from kiosk.ui.screens.answer_layout import Arrangement
 from kiosk.ui.style.text_size import TextSize
+from kiosk.ui.widgets.hyphenation import SOFT_HYPHEN
 from kiosk.ui.window import KioskWindow
 
-SIZES = [(1920, 1080), (1080, 1920), (1280, 800)]
-SIZE_IDS = ["landscape", "portrait", "small"]
+SIZES = [(1920, 1080), (1080, 1920), (1280, 800), (1024, 600)]
+SIZE_IDS = ["landscape", "portrait", "small", "10-inch"]
 
 LONG_WORD = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 6  # 270 letters
 
@@ -186,9 +187,10 @@ def test_lines_and_paragraphs_are_spaced_for_reading(open_window, make_pack):
     lines = first.layout()
     assert lines.lineCount() > 2
     pitch = lines.lineAt(1).y() - lines.lineAt(0).y()
-    # WCAG 1.4.8: line spacing at least 1.5; 1.4.12: at least 2 x the font
-    # size after a paragraph; 1.4.8: paragraphs set 1.5 x further apart.
-    assert pitch >= 1.5 * QFontMetricsF(document.defaultFont()).height() * 0.99
+    # WCAG 1.4.12: line height at least 1.5 x the font size, and at least
+    # 2 x the font size after a paragraph; 1.4.8: paragraphs set 1.5 x
+    # further apart than lines.
+    assert pitch >= 1.5 * body_px
     assert first.blockFormat().bottomMargin() >= 2 * body_px
     last_line = layout.blockBoundingRect(first).top() + lines.lineAt(lines.lineCount() - 1).y()
     next_line = layout.blockBoundingRect(second).top() + second.layout().lineAt(0).y()
@@ -253,3 +255,92 @@ def test_texts_at_their_length_limits_never_grow_the_window(qtbot, qapp, make_pa
     assert (window.width(), window.height()) == size
     home = _on_window(window, window.answer.home_button)
     assert window.rect().contains(home)
+
+
+TEN_INCH_PX_PER_MM = 1024 / 222  # a 10-inch 1024x600 panel: 222 x 125 mm
+
+
+@pytest.mark.parametrize("px_per_mm", [None, TEN_INCH_PX_PER_MM], ids=["reference", "10-inch"])
+@pytest.mark.parametrize("text_size", list(TextSize), ids=lambda t: t.name.lower())
+def test_tiles_on_a_1024x600_panel_break_no_word_without_a_hyphen(
+    open_window, bundled_pack, text_size, px_per_mm
+):
+    options = {} if px_per_mm is None else {"px_per_mm": px_per_mm}
+    window = open_window(bundled_pack, size=(1024, 600), **options)
+    window.set_text_size(text_size)
+    broken = {tile.text(): tile.broken_words() for tile in window.home.tiles}
+    assert {text: words for text, words in broken.items() if words} == {}
+
+
+def test_only_a_word_too_wide_for_the_answer_is_hyphenated_and_listen_reads_it_whole(
+    open_window, make_pack
+):
+    word = "Pneumonoultramicroscopicsilicovolcanoconiosis"
+    answer = f"The word {word} is long. After it, more words."
+    window = open_window(make_pack({"w": ("A long word?", answer)}), size=(1024, 600))
+    window.set_text_size(TextSize.LARGEST)
+    window.show_topic("w")
+    view = window.answer.view
+    written = view.document().toPlainText()
+    assert SOFT_HYPHEN in written.split()[5]  # the long word, to break with a hyphen
+    assert written.count(SOFT_HYPHEN) == written.split()[5].count(SOFT_HYPHEN)
+    assert view.broken_words() == []
+    assert view.spoken_text() == f"A long word?\n{answer}"
+    start = view.spoken_text().index("more")
+    view.show_spoken_word(start, len("more"))
+    (selection,) = view.extraSelections()
+    assert selection.cursor.selectedText() == "more"
+    window.set_text_size(TextSize.NORMAL)  # the word fits a line whole now
+    assert SOFT_HYPHEN not in view.document().toPlainText()
+
+
+def _right_of(window: KioskWindow, widget) -> int:
+    return _on_window(window, widget).right()
+
+
+@pytest.mark.parametrize(
+    ("size", "text_size", "expected"),
+    [
+        # Room to spare: the footer strip and the control row below the answer.
+        ((1920, 1080), TextSize.NORMAL, Arrangement()),
+        ((1080, 1920), TextSize.LARGEST, Arrangement()),
+        # The footer moves to the end of the answer, margins kept.
+        ((1920, 1080), TextSize.LARGEST, Arrangement(footer_in_answer=True)),
+        ((1280, 800), TextSize.LARGEST, Arrangement(footer_in_answer=True)),
+        ((1024, 600), TextSize.LARGER, Arrangement(footer_in_answer=True)),
+        # A++ on a 10-inch panel: the controls stand in a column beside it.
+        (
+            (1024, 600),
+            TextSize.LARGEST,
+            Arrangement(footer_in_answer=True, tight=True, controls_beside=True),
+        ),
+    ],
+    ids=lambda value: value.name.lower() if isinstance(value, TextSize) else None,
+)
+def test_the_answer_screen_gives_up_chrome_only_as_far_as_it_must(
+    open_window, bundled_pack, size, text_size, expected
+):
+    window = open_window(bundled_pack, size=size)
+    window.answer.set_listen_available(True)
+    window.set_text_size(text_size)
+    window.show_topic("side-effects")
+    answer = window.answer
+    assert answer.arrangement == expected
+    footer = bundled_pack.footer
+    assert answer.footer.isVisible() is not expected.footer_in_answer
+    in_document = answer.view.document().toPlainText().endswith(footer)
+    assert in_document is expected.footer_in_answer
+    assert footer not in answer.spoken_text()  # Listen reads the answer, never the footer
+    view = _on_window(window, answer.view)
+    buttons = [answer.home_button, *answer.text_size_buttons.values()]
+    buttons += [answer.contrast_button, answer.listen_button]
+    for button in buttons:
+        place = _on_window(window, button)
+        assert window.rect().contains(place), button.text()
+        if expected.controls_beside:
+            assert place.left() > view.right(), button.text()
+        else:
+            assert place.top() > view.bottom(), button.text()
+    if expected.controls_beside:  # a column of equal buttons, in reading order
+        assert len({button.width() for button in buttons}) == 1
+        assert [button.y() for button in buttons] == sorted(button.y() for button in buttons)

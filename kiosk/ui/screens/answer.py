@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import (
     QColor,
@@ -15,23 +17,28 @@ from PySide6.QtGui import (
     QTextFrameFormat,
     QTextOption,
 )
-from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QTextEdit, QVBoxLayout, QWidget
 
 from kiosk.content import BulletList, Topic
 from kiosk.paths import resource
+from kiosk.ui.screens.answer_layout import (
+    HEADING_GAP_EM,
+    HEADING_LINE_HEIGHT,
+    LINE_HEIGHT,
+    PARAGRAPH_GAP_EM,
+    Arrangement,
+    choose_arrangement,
+    first_view_height,
+)
 from kiosk.ui.style import theme
 from kiosk.ui.style.text_size import TextSize
 from kiosk.ui.widgets.accessible import name_scroll_area
 from kiosk.ui.widgets.button import TouchButton
 from kiosk.ui.widgets.flow_row import FlowRow
+from kiosk.ui.widgets.hyphenation import SOFT_HYPHEN, hyphenate, without_soft_hyphens
 from kiosk.ui.widgets.scrolling import enable_kinetic_scrolling
-from kiosk.ui.widgets.text import WrappedText
+from kiosk.ui.widgets.text import WrappedText, words_broken_anywhere
 
-LINE_HEIGHT_PERCENT = 150  # WCAG 1.4.8: line spacing at least 1.5
-# The space after a paragraph, in font sizes: WCAG 1.4.12's 2 x the font
-# size. Paragraphs then start about 2.1 line spacings apart, above the 1.5
-# that WCAG 1.4.8 asks for.
-PARAGRAPH_GAP_EM = 2.0
 # A bullet is a character of the text (not a list marker Qt draws beside it),
 # so a screen reader reading the line says "bullet"; the no-break space keeps
 # it with the first word.
@@ -70,7 +77,9 @@ class AnswerView(QTextEdit):
         # Page Up/Down and Space; a tap gives no focus, so no ring appears.
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
-        # A 100-letter word breaks where it must instead of running off-screen.
+        # Lines break between words. A word too wide for the column is
+        # hyphenated (_fit_long_words); one that still cannot fit breaks
+        # anywhere rather than run off the screen.
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
         enable_kinetic_scrolling(self)
@@ -80,6 +89,12 @@ class AnswerView(QTextEdit):
         self._bullets: list[int] = []  # document positions of the bullet marks
         self._spoken_word: tuple[int, int] | None = None
         self._palette = theme.Palette()
+        self._shown: tuple[Topic, theme.Metrics] | None = None
+        self._language: str | None = None
+        self._footer: str | None = None
+        self._hyphenated: frozenset[str] = frozenset()  # words too wide for the column
+        self._hyphenated_at = -1  # the viewport width they were found at
+        self._fitting = False
         self.setDocument(self._new_document())
 
     def _new_document(self) -> QTextDocument:
@@ -100,6 +115,24 @@ class AnswerView(QTextEdit):
     ) -> None:
         """Shows ``topic`` from its top; with ``keep_position`` (a new text
         size or contrast for the same answer), at the same place in it."""
+        self._palette = palette
+        self._hyphenated = frozenset()  # found again for this text and these sizes
+        self._shown = (topic, metrics)
+        self._write(keep_position=keep_position)
+        self._fit_long_words()
+
+    def set_language(self, language: str | None) -> None:
+        """Hyphenate words too wide for the column by the rules of ``language``."""
+        self._language = language
+
+    def set_footer(self, text: str | None) -> None:
+        """The clinic's footer line, written below the answer (or not, ``None``)."""
+        self._footer = text
+
+    def _write(self, *, keep_position: bool) -> None:
+        if self._shown is None:
+            return
+        topic, metrics = self._shown
         bar = self.verticalScrollBar()
         position = bar.value() / bar.maximum() if keep_position and bar.maximum() else 0.0
         caret = self.textCursor().position() if keep_position else 0
@@ -108,7 +141,6 @@ class AnswerView(QTextEdit):
             self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         if self.cursorWidth() != max(2, metrics.border // 2):
             self.setCursorWidth(max(2, metrics.border // 2))
-        self._palette = palette
         # A fresh document per answer, the old one deleted: emptying one
         # document instead keeps every text format it ever held (each list
         # gets its own), and clear() leaves a frame behind per visit; either
@@ -116,7 +148,12 @@ class AnswerView(QTextEdit):
         previous = self.document()
         document = self._new_document()
         self._measure, self._spoken_end, self._bullets = _write_answer(
-            document, topic, palette, metrics
+            document,
+            topic,
+            self._palette,
+            metrics,
+            footer=self._footer,
+            hyphenate_words=lambda text: hyphenate(text, self._language, self._hyphenated),
         )
         self.setDocument(document)
         if caret:
@@ -129,8 +166,44 @@ class AnswerView(QTextEdit):
         self._show_spoken_word()
         bar.setValue(round(position * bar.maximum()))
 
-    def spoken_text(self) -> str:
-        """The question and the answer (not the source), as plain text."""
+    def _fit_long_words(self) -> None:
+        """Hyphenates the words that the column is too narrow for, at its width now.
+
+        Qt breaks a word anywhere only where it cannot fit a line whole, so
+        those breaks name the words that need hyphens. A word that still
+        breaks anywhere after that has no hyphenation point that helps: the
+        last resort, left as it is.
+        """
+        if self._shown is None or self._fitting:
+            return
+        self._fitting = True  # a new document can show or hide the scroll bar: a resize
+        try:
+            if self._hyphenated and self.viewport().width() != self._hyphenated_at:
+                # A new width: words that needed hyphens may now fit whole.
+                self._hyphenated = frozenset()
+                self._write(keep_position=True)
+            self._hyphenated_at = self.viewport().width()
+            too_wide = set(self.broken_words()) - self._hyphenated
+            if too_wide:
+                self._hyphenated |= too_wide
+                self._write(keep_position=True)
+        finally:
+            self._fitting = False
+
+    def broken_words(self) -> list[str]:
+        """The words the answer breaks where no hyphen may go, as laid out now."""
+        document = self.document()
+        document.size()  # lays the document out, if it is not yet
+        broken: list[str] = []
+        block = document.begin()
+        while block.isValid():
+            broken += words_broken_anywhere(block.layout(), block.text())
+            block = block.next()
+        return list(dict.fromkeys(broken))
+
+    def _spoken_document_text(self) -> str:
+        """The question and the answer as the document holds them (soft hyphens
+        too), each bullet mark a space."""
         text = self.document().toPlainText()
         # Document positions count UTF-16 units; an emoji is two of them.
         spoken = list(text[: _index_at_utf16(text, self._spoken_end)])
@@ -141,6 +214,10 @@ class AnswerView(QTextEdit):
             if index < len(spoken):
                 spoken[index] = " "
         return "".join(spoken)
+
+    def spoken_text(self) -> str:
+        """The question and the answer (not the source), as plain text."""
+        return without_soft_hyphens(self._spoken_document_text())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Someone is using a keyboard here: from now on the keys move a caret
@@ -160,8 +237,10 @@ class AnswerView(QTextEdit):
     def show_spoken_word(self, start: int, length: int) -> None:
         """Marks the word at ``start`` (an index into :meth:`spoken_text`)
         being read aloud, and keeps it in view."""
-        spoken = self.spoken_text()
-        start, length = _utf16_length(spoken[:start]), _utf16_length(spoken[start : start + length])
+        written = self._spoken_document_text()
+        first = _index_with_soft_hyphens(written, start)
+        last = _index_with_soft_hyphens(written, start + length)
+        start, length = _utf16_length(written[:first]), _utf16_length(written[first:last])
         self._spoken_word = (start, length)
         self._show_spoken_word()
         cursor = QTextCursor(self.document())
@@ -207,6 +286,7 @@ class AnswerView(QTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._centre_column()
+        self._fit_long_words()
 
     def line_width(self) -> float:
         """Width available to a line of answer text, in pixels."""
@@ -218,8 +298,10 @@ class AnswerScreen(QWidget):
     """The answer, and the visit's controls: Home, text size, contrast, Listen.
 
     The controls sit at the bottom, within reach from a wheelchair and of
-    either hand, and wrap onto a second line on a narrow panel. They only
-    ask; the window decides (and resets them for the next patient).
+    either hand, and wrap onto a second line on a narrow panel; on a panel
+    too short to show enough of the answer above them, they stand in a
+    column at its right (see :mod:`kiosk.ui.screens.answer_layout`). They
+    only ask; the window decides (and resets them for the next patient).
     """
 
     home_requested = Signal()
@@ -289,14 +371,22 @@ class AnswerScreen(QWidget):
                 self.listen_button,
             ]
         )
-        self._layout = QVBoxLayout(self)
-        self._layout.addWidget(self.view, 1)
-        self._layout.addWidget(self.footer)
+        self._column = QVBoxLayout()
+        self._column.addWidget(self.view, 1)
+        self._column.addWidget(self.footer)
+        self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self._layout.addLayout(self._column, 1)
         self._layout.addWidget(self.controls)
+        self.arrangement = Arrangement()
 
     def set_footer(self, text: str | None) -> None:
         self.footer.setText(text or "")
-        self.footer.setVisible(bool(text))
+        self._arrange()
+
+    def set_language(self, language: str | None) -> None:
+        """The pack's language: a word too wide for its line is hyphenated by its rules."""
+        self.view.set_language(language)
+        self.footer.set_language(language)
 
     def show_topic(self, topic: Topic) -> None:
         self.topic = topic
@@ -325,6 +415,7 @@ class AnswerScreen(QWidget):
     def set_listen_available(self, available: bool) -> None:
         self.listen_button.setVisible(available)
         self.controls.relayout()
+        self._arrange()
 
     def set_speaking(self, speaking: bool) -> None:
         # Every screen change says "not speaking": only a change of state
@@ -352,11 +443,6 @@ class AnswerScreen(QWidget):
     def apply_theme(self, palette: theme.Palette, metrics: theme.Metrics) -> None:
         self._palette = palette
         self._metrics = metrics
-        self._layout.setContentsMargins(
-            metrics.margin, metrics.margin, metrics.margin // 2, metrics.margin // 2
-        )
-        self._layout.setSpacing(metrics.gap)
-        self.controls.set_spacing(metrics.gap)
         self.home_button.set_style(theme.primary_style(palette, metrics))
         # The three A's grow like the text they choose.
         for size, button in self.text_size_buttons.items():
@@ -364,9 +450,75 @@ class AnswerScreen(QWidget):
         self.contrast_button.set_style(theme.toggle_style(palette, metrics))
         self._style_listen_button(metrics)
         self.footer.set_style(theme.font(metrics.footer_px), palette.muted_text)
-        if self.topic is not None:
-            self.view.show_topic(self.topic, palette, metrics, keep_position=True)
+        self._arrange(restyled=True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self, *, restyled: bool = False) -> None:
+        """Places footer and controls so that the answer shows enough of itself,
+        and shows the answer again if its text or its footer changed."""
+        metrics = self._metrics
+        if metrics is None:
+            return
+        footer = self.footer.text() or None
+        arrangement = choose_arrangement(
+            lambda candidate: self._answer_height(candidate, metrics, footer),
+            first_view_height(metrics),
+        )
+        moved_footer = arrangement.footer_in_answer != self.arrangement.footer_in_answer
+        self.arrangement = arrangement
+        outer, spacing = self._spacing(arrangement, metrics)
+        self._layout.setContentsMargins(*outer)
+        self._layout.setSpacing(spacing)
+        self._column.setSpacing(spacing)
+        self.controls.set_spacing(spacing)
+        beside = arrangement.controls_beside
+        self._layout.setDirection(
+            QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        )
+        self.controls.set_one_per_line(beside)
+        self._layout.setAlignment(
+            self.controls, Qt.AlignmentFlag.AlignBottom if beside else Qt.AlignmentFlag(0)
+        )
+        self.footer.setVisible(footer is not None and not arrangement.footer_in_answer)
+        self.view.set_footer(footer if arrangement.footer_in_answer else None)
         self.controls.relayout()
+        # Placed now, not at the next event: what is on screen matches the
+        # arrangement before anything is drawn or measured.
+        self._layout.activate()
+        if self.topic is not None and (restyled or moved_footer):
+            self.view.show_topic(self.topic, self._palette, metrics, keep_position=True)
+
+    def _spacing(
+        self, arrangement: Arrangement, metrics: theme.Metrics
+    ) -> tuple[tuple[int, int, int, int], int]:
+        """(left, top, right, bottom) margins and the spacing between parts."""
+        if arrangement.tight:
+            gap = metrics.target_gap
+            return (gap, gap, gap, gap), gap
+        margin = metrics.margin
+        return (margin, margin, margin // 2, margin // 2), metrics.gap
+
+    def _answer_height(
+        self, arrangement: Arrangement, metrics: theme.Metrics, footer: str | None
+    ) -> float | None:
+        """The answer's height in ``arrangement`` at the screen's size now; None
+        if the controls cannot stand beside it here."""
+        (left, top, right, bottom), spacing = self._spacing(arrangement, metrics)
+        height = self.height() - top - bottom
+        controls = self.controls
+        if arrangement.controls_beside:
+            column = controls.widest_item()
+            landscape = self.width() >= self.height()
+            fits = controls.height_for(column, spacing=spacing, one_per_line=True) <= height
+            return height if landscape and fits else None
+        width = self.width() - left - right
+        height -= controls.height_for(width, spacing=spacing, one_per_line=False) + spacing
+        if footer is not None and not arrangement.footer_in_answer:
+            height -= self.footer.heightForWidth(width) + spacing
+        return height
 
     def _style_listen_button(self, metrics: theme.Metrics) -> None:
         self.listen_button.set_style(theme.toggle_style(self._palette, metrics))
@@ -375,17 +527,28 @@ class AnswerScreen(QWidget):
         self.view.verticalScrollBar().setValue(0)
 
 
-def _block_format(bottom: float, line_height: int = LINE_HEIGHT_PERCENT) -> QTextBlockFormat:
+def _block_format(
+    font_px: int, bottom: float, line_height: float = LINE_HEIGHT
+) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
-    fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    # Lines at least ``line_height`` font sizes apart (taller if a fallback
+    # font for an emoji needs it), as WCAG and CSS measure line height.
+    fmt.setLineHeight(font_px * line_height, QTextBlockFormat.LineHeightTypes.MinimumHeight.value)
     fmt.setBottomMargin(bottom)
     return fmt
 
 
 def _write_answer(
-    document: QTextDocument, topic: Topic, palette: theme.Palette, metrics: theme.Metrics
+    document: QTextDocument,
+    topic: Topic,
+    palette: theme.Palette,
+    metrics: theme.Metrics,
+    *,
+    footer: str | None = None,
+    hyphenate_words: Callable[[str], str] = str,
 ) -> tuple[int, int, list[int]]:
-    """Writes the question, answer and source into the empty ``document``.
+    """Writes the question, answer, source and ``footer`` into the empty ``document``,
+    each text through ``hyphenate_words``.
 
     Returns the column width for ``metrics.measure_chars`` characters, the
     position where the answer ends (what Listen reads stops there) and the
@@ -407,34 +570,53 @@ def _write_answer(
     small.setFont(theme.font(metrics.small_px))
     small.setForeground(QColor(palette.muted_text))
 
-    paragraph_gap = metrics.body_px * PARAGRAPH_GAP_EM
-    bullets: list[int] = []
+    body_px = metrics.body_px
+    paragraph_gap = body_px * PARAGRAPH_GAP_EM
     cursor = QTextCursor(document)
-    cursor.setBlockFormat(_block_format(paragraph_gap, 125))
-    cursor.insertText(topic.question, heading)
+    cursor.setBlockFormat(
+        _block_format(metrics.heading_px, body_px * HEADING_GAP_EM, HEADING_LINE_HEIGHT)
+    )
+    cursor.insertText(hyphenate_words(topic.question), heading)
+    bullets: list[int] = []
     for block in topic.answer:
         if isinstance(block, BulletList):
             for index, item in enumerate(block.items):
                 last = index == len(block.items) - 1
-                fmt = _block_format(paragraph_gap if last else metrics.body_px * 0.4)
+                fmt = _block_format(body_px, paragraph_gap if last else body_px * 0.4)
                 # The mark hangs left of the text, which wraps under itself.
-                fmt.setLeftMargin(metrics.body_px * BULLET_INDENT_EM)
+                fmt.setLeftMargin(body_px * BULLET_INDENT_EM)
                 fmt.setTextIndent(-font_metrics.horizontalAdvance(BULLET))
                 cursor.insertBlock(fmt, body)
                 bullets.append(cursor.position())
-                cursor.insertText(BULLET + item, body)
+                cursor.insertText(BULLET + hyphenate_words(item), body)
         else:
-            cursor.insertBlock(_block_format(paragraph_gap), body)
-            cursor.insertText(block.text, body)
+            cursor.insertBlock(_block_format(body_px, paragraph_gap), body)
+            cursor.insertText(hyphenate_words(block.text), body)
     spoken_end = cursor.position()
     if topic.source:
-        cursor.insertBlock(_block_format(0, 130), small)
-        cursor.insertText(f"Source: {topic.source}", small)
+        gap = paragraph_gap if footer else 0
+        cursor.insertBlock(_block_format(metrics.small_px, gap), small)
+        cursor.insertText(hyphenate_words(f"Source: {topic.source}"), small)
+    if footer:
+        footer_format = QTextCharFormat(small)
+        footer_format.setFont(theme.font(metrics.footer_px))
+        cursor.insertBlock(_block_format(metrics.footer_px, 0), footer_format)
+        cursor.insertText(hyphenate_words(footer), footer_format)
     return measure, spoken_end, bullets
 
 
 def _utf16_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
+
+
+def _index_with_soft_hyphens(written: str, index: int) -> int:
+    """The index into ``written`` of the character at ``index`` once its soft hyphens are gone."""
+    seen = 0
+    for position, char in enumerate(written):
+        if seen == index:
+            return position
+        seen += char != SOFT_HYPHEN
+    return len(written)
 
 
 def _index_at_utf16(text: str, units: int) -> int:

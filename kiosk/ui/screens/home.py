@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QResizeEvent
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content import Pack
@@ -61,6 +61,7 @@ class HomeScreen(QWidget):
         for topic in pack.topics:
             tile = TouchButton(topic.question, self._grid)
             tile.setObjectName(f"tile-{topic.id}")
+            tile.set_language(pack.language)
             tile.setAccessibleDescription("Opens the answer")
             tile.clicked.connect(
                 lambda _=False, topic_id=topic.id: self.topic_chosen.emit(topic_id)
@@ -69,14 +70,28 @@ class HomeScreen(QWidget):
         old_tiles = self.tiles
         self.tiles = tiles
         self._grid.set_tiles(tiles)
+        self._hand_on_focus(old_tiles)
         for tile in old_tiles:
             tile.hide()
             tile.deleteLater()
+        self.title.set_language(pack.language)
+        self.welcome.set_language(pack.language)
         self.title.setText(pack.title)
         self.welcome.setText(pack.welcome or "")
         self.welcome.setVisible(bool(pack.welcome))
         if self._metrics is not None:
             self.apply_theme(self._palette, self._metrics)
+
+    def _hand_on_focus(self, old_tiles: list[TouchButton]) -> None:
+        """Moves focus from an old tile to the new one for the same topic (else
+        the first), with a focus ring only if the old one showed it. Left to
+        Qt, focus would move on as the old tile hides, as if Tab had been
+        pressed, and the new tile would show a ring nobody asked for."""
+        focused = self.window().focusWidget()
+        if not isinstance(focused, TouchButton) or focused not in old_tiles or not self.tiles:
+            return
+        same = (tile for tile in self.tiles if tile.objectName() == focused.objectName())
+        next(same, self.tiles[0]).take_focus(ring=focused.shows_focus_ring())
 
     def apply_theme(self, palette: theme.Palette, metrics: theme.Metrics) -> None:
         self._palette = palette
@@ -98,6 +113,12 @@ class HomeScreen(QWidget):
             gap=metrics.gap,
             margins=(0, metrics.gap // 2, 0, 0),
         )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # A tile must fit the screen whole: fewer columns rather than one
+        # taller than the scrolling area.
+        self._grid.set_max_tile_height(self.scroll_area.viewport().height())
 
     def reset(self) -> None:
         """Forget the visit: back to the first row of tiles."""

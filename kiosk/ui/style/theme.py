@@ -35,6 +35,10 @@ MIN_CAP_HEIGHT_MM = 4.8  # ADA 707.7.2: characters on a kiosk's screen
 MIN_TARGET_MM = 15.0  # the short side of anything a finger taps
 MIN_TARGET_GAP_MM = 3.0  # between two tap targets
 
+# A tile is at least this many of its font sizes wide (400 px for 34 px text
+# at 1080p): about 20 letters a line, so that most words fit it whole.
+TILE_WIDTH_EM = 400 / 34
+
 
 @dataclass(frozen=True, slots=True)
 class Palette:
@@ -225,6 +229,7 @@ def metrics_for(
         return round(max(px(value), min_text_px) * text_size.value)
 
     min_target = max(px(104), math.ceil(MIN_TARGET_MM * px_per_mm))
+    tile_px = text_px(34)
     return Metrics(
         scale=scale,
         margin=px(48),
@@ -234,13 +239,14 @@ def metrics_for(
         welcome_px=text_px(36),
         heading_px=text_px(50),
         body_px=text_px(38),
-        tile_px=text_px(34),
+        tile_px=tile_px,
         small_px=text_px(28),
         footer_px=round(max(px(28), min_text_px) * min(text_size.value, TextSize.LARGER.value)),
         button_px=max(px(38), min_text_px),
         min_target=min_target,
-        # Wider tiles for larger text, so long words still fit a line.
-        tile_min_width=round(px(400) * text_size.value),
+        # Tiles as wide as their text needs, whatever the panel: where the
+        # millimetre minimum makes text larger, tiles grow with it.
+        tile_min_width=round(tile_px * TILE_WIDTH_EM),
         tile_padding=px(24),
         radius=px(18),
         border=max(2, px(4)),

@@ -59,6 +59,7 @@ class TouchButton(QAbstractButton):
         self._keyboard_focus = False
         self._choice = False
         self._owner_setting = False
+        self._language: str | None = None
         self._layout = WrappedTextLayout(text, self.font())
         self.toggled.connect(self._on_toggled)
 
@@ -122,13 +123,21 @@ class TouchButton(QAbstractButton):
         self._icon_cache = None
         self.update()
 
+    def set_language(self, language: str | None) -> None:
+        """Hyphenate a word too wide for the button by the rules of ``language``."""
+        self._language = language
+        self._new_layout()
+
     def set_style(self, style: ButtonStyle) -> None:
         self._style = style
         self.setFont(style.font)
         self._padding = style.padding
         self._min_height = style.min_height
-        self._layout = WrappedTextLayout(self.text(), style.font)
         self._icon_cache = None
+        self._new_layout()
+
+    def _new_layout(self) -> None:
+        self._layout = WrappedTextLayout(self.text(), self.font(), language=self._language)
         self.updateGeometry()
         self.update()
 
@@ -160,6 +169,14 @@ class TouchButton(QAbstractButton):
     def fits(self) -> bool:
         """True when the whole label is inside the button."""
         return self.heightForWidth(self.width()) <= self.height()
+
+    def breaks_words(self, width: int) -> bool:
+        """True when, ``width`` wide, the label breaks a word where no hyphen may go."""
+        return self._layout.breaks_words(self._text_width(width))
+
+    def broken_words(self) -> list[str]:
+        """The words the label breaks where no hyphen may go, at the button's width."""
+        return self._layout.broken_words(self._text_width(self.width()))
 
     def _tinted_icon(self, size: int, colour: QColor) -> QPixmap:
         """The icon drawn in the text colour, cached per size and colour."""

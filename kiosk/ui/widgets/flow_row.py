@@ -13,7 +13,8 @@ from kiosk.ui.widgets.sizing import height_for_width
 
 class FlowRow(QWidget):
     """Places its child widgets left to right at their preferred widths,
-    starting a new line where the next one would not fit.
+    starting a new line where the next one would not fit; or, set to one
+    per line, as a column of equally wide controls.
 
     Like :class:`~kiosk.ui.widgets.tile_grid.TileGrid` it places children by hand
     (no Python ``QLayout``) and answers height-for-width, so the screen's
@@ -24,6 +25,7 @@ class FlowRow(QWidget):
         super().__init__(parent)
         self._items: list[QWidget] = []
         self.spacing = 16
+        self.one_per_line = False
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -40,9 +42,22 @@ class FlowRow(QWidget):
         self.spacing = spacing
         self.relayout()
 
+    def set_one_per_line(self, one_per_line: bool) -> None:
+        """A column: each control on a line of its own, as wide as the widest."""
+        self.one_per_line = one_per_line
+        self.relayout()
+
     def relayout(self) -> None:
         self.updateGeometry()
         self._arrange(self.width(), apply=True)
+
+    def widest_item(self) -> int:
+        """The preferred width of the widest control shown: a column's width."""
+        return max((item.sizeHint().width() for item in self._visible()), default=0)
+
+    def height_for(self, width: int, *, spacing: int, one_per_line: bool) -> int:
+        """The height the controls need ``width`` wide, laid out so."""
+        return self._arrange(width, apply=False, spacing=spacing, one_per_line=one_per_line)
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -51,41 +66,60 @@ class FlowRow(QWidget):
         return self._arrange(width, apply=False)
 
     def sizeHint(self) -> QSize:
-        visible = [item for item in self._items if not item.isHidden()]
+        visible = self._visible()
+        if self.one_per_line:
+            width = self.widest_item()
+            return QSize(width, self.heightForWidth(width))
         width = sum(item.sizeHint().width() for item in visible)
         width += self.spacing * max(0, len(visible) - 1)
         return QSize(width, max((item.sizeHint().height() for item in visible), default=0))
 
     def minimumSizeHint(self) -> QSize:
-        visible = [item for item in self._items if not item.isHidden()]
+        visible = self._visible()
         widest = max((item.minimumSizeHint().width() for item in visible), default=0)
+        if self.one_per_line:
+            widest = self.widest_item()
         return QSize(widest, self.heightForWidth(max(1, widest)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._arrange(self.width(), apply=True)
 
-    def _lines(self, width: int) -> list[list[tuple[QWidget, int]]]:
+    def _visible(self) -> list[QWidget]:
+        return [item for item in self._items if not item.isHidden()]
+
+    def _lines(
+        self, width: int, spacing: int, one_per_line: bool
+    ) -> list[list[tuple[QWidget, int]]]:
+        if one_per_line:
+            return [[(item, width)] for item in self._visible()]
         lines: list[list[tuple[QWidget, int]]] = [[]]
         used = 0
-        for item in self._items:
-            if item.isHidden():
-                continue
+        for item in self._visible():
             item_width = min(width, item.sizeHint().width())
-            if lines[-1] and used + self.spacing + item_width > width:
+            if lines[-1] and used + spacing + item_width > width:
                 lines.append([])
                 used = 0
-            used += (self.spacing if lines[-1] else 0) + item_width
+            used += (spacing if lines[-1] else 0) + item_width
             lines[-1].append((item, item_width))
         return [line for line in lines if line]
 
-    def _arrange(self, width: int, *, apply: bool) -> int:
+    def _arrange(
+        self,
+        width: int,
+        *,
+        apply: bool,
+        spacing: int | None = None,
+        one_per_line: bool | None = None,
+    ) -> int:
+        spacing = self.spacing if spacing is None else spacing
+        one_per_line = self.one_per_line if one_per_line is None else one_per_line
         y = 0
-        for line in self._lines(max(1, width)):
+        for line in self._lines(max(1, width), spacing, one_per_line):
             height = max(height_for_width(item, item_width) for item, item_width in line)
             x = 0
             for item, item_width in line:
                 if apply:
                     item.setGeometry(QRect(x, y, item_width, height))
-                x += item_width + self.spacing
-            y += height + self.spacing
-        return max(0, y - self.spacing)
+                x += item_width + spacing
+            y += height + spacing
+        return max(0, y - spacing)

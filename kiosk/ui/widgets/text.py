@@ -1,15 +1,18 @@
 """Wrapped plain text that never elides: the label every screen uses.
 
 Text is drawn as plain text through ``QTextLayout``, so nothing is ever
-interpreted as rich text, nothing is elided, and a 100-character word wraps
-instead of widening the screen.
+interpreted as rich text and nothing is elided. Lines break between words;
+a word too wide for its line breaks at a hyphenation point, with a hyphen;
+only a word that still cannot fit breaks anywhere, so that it never widens
+the screen.
 """
 
 from __future__ import annotations
 
 import math
+import re
 
-from PySide6.QtCore import QPointF, QSize
+from PySide6.QtCore import QPointF, QSize, QTextBoundaryFinder
 from PySide6.QtGui import (
     QAccessible,
     QColor,
@@ -26,57 +29,167 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.widgets.accessible import set_role
+from kiosk.ui.widgets.hyphenation import hyphenate, without_soft_hyphens
 
-_WRAP = QTextOption()
-_WRAP.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+_BETWEEN_WORDS = QTextOption()
+_BETWEEN_WORDS.setWrapMode(QTextOption.WrapMode.WordWrap)
+_ANYWHERE = QTextOption()
+_ANYWHERE.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+# Letters (an apostrophe between them), punctuation only at the ends: a word
+# Qt can break nowhere but at a hyphenation point.
+_UNBREAKABLE_WORD = re.compile(r"[^\w\s]*[^\W\d_]+(?:['\u2019][^\W\d_]+)*[^\w\s]*")
 
 
 class WrappedTextLayout:
-    """Plain text laid out at one width, ready to paint; cached by width."""
+    """Plain text laid out for a width, ready to paint; sizes cached by width.
 
-    def __init__(self, text: str, font: QFont, line_spacing: float = 1.25) -> None:
+    A word wider than the line is hyphenated by the rules of ``language``
+    (a BCP 47 tag; ``None``: never). One that still does not fit (no
+    dictionary, no hyphenation point, a very narrow line) breaks anywhere:
+    the last resort, which :meth:`breaks_words` reports.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        font: QFont,
+        line_spacing: float = 1.25,
+        *,
+        language: str | None = None,
+    ) -> None:
         self._text = text
         self._font = font
-        self._line_spacing = line_spacing
-        self._width = -1.0
+        self._leading = QFontMetricsF(font).height() * (line_spacing - 1)
+        self._language = language
         self._layout = QTextLayout(text, font)
-        self._layout.setTextOption(_WRAP)
-        self._height = 0.0
+        self._laid_out_at = -1.0
+        self._broken = False  # at _laid_out_at
+        # Layouts ask for a few widths in turn: (height, breaks words) for each.
+        self._sizes: dict[float, tuple[float, bool]] = {}
+        self._word_widths: dict[str, float] | None = None
+        self._hyphenated: dict[frozenset[str], str] = {frozenset(): text}
 
     def height_for(self, width: float) -> float:
-        if width != self._width:
-            self._width = width
-            leading = QFontMetricsF(self._font).height() * (self._line_spacing - 1)
-            self._layout.beginLayout()
-            y = 0.0
-            while True:
-                line = self._layout.createLine()
-                if not line.isValid():
-                    break
-                line.setLineWidth(max(1.0, width))
-                line.setPosition(QPointF(0, y))
-                y += line.height() + leading
-            self._layout.endLayout()
-            self._height = max(0.0, y - leading)
-        return self._height
+        return self._size(width)[0]
+
+    def breaks_words(self, width: float) -> bool:
+        """True when, at ``width``, some word breaks where no hyphen may go."""
+        return self._size(width)[1]
+
+    def broken_words(self, width: float) -> list[str]:
+        """The words that break where no hyphen may go, at ``width``."""
+        self._lay_out_at(width)
+        return words_broken_anywhere(self._layout) if self._broken else []
+
+    def _size(self, width: float) -> tuple[float, bool]:
+        width = max(1.0, width)
+        size = self._sizes.get(width)
+        if size is None:
+            self._lay_out_at(width)
+            size = self._sizes[width]
+        return size
+
+    def _lay_out_at(self, width: float) -> None:
+        width = max(1.0, width)
+        if width == self._laid_out_at:
+            return
+        # Between words, with hyphenation points in the words too wide for
+        # the line; and in any other word a line still overflows with.
+        tokens = self._words_wider_than(width)
+        text = self._hyphenated_text(tokens)
+        height, too_wide = self._run(text, _BETWEEN_WORDS, width)
+        if too_wide:
+            more = tokens | {without_soft_hyphens(token) for token in too_wide}
+            if self._hyphenated_text(more) != text:
+                height, too_wide = self._run(self._hyphenated_text(more), _BETWEEN_WORDS, width)
+        self._broken = bool(too_wide)
+        if self._broken:  # the last resort
+            height, _ = self._run(self._layout.text(), _ANYWHERE, width)
+        self._laid_out_at = width
+        if len(self._sizes) >= 16:
+            self._sizes.clear()
+        self._sizes[width] = (height, self._broken)
+
+    def _words_wider_than(self, width: float) -> frozenset[str]:
+        """The words, as whitespace separates them, that cannot fit ``width``
+        whole: of those that Qt cannot break either (letters, with
+        punctuation only at their ends), measured once."""
+        if self._word_widths is None:
+            metrics = QFontMetricsF(self._font)
+            self._word_widths = {
+                word: metrics.horizontalAdvance(word)
+                for word in set(self._text.split())
+                if _UNBREAKABLE_WORD.fullmatch(word)
+            }
+        return frozenset(word for word, wide in self._word_widths.items() if wide > width)
+
+    def _hyphenated_text(self, tokens: frozenset[str]) -> str:
+        text = self._hyphenated.get(tokens)
+        if text is None:
+            text = self._hyphenated[tokens] = hyphenate(self._text, self._language, tokens)
+        return text
+
+    def _run(self, text: str, option: QTextOption, width: float) -> tuple[float, set[str]]:
+        """Lays out ``text``: its height, and the words of the lines wider than ``width``."""
+        if self._layout.text() != text:
+            self._layout.setText(text)
+        self._layout.setTextOption(option)
+        too_wide: set[str] = set()
+        self._layout.beginLayout()
+        y = 0.0
+        while True:
+            line = self._layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            line.setPosition(QPointF(0, y))
+            y += line.height() + self._leading
+            if line.naturalTextWidth() > width:
+                start = line.textStart()
+                too_wide.update(text[start : start + line.textLength()].split())
+        self._layout.endLayout()
+        return max(0.0, y - self._leading), too_wide
 
     def natural_width(self) -> float:
         """Width of the text on a single line (its widest possible extent)."""
         return QFontMetricsF(self._font).horizontalAdvance(self._text)
 
     def draw(self, painter: QPainter, top_left: QPointF, width: float) -> None:
-        self.height_for(width)
+        self._lay_out_at(width)
         self._layout.draw(painter, top_left)
 
 
+def words_broken_anywhere(layout: QTextLayout, text: str | None = None) -> list[str]:
+    """The words that ``layout`` breaks where the text allows no break (no
+    space, no hyphen): each as written, without soft hyphens.
+
+    ``text`` is the layout's text: a document block's layout does not hold
+    it, its block does (``QTextBlock.text()``).
+    """
+    text = layout.text() if text is None else text
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
+    broken = []
+    for index in range(1, layout.lineCount()):
+        start = layout.lineAt(index).textStart()
+        finder.setPosition(start)
+        if 0 < start < len(text) and not finder.isAtBoundary():
+            before = text[:start].split()
+            after = text[start:].split()
+            word = (before[-1] if before else "") + (after[0] if after else "")
+            broken.append(without_soft_hyphens(word))
+    return list(dict.fromkeys(broken))
+
+
 class WrappedText(QWidget):
-    """A plain-text label that wraps (anywhere if it must) and never elides."""
+    """A plain-text label that wraps between words (hyphenating a word too
+    wide for its line, in ``language``) and never elides."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         set_role(self, QAccessible.Role.StaticText)  # a label, not an empty "filler"
         self._colour = QColor("#000000")
         self._line_spacing = 1.25
+        self._language: str | None = None
         sizing = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         sizing.setHeightForWidth(True)
         self.setSizePolicy(sizing)
@@ -88,9 +201,16 @@ class WrappedText(QWidget):
     def setText(self, text: str) -> None:  # Qt naming, as QLabel.setText
         self._text = text
         self.setAccessibleName(text)
-        self._layout = WrappedTextLayout(text, self.font(), self._line_spacing)
+        self._layout = WrappedTextLayout(
+            text, self.font(), self._line_spacing, language=self._language
+        )
         self.updateGeometry()
         self.update()
+
+    def set_language(self, language: str | None) -> None:
+        """Hyphenate a word too wide for its line by the rules of ``language``."""
+        self._language = language
+        self.setText(self._text)
 
     def set_style(self, font: QFont, colour: str, line_spacing: float = 1.25) -> None:
         self.setFont(font)
@@ -123,3 +243,7 @@ class WrappedText(QWidget):
     def fits(self) -> bool:
         """True when all of the text is inside the widget's rectangle."""
         return self.heightForWidth(self.width()) <= self.height()
+
+    def broken_words(self) -> list[str]:
+        """The words broken where no hyphen may go, at the widget's width."""
+        return self._layout.broken_words(self.width())

@@ -56,10 +56,15 @@ def test_high_contrast_is_light_on_dark():
     assert theme.relative_luminance(standard.text) < theme.relative_luminance(standard.background)
 
 
-@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1280, 800)])
-@pytest.mark.parametrize("density", [theme.REFERENCE_PX_PER_MM, 1280 / 217, 3840 / 527])
+WINDOW_SIZES = [(1920, 1080), (1080, 1920), (1280, 800), (1024, 600)]
+# 24-inch 1080p, a 10-inch 1280x800 tablet, a 10-inch 1024x600 panel, a
+# 13-inch 1080p laptop, a 24-inch 4K panel.
+DENSITIES = [theme.REFERENCE_PX_PER_MM, 1280 / 217, 1024 / 222, 1920 / 293, 3840 / 527]
+
+
+@pytest.mark.parametrize("size", WINDOW_SIZES)
+@pytest.mark.parametrize("density", DENSITIES)
 def test_sizes_meet_the_millimetre_minimums(size, density):
-    # 24-inch 1080p, a 10-inch 1280x800 tablet, a 24-inch 4K panel.
     metrics = theme.metrics_for(*size, px_per_mm=density, cap_ratio=0.7)
     cap_mm = metrics.mm(metrics.body_px * 0.7)
     assert cap_mm >= theme.MIN_CAP_HEIGHT_MM, f"capitals {cap_mm:.2f} mm"
@@ -116,3 +121,22 @@ def test_stylesheet_template_uses_only_theme_values(palette):
 def test_palette_and_metrics_are_immutable():
     with pytest.raises(dataclasses.FrozenInstanceError):
         theme.Palette().text = "#000000"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("size", [*WINDOW_SIZES, (800, 480), (1366, 768), (3840, 2160)])
+@pytest.mark.parametrize("density", DENSITIES)
+@pytest.mark.parametrize("text_size", list(TextSize), ids=lambda t: t.name.lower())
+def test_headings_are_never_smaller_than_the_text_below_them(size, density, text_size):
+    metrics = theme.metrics_for(*size, px_per_mm=density, text_size=text_size)
+    assert metrics.heading_px >= metrics.body_px
+    assert metrics.title_px >= metrics.welcome_px
+
+
+@pytest.mark.parametrize("size", WINDOW_SIZES)
+@pytest.mark.parametrize("density", DENSITIES)
+@pytest.mark.parametrize("text_size", list(TextSize), ids=lambda t: t.name.lower())
+def test_tiles_are_as_wide_as_their_text_needs_on_every_panel(size, density, text_size):
+    # Where the millimetre minimum makes text larger than the window's
+    # scale, the tiles grow with it: the same letters fit a line.
+    metrics = theme.metrics_for(*size, px_per_mm=density, text_size=text_size)
+    assert metrics.tile_min_width / metrics.tile_px == pytest.approx(400 / 34, abs=0.05)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QImage
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.style import theme
@@ -108,3 +109,129 @@ def test_focus_ring_shows_for_keyboard_focus_only(qtbot: QtBot):
     button.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(button.hasFocus)
     assert button.grab().toImage() != plain
+
+
+QUESTION = "What is interhemispheric imbalance?"
+
+
+def _label(qtbot: QtBot, text: str, language: str | None) -> WrappedText:
+    label = WrappedText(text)
+    qtbot.addWidget(label)
+    label.set_style(theme.font(40, bold=True), "#000000")
+    label.set_language(language)
+    return label
+
+
+def _ink_columns(image: QImage, top: int, bottom: int) -> list[int]:
+    """The x of every column with a dark pixel between rows ``top`` and ``bottom``."""
+    return [
+        x
+        for x in range(image.width())
+        if any(image.pixelColor(x, y).lightness() < 128 for y in range(top, bottom))
+    ]
+
+
+def _painted(label: WrappedText, width: int) -> QImage:
+    label.resize(width, label.heightForWidth(width))
+    image = QImage(label.size(), QImage.Format.Format_RGB32)
+    image.fill(QColor("#FFFFFF"))
+    label.render(image)
+    return image
+
+
+def test_a_word_too_wide_for_its_line_breaks_at_a_hyphenation_point_with_a_hyphen_drawn(
+    qtbot: QtBot,
+):
+    label = _label(qtbot, QUESTION, "en")
+    font = QFontMetricsF(label.font())
+    width = round(font.horizontalAdvance("interhemispheric")) - 20  # too narrow for it
+    image = _painted(label, width)
+    first_line = (0, round(font.height()))
+    # The first line ends "What is inter-": the hyphen is drawn after "inter".
+    ink = _ink_columns(image, *first_line)
+    assert font.horizontalAdvance("What is inter") < max(ink) + 1
+    assert max(ink) < font.horizontalAdvance("What is inter-") + 1
+    assert not label.broken_words()
+    assert label.text() == QUESTION
+    assert label.accessibleName() == QUESTION
+
+
+def test_a_word_that_fits_its_line_whole_is_not_hyphenated(qtbot: QtBot):
+    label = _label(qtbot, QUESTION, "en")
+    font = QFontMetricsF(label.font())
+    width = round(font.horizontalAdvance("What is interhemispheric")) - 10
+    image = _painted(label, width)
+    # "What is" alone on the first line, though "What is inter-" would fit.
+    ink = _ink_columns(image, 0, round(font.height()))
+    assert max(ink) < font.horizontalAdvance("What is") + 1
+    assert label.heightForWidth(width) == _label(qtbot, QUESTION, None).heightForWidth(width)
+
+
+def test_without_hyphenation_rules_a_word_too_wide_breaks_anywhere_and_says_which(
+    qtbot: QtBot,
+):
+    label = _label(qtbot, QUESTION, "ja")
+    font = QFontMetricsF(label.font())
+    label.resize(round(font.horizontalAdvance("interhemispheric")) - 20, 400)
+    assert label.broken_words() == ["interhemispheric"]
+    label.resize(round(font.horizontalAdvance("interhemispheric")) + 20, 400)
+    assert label.broken_words() == []
+
+
+def test_a_button_label_hyphenates_and_is_named_as_written(qtbot: QtBot):
+    button = _button(qtbot, QUESTION)
+    button.set_language("en")
+    narrow = round(QFontMetricsF(button.font()).horizontalAdvance("interhemispheric")) + 20
+    assert button.breaks_words(narrow) is False
+    button.set_language(None)
+    assert button.breaks_words(narrow) is True
+    assert button.text() == QUESTION
+    assert button.accessibleName() == QUESTION
+
+
+def _grid(qtbot: QtBot, texts: list[str], language: str | None) -> tuple[TileGrid, list]:
+    grid = TileGrid()
+    qtbot.addWidget(grid)
+    grid.configure(min_tile_width=300, min_tile_height=80, gap=20)
+    tiles = []
+    for text in texts:
+        tile = TouchButton(text, grid)
+        tile.set_language(language)
+        style = theme.tile_style(theme.Palette(), theme.metrics_for(1920, 1080))
+        tile.set_style(dataclasses.replace(style, font=theme.font(40), padding=20))
+        tiles.append(tile)
+    grid.set_tiles(tiles)
+    grid.resize(1000, grid.heightForWidth(1000))
+    return grid, tiles
+
+
+def test_grid_keeps_its_columns_when_a_long_word_can_be_hyphenated(qtbot: QtBot):
+    word = "Pneumonoultramicroscopicsilicovolcanoconiosis"
+    grid, tiles = _grid(qtbot, ["Short", word, "Third"], "en")
+    assert grid.columns() == 3
+    assert not any(tile.broken_words() for tile in tiles)
+
+
+def test_grid_takes_fewer_columns_rather_than_break_a_word_with_no_hyphen(qtbot: QtBot):
+    number = "1234567890" * 2  # no hyphenation point; too wide for 3 columns, not for 2
+    grid, tiles = _grid(qtbot, ["Short", number, "Third"], "en")
+    assert grid.columns_for(1000) == 3
+    assert grid.columns() == 2
+    assert tiles[1].width() == tiles[0].width() > 300
+    assert not any(tile.broken_words() for tile in tiles)
+
+
+def test_grid_breaks_a_word_only_when_one_column_is_too_narrow(qtbot: QtBot):
+    number = "1234567890" * 10
+    grid, tiles = _grid(qtbot, ["Short", number], "en")
+    assert grid.columns() == 1
+    assert tiles[1].broken_words() == [number]
+
+
+def test_grid_takes_fewer_columns_rather_than_a_tile_taller_than_the_screen(qtbot: QtBot):
+    grid, tiles = _grid(qtbot, ["Short", "Many words in a row. " * 12, "Third"], "en")
+    assert grid.columns() == 3
+    tall = tiles[1].height()
+    grid.set_max_tile_height(tall - 1)
+    assert grid.columns() == 2
+    assert tiles[1].height() < tall
