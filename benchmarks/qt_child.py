@@ -59,6 +59,16 @@ def painted(app: QApplication, window: QWidget) -> None:
     window.repaint()
 
 
+def repaint_samples(app: QApplication, window: QWidget, count: int = 50) -> list[float]:
+    """Seconds to repaint ``window`` with nothing changed, ``count`` times: the baseline."""
+    samples = []
+    for _ in range(count):
+        start = time.perf_counter()
+        painted(app, window)
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
 def build_window(app: QApplication, folder: Path) -> KioskWindow:
     window = KioskWindow(
         load_pack(folder), app=app, idle_timeout_ms=90_000, idle_warning_ms=20_000, settle_ms=0
@@ -115,11 +125,7 @@ def navigate(folder: Path, count: int) -> dict[str, object]:
     for _ in range(WARM_UP):
         navigator.navigate()
     # Baseline, same process and window: repainting the screens with no change.
-    repaint = []
-    for _ in range(50):
-        start = time.perf_counter()
-        painted(app, window)
-        repaint.append(time.perf_counter() - start)
+    repaint = repaint_samples(app, window)
     taps, homes = [], []
     for _ in range(count):
         tap, home = navigator.navigate()
@@ -153,11 +159,7 @@ def choices(folder: Path, count: int) -> dict[str, object]:
         for _kind, button in cycle:
             QTest.mouseClick(button, Qt.MouseButton.LeftButton)
             painted(app, window)
-    repaint = []
-    for _ in range(50):
-        start = time.perf_counter()
-        painted(app, window)
-        repaint.append(time.perf_counter() - start)
+    repaint = repaint_samples(app, window)
     samples: dict[str, list[float]] = {"text size": [], "contrast": []}
     for index in range(count):
         kind, button = cycle[index % len(cycle)]
@@ -184,11 +186,7 @@ def home_restyle(folder: Path, count: int) -> dict[str, object]:
     for index in range(WARM_UP):
         window.set_text_size(sizes[index % 2])
         painted(app, window)
-    repaint = []
-    for _ in range(50):
-        start = time.perf_counter()
-        painted(app, window)
-        repaint.append(time.perf_counter() - start)
+    repaint = repaint_samples(app, window)
     samples = []
     for index in range(count):
         start = time.perf_counter()
