@@ -9,7 +9,8 @@ copy instead of the "being updated" page, and Status says so.
 The copy is replaced whole: the new one is written beside the old one
 (every file flushed to disk), then the two folders are swapped by renames.
 A power cut between the two renames leaves the old copy under a side name,
-which :meth:`LastGoodCopy.load` puts back.
+which :meth:`LastGoodCopy.load` puts back. The content watcher's thread
+saves while the GUI thread may load at start: one lock keeps the two apart.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import json
 import logging
 import os
 import shutil
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -72,6 +74,7 @@ class LastGoodCopy:
     ) -> None:
         self.state_dir = state_dir
         self._now = now
+        self._lock = threading.Lock()  # a save and a load never interleave
 
     @property
     def folder(self) -> Path:
@@ -99,6 +102,10 @@ class LastGoodCopy:
         bad = [name for name in files if not _safe_name(name)]
         if bad:
             raise ValueError(f"not a pack file: {bad[0]!r}")
+        with self._lock:
+            return self._save(source, files)
+
+    def _save(self, source: Path, files: Mapping[str, bytes]) -> bool:
         digest = files_digest(files)
         current = self.info()
         if current is not None and current.digest == digest and current.source == str(source):
@@ -132,6 +139,10 @@ class LastGoodCopy:
         one) is not used. A copy that no longer loads (damaged on disk) is
         logged and not used.
         """
+        with self._lock:
+            return self._load(source)
+
+    def _load(self, source: Path) -> tuple[Pack, CopyInfo] | None:
         self._recover()
         info = self.info()
         if info is None:

@@ -105,6 +105,7 @@ class ContentWatcher(QObject):
         self._copy = copy
         self._copy_failed = False  # a failure to keep the copy is logged once
         self._files: dict[str, bytes] = {}  # of the last load
+        self._copy_due = False  # a good pack was recorded; its files are not kept yet
 
         # Made by start(), in the thread the watcher works in.
         self._watcher: QFileSystemWatcher | None = None
@@ -155,6 +156,7 @@ class ContentWatcher(QObject):
         self._emitted = result
         self._poll_timer.start()
         self.started.emit(result)
+        self._keep_copy_if_due()
         return result
 
     @Slot()
@@ -279,15 +281,23 @@ class ContentWatcher(QObject):
     def _record(self, listing: Listing | None, result: LoadResult) -> None:
         self._listing = listing
         self._result = result
-        if isinstance(result, Pack):
-            self._keep_copy()
+        self._copy_due = isinstance(result, Pack) and bool(self._files)
 
-    def _keep_copy(self) -> None:
-        """Keep the files of the good pack just loaded (see LastGoodCopy)."""
-        if self._copy is None or not self._files:
+    def _keep_copy_if_due(self) -> None:
+        """Keep the files of the good pack just recorded (see LastGoodCopy).
+
+        Done after the result went out, and outside busy_changed: writing to
+        the local disk is no reason to keep anyone waiting, nor a sign that
+        the content folder does not answer.
+        """
+        files, self._files = self._files, {}  # the bytes are needed only this once
+        if not self._copy_due:
+            return
+        self._copy_due = False
+        if self._copy is None:
             return
         try:
-            if self._copy.save(self._folder, self._files):
+            if self._copy.save(self._folder, files):
                 log.info("kept a copy of the content in %s", self._copy.folder)
             self._copy_failed = False
         except (OSError, ValueError) as exc:
@@ -379,3 +389,4 @@ class ContentWatcher(QObject):
             )
         finally:
             self.busy_changed.emit(False)
+        self._keep_copy_if_due()

@@ -165,6 +165,37 @@ def test_calls_do_not_pile_up_behind_a_hung_one(
     assert all(pack == packs[0] for pack in packs)
 
 
+class SlowCopy(LastGoodCopy):
+    """A kept copy on a slow disk: each save waits until the test lets it go."""
+
+    def __init__(self, state_dir: Path) -> None:
+        super().__init__(state_dir)
+        self.go = threading.Event()
+        self.saving = threading.Event()
+
+    def save(self, source: Path, files: Any) -> bool:
+        self.saving.set()
+        self.go.wait(BACKSTOP_S)
+        return super().save(source, files)
+
+
+def test_keeping_the_copy_never_counts_as_the_folder_not_answering(
+    qtbot: QtBot, make_watcher, folder: Path, tmp_path: Path
+) -> None:
+    copy = SlowCopy(tmp_path / "state")
+    watcher = make_watcher(folder, copy=copy)
+    try:
+        # The pack is handed over before its copy is written, however slow the disk.
+        assert watcher.start() == load_pack(folder)
+        assert copy.saving.wait(BACKSTOP_S)  # the worker is writing the copy now
+        ticks = gui_ticks(watcher)
+        qtbot.waitUntil(lambda: len(ticks) >= 4 * ANSWER_MS // 10)  # past the answer time
+        assert watcher.answering
+    finally:
+        copy.go.set()
+    qtbot.waitUntil(lambda: copy.info() is not None)
+
+
 def test_shutting_down_a_stuck_worker_is_bounded(
     qtbot: QtBot, make_watcher, share: HangingShare, folder: Path
 ) -> None:
@@ -244,6 +275,13 @@ def test_the_share_coming_back_replaces_the_copy_and_clears_the_status(
     assert kiosk.status.copy_saved_at is None
     assert kiosk.status.last_result == "OK"
 
+    def copy_has_the_new_topic() -> None:
+        kept = kiosk.copy.load(folder)  # the kiosk's own copy: its lock keeps saves apart
+        assert kept is not None
+        assert [t.id for t in kept[0].topics] == ["a", "b", "c"]
+
+    qtbot.waitUntil(copy_has_the_new_topic)
+
 
 def test_a_restart_with_the_folder_gone_shows_the_kept_copy(
     qtbot: QtBot, start_kiosk, folder: Path, tmp_path: Path
@@ -300,16 +338,21 @@ def test_the_copy_follows_each_good_pack(
     (folder / "topics" / "b.yaml").unlink()
     kiosk.watcher.reload_now()
     qtbot.waitUntil(lambda: tile_texts(kiosk) == ["Where do I park?"])
-    kept = LastGoodCopy(state).load(folder)
-    assert kept is not None
-    assert [t.id for t in kept[0].topics] == ["a"]
+
+    def kept_ids() -> list[str]:
+        kept = kiosk.copy.load(folder)  # the kiosk's own copy: its lock keeps saves apart
+        assert kept is not None
+        return [t.id for t in kept[0].topics]
+
+    qtbot.waitUntil(lambda: kept_ids() == ["a"])  # written just after the pack is shown
     # A broken pack is never kept.
     (folder / "topics" / "a.yaml").write_text("question: [broken\n", encoding="utf-8")
     kiosk.watcher.reload_now()
     qtbot.waitUntil(lambda: kiosk.status.last_result.startswith("1 error"))
-    kept = LastGoodCopy(state).load(folder)
-    assert kept is not None
-    assert [t.id for t in kept[0].topics] == ["a"]
+    kiosk.watcher.reload_now()  # a step more: anything kept would be written by now
+    qtbot.waitUntil(lambda: kiosk.status.last_result.startswith("1 error"))
+    assert kept_ids() == ["a"]
+    assert LastGoodCopy(state).load(folder) is not None  # and it loads from disk alone
 
 
 def test_reload_while_the_share_hangs_says_so_in_the_staff_menu(
