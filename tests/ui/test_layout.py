@@ -294,6 +294,20 @@ def test_only_a_word_too_wide_for_the_answer_is_hyphenated_and_listen_reads_it_w
     assert SOFT_HYPHEN not in view.document().toPlainText()
 
 
+def test_emoji_in_the_answer_do_not_change_which_words_are_hyphenated(open_window, make_pack):
+    # Qt counts text in UTF-16 units, an emoji as two: the long word must be
+    # found, and hyphenated, wherever it stands after them.
+    word = "Pneumonoultramicroscopicsilicovolcanoconiosis"
+    answer = "\U0001f4de " * 30 + f"Call us. The word {word} is long."
+    window = open_window(make_pack({"w": ("A long word?", answer)}), size=(1024, 600))
+    window.set_text_size(TextSize.LARGEST)
+    window.show_topic("w")
+    view = window.answer.view
+    assert view.broken_words() == []
+    hyphenated = [w for w in view.document().toPlainText().split() if SOFT_HYPHEN in w]
+    assert [w.replace(SOFT_HYPHEN, "") for w in hyphenated] == [word]
+
+
 def _right_of(window: KioskWindow, widget) -> int:
     return _on_window(window, widget).right()
 

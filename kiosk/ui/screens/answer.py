@@ -37,7 +37,12 @@ from kiosk.ui.widgets.button import TouchButton
 from kiosk.ui.widgets.flow_row import FlowRow
 from kiosk.ui.widgets.hyphenation import SOFT_HYPHEN, hyphenate, without_soft_hyphens
 from kiosk.ui.widgets.scrolling import enable_kinetic_scrolling
-from kiosk.ui.widgets.text import WrappedText, words_broken_anywhere
+from kiosk.ui.widgets.text import (
+    WrappedText,
+    index_at_utf16,
+    utf16_length,
+    words_broken_anywhere,
+)
 
 # A bullet is a character of the text (not a list marker Qt draws beside it),
 # so a screen reader reading the line says "bullet"; the no-break space keeps
@@ -206,11 +211,11 @@ class AnswerView(QTextEdit):
         too), each bullet mark a space."""
         text = self.document().toPlainText()
         # Document positions count UTF-16 units; an emoji is two of them.
-        spoken = list(text[: _index_at_utf16(text, self._spoken_end)])
+        spoken = list(text[: index_at_utf16(text, self._spoken_end)])
         # A bullet mark is read as a pause, not as "bullet": a space keeps
         # every later word at its place for the word marks.
         for position in self._bullets:
-            index = _index_at_utf16(text, position)
+            index = index_at_utf16(text, position)
             if index < len(spoken):
                 spoken[index] = " "
         return "".join(spoken)
@@ -240,7 +245,7 @@ class AnswerView(QTextEdit):
         written = self._spoken_document_text()
         first = _index_with_soft_hyphens(written, start)
         last = _index_with_soft_hyphens(written, start + length)
-        start, length = _utf16_length(written[:first]), _utf16_length(written[first:last])
+        start, length = utf16_length(written[:first]), utf16_length(written[first:last])
         self._spoken_word = (start, length)
         self._show_spoken_word()
         cursor = QTextCursor(self.document())
@@ -605,10 +610,6 @@ def _write_answer(
     return measure, spoken_end, bullets
 
 
-def _utf16_length(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
 def _index_with_soft_hyphens(written: str, index: int) -> int:
     """The index into ``written`` of the character at ``index`` once its soft hyphens are gone."""
     seen = 0
@@ -617,13 +618,3 @@ def _index_with_soft_hyphens(written: str, index: int) -> int:
             return position
         seen += char != SOFT_HYPHEN
     return len(written)
-
-
-def _index_at_utf16(text: str, units: int) -> int:
-    """The index into ``text`` of the character that starts at UTF-16 unit ``units``."""
-    count = 0
-    for index, char in enumerate(text):
-        if count >= units:
-            return index
-        count += 2 if ord(char) > 0xFFFF else 1
-    return len(text)

@@ -145,8 +145,10 @@ class WrappedTextLayout:
             line.setPosition(QPointF(0, y))
             y += line.height() + self._leading
             if line.naturalTextWidth() > width:
-                start = line.textStart()
-                too_wide.update(text[start : start + line.textLength()].split())
+                # Qt counts in UTF-16 units: an emoji is two of them.
+                start = index_at_utf16(text, line.textStart())
+                end = index_at_utf16(text, line.textStart() + line.textLength())
+                too_wide.update(text[start:end].split())
         self._layout.endLayout()
         return max(0.0, y - self._leading), too_wide
 
@@ -170,14 +172,30 @@ def words_broken_anywhere(layout: QTextLayout, text: str | None = None) -> list[
     finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
     broken = []
     for index in range(1, layout.lineCount()):
-        start = layout.lineAt(index).textStart()
-        finder.setPosition(start)
+        units = layout.lineAt(index).textStart()  # UTF-16 units, as the finder counts
+        finder.setPosition(units)
+        start = index_at_utf16(text, units)
         if 0 < start < len(text) and not finder.isAtBoundary():
             before = text[:start].split()
             after = text[start:].split()
             word = (before[-1] if before else "") + (after[0] if after else "")
             broken.append(without_soft_hyphens(word))
     return list(dict.fromkeys(broken))
+
+
+def utf16_length(text: str) -> int:
+    """How many UTF-16 units ``text`` is to Qt (a character beyond U+FFFF is two)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def index_at_utf16(text: str, units: int) -> int:
+    """The index into ``text`` of the character that starts at UTF-16 unit ``units``."""
+    count = 0
+    for index, char in enumerate(text):
+        if count >= units:
+            return index
+        count += 2 if ord(char) > 0xFFFF else 1
+    return len(text)
 
 
 class WrappedText(QWidget):

@@ -178,6 +178,18 @@ def test_without_hyphenation_rules_a_word_too_wide_breaks_anywhere_and_says_whic
     assert label.broken_words() == []
 
 
+def test_emoji_before_a_break_do_not_shift_the_words_named(qtbot: QtBot):
+    # Qt counts text in UTF-16 units, an emoji as two: the words a layout
+    # names must still be the words at its breaks.
+    emoji = "\U0001f4de " * 6
+    plain, with_emoji = _label(qtbot, QUESTION, "ja"), _label(qtbot, emoji + QUESTION, "ja")
+    font = QFontMetricsF(plain.font())
+    width = round(font.horizontalAdvance("interhemispheric")) - 20
+    for label in (plain, with_emoji):
+        label.resize(width, 400)
+        assert label.broken_words() == ["interhemispheric"]
+
+
 def test_a_button_label_hyphenates_and_is_named_as_written(qtbot: QtBot):
     button = _button(qtbot, QUESTION)
     button.set_language("en")
