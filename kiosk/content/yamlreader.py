@@ -389,6 +389,7 @@ class _Spaced:
     spans: list[yamltabs.ScalarSpan]
     known_until: int  # where the parse stopped; the end when it did not
     stream: list[events.Event] | None  # all its events, when it did not stop
+    flows: list[tuple[int, int]]  # the outermost [...] and {...}, (start, end)
 
 
 def _parse_spaced(text: str) -> _Spaced:
@@ -416,8 +417,28 @@ def _parse_spaced(text: str) -> _Spaced:
         except (yaml.YAMLError, ValueError, OverflowError):
             known_until = 0
         else:
-            return _Spaced(_spans(stream, len(text)), len(text), stream)
-    return _Spaced(_spans(stream, known_until), known_until, None)
+            return _Spaced(_spans(stream, len(text)), len(text), stream, _flows(stream, len(text)))
+    return _Spaced(_spans(stream, known_until), known_until, None, _flows(stream, known_until))
+
+
+def _flows(stream: list[events.Event], text_length: int) -> list[tuple[int, int]]:
+    """Where each outermost flow collection starts and ends; one left open ends
+    where the text is known to end."""
+    flows: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for event in stream:
+        if isinstance(event, events.CollectionStartEvent) and event.flow_style:
+            if depth == 0:
+                start = _index(event)
+            depth += 1
+        elif isinstance(event, events.CollectionEndEvent) and depth:
+            depth -= 1
+            if depth == 0:
+                end = event.end_mark.index if event.end_mark is not None else text_length
+                flows.append((start, end))
+    if depth:
+        flows.append((start, text_length))
+    return flows
 
 
 def _spans(stream: list[events.Event], text_length: int) -> list[yamltabs.ScalarSpan]:
@@ -440,7 +461,7 @@ def _untab(path: str, text: str) -> tuple[str, list[events.Event] | None] | Prob
     """
     spaced_text = text.replace("\t", " ")
     spaced = _parse_spaced(spaced_text)
-    result = yamltabs.untab(text, spaced.spans, spaced.known_until)
+    result = yamltabs.untab(text, spaced.spans, spaced.known_until, spaced.flows)
     if isinstance(result, yamltabs.TabError):
         return Problem(path, result.message, *position_of(text, result.index))
     return result, spaced.stream if result == spaced_text else None

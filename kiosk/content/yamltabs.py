@@ -15,7 +15,9 @@ out here, the same way whichever parser is in use:
 * on an empty line inside a block's text, YAML refuses it too, and it is
   invisible: the error says what the line holds;
 * anywhere else (an empty line between keys, around a colon, between words,
-  at the end of a line) it separates, and becomes a space, as YAML reads it.
+  at the end of a line, and at the start of a line inside ``[...]`` or
+  ``{...}``, where lines need no indentation) it separates, and becomes a
+  space, as YAML reads it.
 
 To know where quotes and blocks are, the text is parsed once with every tab
 as a space: that changes no position and no quote or block boundary.
@@ -23,6 +25,7 @@ as a space: that changes no position and no quote or block boundary.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -73,21 +76,40 @@ def _tab_within(columns: int) -> re.Pattern[str]:
     return re.compile(f"{_LINE_START}[ ]{{0,{max(columns - 1, 0)}}}(\t)")
 
 
-def untab(text: str, spans: Sequence[ScalarSpan], known_until: int) -> str | TabError:
+class _Flows:
+    """The ``[...]`` and ``{...}`` of the text: inside them a line needs no
+    indentation, so a tab at its start only separates."""
+
+    def __init__(self, ranges: Sequence[tuple[int, int]]) -> None:
+        self._ranges = sorted(ranges)
+        self._starts = [start for start, _ in self._ranges]
+
+    def holds(self, index: int) -> bool:
+        at = bisect.bisect_right(self._starts, index) - 1
+        return at >= 0 and index < self._ranges[at][1]
+
+
+def untab(
+    text: str,
+    spans: Sequence[ScalarSpan],
+    known_until: int,
+    flows: Sequence[tuple[int, int]] = (),
+) -> str | TabError:
     """``text`` with the tabs that separate turned into spaces, or the first tab YAML refuses.
 
     ``spans`` are the scalars of the text (parsed with tabs as spaces), in
-    order; where that parse stopped (``known_until``) the scalars are not
-    known, and tabs there stay as they are: the text is invalid before them
-    anyway.
+    order; ``flows`` the (start, end) of its outermost flow collections.
+    Where that parse stopped (``known_until``) the scalars are not known,
+    and tabs there stay as they are: the text is invalid before them anyway.
     """
     lines = _Lines(text)
+    in_flow = _Flows(flows)
     keep: list[tuple[int, int]] = []  # ranges whose tabs are text
     region_start = 0
     for span in spans:
         if span.start >= known_until:
             break
-        error = _indenting_tab(text, region_start, span.start)
+        error = _indenting_tab(text, region_start, span.start, in_flow)
         if error is not None:
             return error
         if span.style in ("'", '"'):
@@ -97,24 +119,29 @@ def untab(text: str, spans: Sequence[ScalarSpan], known_until: int) -> str | Tab
             if isinstance(kept, TabError):
                 return kept
             keep.extend(kept)
-        else:
+        elif not in_flow.holds(span.start):
             error = _plain_continuation_tab(text, lines, span)
             if error is not None:
                 return error
         region_start = span.end
-    error = _indenting_tab(text, region_start, known_until)
+    error = _indenting_tab(text, region_start, known_until, in_flow)
     if error is not None:
         return error
     return _replace(text, keep, known_until)
 
 
-def _indenting_tab(text: str, start: int, end: int) -> TabError | None:
-    """The first tab used as indentation between scalars (keys, dashes, colons)."""
+def _indenting_tab(text: str, start: int, end: int, in_flow: _Flows) -> TabError | None:
+    """The first tab used as indentation between scalars (keys, dashes, colons),
+    outside ``[...]`` and ``{...}``."""
     if text.find("\t", start, end) < 0:
         return None
     # One more character: the first of the scalar that the tab would indent.
-    found = _INDENTING_TAB.search(text, start, end + 1)
-    return TabError(found.start(1), INDENT_TAB) if found and found.start(1) < end else None
+    for found in _INDENTING_TAB.finditer(text, start, end + 1):
+        if found.start(1) >= end:
+            break
+        if not in_flow.holds(found.start(1)):
+            return TabError(found.start(1), INDENT_TAB)
+    return None
 
 
 def _plain_continuation_tab(text: str, lines: _Lines, span: ScalarSpan) -> TabError | None:

@@ -157,6 +157,26 @@ def test_a_tab_yaml_reads_as_a_space_is_accepted(
     assert loaded.answer == tuple(Paragraph(text) for text in paragraphs)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("q: [\n\ta,\n\tb]\n", id="flow-list-lines"),
+        pytest.param("q: {k: v,\n\tl: w}\n", id="flow-mapping-lines"),
+        pytest.param("q: [a,\n\t[b,\n\t\tc]]\n", id="nested-flow-lines"),
+        pytest.param('q: [a,\n\t"x\ty"]\n', id="flow-quoted-tab-kept"),
+    ],
+)
+def test_inside_brackets_a_tab_at_the_start_of_a_line_only_separates(
+    yaml_parser: str, text: str
+) -> None:
+    # Lines inside [...] and {...} need no indentation (libyaml reads these,
+    # as the kiosk always did); the tab is read as the space it stands for.
+    root, problems = read_yaml("a.yaml", text)
+    assert problems == []
+    spaced_root, _ = read_yaml("a.yaml", text.replace("\n\t\t", "\n  ").replace("\n\t", "\n "))
+    assert root == spaced_root
+
+
 def test_a_tab_in_kiosk_yaml_is_located_too(tmp_path: Path, yaml_parser: str) -> None:
     write_topic(tmp_path, "question: Q?\nanswer: A.\n")
     (tmp_path / "kiosk.yaml").write_text("schema: 1\n\ttitle: Clinic\n", encoding="utf-8")
