@@ -28,6 +28,7 @@ from kiosk.content.readability import (
     pack_readability,
     readability_warnings,
 )
+from kiosk.display import display_available
 from kiosk.paths import bundled_content
 from kiosk.plural import plural
 from kiosk.settings import (
@@ -404,17 +405,18 @@ def _run(args: argparse.Namespace) -> int:
     resolved = _settings(args.config, _run_overrides(args), sys.stderr)
     if resolved is None:
         return BAD_SETTINGS
-    # Before Qt is loaded at all: without these libraries even importing it can fail.
+    # Before Qt is loaded at all: with no display, or without these libraries,
+    # Qt aborts the process (even importing it can fail without them).
+    if not display_available():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 1
     problem = xcb_problem(os.environ)
     if problem is not None:
         print(problem, file=sys.stderr)
         return 1
-    from kiosk.app import display_available, run  # noqa: PLC0415 - Qt loads only when needed
+    from kiosk.app import run  # noqa: PLC0415 - Qt loads only when needed
     from kiosk.signals import end_like_signal  # noqa: PLC0415
 
-    if not display_available():
-        print(NO_DISPLAY, file=sys.stderr)
-        return 1
     # The kiosk loads the pack itself: an invalid pack shows a calm page, not an error.
     status = run(resolved[0])
     end_like_signal(status)  # stopped by SIGTERM, say: end by it, as systemd expects

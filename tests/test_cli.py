@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 import kiosk.app
+import kiosk.cli
 from kiosk.cli import NO_DISPLAY, main
 from kiosk.content import yamlparsers
 from kiosk.settings import Settings
@@ -26,7 +27,7 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[Settings]:
         runs.append(settings)
         return 0
 
-    monkeypatch.setattr(kiosk.app, "display_available", lambda: True)
+    monkeypatch.setattr(kiosk.cli, "display_available", lambda: True)
     monkeypatch.setattr(kiosk.app, "run", run)
     return runs
 
@@ -313,6 +314,20 @@ def test_without_a_display_it_says_so_in_one_sentence(tmp_path: Path):
     assert result.stderr.strip().endswith(NO_DISPLAY)
     assert "qt.qpa" not in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland only")
+def test_no_display_is_said_before_missing_x11_libraries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+):
+    # Over ssh on a server without X: the X11 libraries are beside the point.
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(kiosk.cli, "xcb_problem", lambda env: "kiosk: install libxcb-cursor0")
+    config = tmp_path / "config.yaml"
+    config.write_text("", encoding="utf-8")
+    assert main(["run", "--windowed", "--config", str(config)]) == 1
+    assert capsys.readouterr().err.strip() == NO_DISPLAY
 
 
 def test_snapshot_to_a_path_that_is_a_file_fails_in_one_line(qapp, tmp_path, capsys):
