@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, Signal
 
@@ -22,7 +22,10 @@ class PinCheck(QObject):
     """Runs ``verify(pin)`` off the GUI thread; ``finished`` brings the answer back.
 
     One check at a time. :meth:`forget` drops the answer of a check still
-    running (the PIN pad was closed meanwhile): it never arrives.
+    running (the PIN pad was closed meanwhile): it never arrives. Checks run
+    one after another on a single worker, so a forgotten check that is still
+    computing delays the next by at most its own half second, and never adds
+    a second 128 MiB computation beside it.
     """
 
     # (the check's number, whether the PIN was right); delivered on the GUI
@@ -35,11 +38,18 @@ class PinCheck(QObject):
         self._verify = verify
         self._number = 0
         self._running: int | None = None  # the number of the check whose answer is awaited
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pin-check")
+        self._last: Future[None] | None = None  # the check submitted last
         self._answered.connect(self._deliver)
 
     @property
     def running(self) -> bool:
         return self._running is not None
+
+    @property
+    def computing(self) -> bool:
+        """A check, awaited or forgotten, is still being computed (or waits to be)."""
+        return self._last is not None and not self._last.done()
 
     def start(self, pin: str) -> None:
         """Check ``pin``; ``finished`` follows. Ignored while a check runs."""
@@ -47,10 +57,7 @@ class PinCheck(QObject):
             return
         self._number += 1
         self._running = number = self._number
-        worker = threading.Thread(
-            target=self._work, args=(number, pin), name="pin-check", daemon=True
-        )
-        worker.start()
+        self._last = self._worker.submit(self._work, number, pin)
 
     def forget(self) -> None:
         """The running check's answer is no longer wanted."""

@@ -224,11 +224,9 @@ def _slow_check(release: threading.Event) -> Callable[[str], bool]:
     return verify
 
 
-def _pin_checks_done() -> None:
-    """Wait for the workers checking PINs, then deliver what they answered."""
-    for worker in threading.enumerate():
-        if worker.name == "pin-check":
-            worker.join(timeout=10)
+def _pin_checks_done(qtbot: QtBot, window: KioskWindow) -> None:
+    """Wait for the PIN checks, forgotten ones too, then deliver what they answered."""
+    qtbot.waitUntil(lambda: not window.pin_pad._check.computing)
     QApplication.processEvents()
 
 
@@ -265,7 +263,7 @@ def test_an_answer_after_the_pad_was_left_opens_nothing(qtbot: QtBot, open_windo
     window.pin_pad.cancel.click()
     assert window.current_screen == "home"
     release.set()
-    _pin_checks_done()
+    _pin_checks_done(qtbot, window)
     assert window.current_screen == "home"  # the right PIN came too late to count
     window.open_staff()  # and the pad is ready for the next try
     assert not window.pin_pad.checking
@@ -332,3 +330,37 @@ def test_a_result_from_another_day_shows_its_date(open_window, bundled_pack):
     window = open_window(bundled_pack, status=status, now=lambda: MORNING + dt.timedelta(days=1))
     window.show_staff_menu()
     assert window.staff_menu.note.text() == "Content: OK, 1 topic. Checked at 2026-05-04 09:00:00."
+
+
+def test_a_forgotten_check_and_a_new_one_never_compute_side_by_side(
+    qtbot: QtBot, open_window, bundled_pack
+):
+    # Each scrypt check takes 128 MiB: Cancel and a new PIN while the first is
+    # still computing must queue the second behind it, not run both at once.
+    release = threading.Event()
+    running: list[int] = []
+    most = [0]
+
+    def verify(pin: str) -> bool:
+        running.append(1)
+        most[0] = max(most[0], len(running))
+        release.wait(timeout=10)  # only a backstop: the test sets it
+        running.pop()
+        return pin == PIN
+
+    window = open_window(bundled_pack, verify_pin=verify)
+
+    def type_the_pin() -> None:
+        window.open_staff()
+        for digit in PIN:
+            window.pin_pad.keys[digit].click()
+        window.pin_pad.keys["OK"].click()
+        assert window.pin_pad.checking
+
+    type_the_pin()
+    window.pin_pad.cancel.click()  # its check goes on, forgotten
+    type_the_pin()
+    release.set()
+    qtbot.waitUntil(lambda: window.current_screen == "staff")  # the second PIN counts
+    _pin_checks_done(qtbot, window)
+    assert most[0] == 1
