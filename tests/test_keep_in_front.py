@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, Qt, Signal
 
+import kiosk.app
 from kiosk.content import load_pack
 from kiosk.keep_in_front import KeepInFront, keeps_itself_in_front
+from kiosk.settings import Settings
 from kiosk.ui.window import KioskWindow
 
 REPO = Path(__file__).resolve().parents[1]
@@ -66,8 +68,24 @@ def test_only_a_fullscreen_kiosk_on_x11_keeps_itself_in_front(platform, windowed
     assert keeps_itself_in_front(platform, windowed) is expected
 
 
-def test_the_window_asks_to_stay_above_others(window):
-    assert window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+@pytest.mark.parametrize("windowed", [False, True])
+def test_the_kiosk_is_shown_above_other_windows_on_x11_in_fullscreen_only(
+    qapp, qtbot, monkeypatch, windowed
+):
+    window = KioskWindow(
+        load_pack(REPO / "content"), app=qapp, idle_timeout_ms=3_600_000, idle_warning_ms=3_600_000
+    )
+    qtbot.addWidget(window, before_close_func=lambda w: setattr(w, "locked", False))
+    # Offscreen here: the platform is taken to be X11's, as on a kiosk's desktop.
+    monkeypatch.setattr(
+        kiosk.app,
+        "keeps_itself_in_front",
+        lambda platform, windowed: keeps_itself_in_front("xcb", windowed),
+    )
+    keeper = kiosk.app._show(qapp, window, Settings(content=REPO / "content", windowed=windowed))
+    on_top = bool(window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint)
+    assert on_top is not windowed
+    assert isinstance(keeper, KeepInFront) is not windowed
 
 
 def test_another_window_taking_focus_is_answered_by_taking_it_back(qtbot, window, taken_back):
