@@ -24,6 +24,7 @@ import threading
 from pathlib import Path
 from typing import ClassVar
 
+import shiboken6
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from kiosk.content import ContentError
@@ -58,7 +59,9 @@ class _Worker:
 
     def shut_down(self, wait_ms: int = SHUT_DOWN_WAIT_MS, *_destroyed: object) -> bool:
         """Stop the watcher and end the thread; False (and kept) if it is stuck."""
-        if not self.thread.isRunning():
+        # Already deleted: Python's clean-up at exit deletes objects in any order,
+        # and only a thread that has ended can be deleted (Qt aborts otherwise).
+        if not shiboken6.isValid(self.thread) or not self.thread.isRunning():
             return True
         QMetaObject.invokeMethod(self.watcher, "shut_down", Qt.ConnectionType.QueuedConnection)
         if self.thread.wait(wait_ms):

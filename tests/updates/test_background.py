@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from pytestqt.qtbot import QtBot
 
@@ -369,3 +370,13 @@ def test_reload_while_the_share_hangs_says_so_in_the_staff_menu(
     assert menu.note.text().startswith("Content: content folder not answering since ")
     share.release()
     qtbot.waitUntil(lambda: menu.note.text().startswith("Content: OK, 2 topics. Checked at "))
+
+
+def test_a_thread_object_already_deleted_counts_as_ended(make_watcher, folder: Path) -> None:
+    # At exit Python deletes objects in any order: the window's deletion may
+    # ask an already deleted thread object to end; that must not raise.
+    watcher = make_watcher(folder)
+    watcher.start()
+    assert watcher.shut_down()
+    shiboken6.delete(watcher._worker.thread)
+    assert watcher.shut_down()
