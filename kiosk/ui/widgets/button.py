@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
@@ -182,7 +183,7 @@ class TouchButton(QAbstractButton):
         """The icon drawn in the text colour, cached per size and colour."""
         key = (size, colour.rgba())
         if self._icon_cache is None or self._icon_cache[:2] != key:
-            pixmap = QIcon(self._icon_file or "").pixmap(QSize(size, size))
+            pixmap = _icon(self._icon_file or "").pixmap(QSize(size, size))
             tinted = QPixmap(pixmap.size())
             tinted.fill(Qt.GlobalColor.transparent)
             painter = QPainter(tinted)
@@ -246,3 +247,11 @@ def _as_space(event: QKeyEvent) -> QKeyEvent:
         event.isAutoRepeat(),
         event.count(),
     )
+
+
+@functools.cache
+def _icon(path: str) -> QIcon:
+    """One QIcon per file for the whole process: each new QIcon renders its
+    SVG afresh into Qt's pixmap cache, which a Listen tap (Listen and Stop
+    swap icons) would fill with copies of the same two pictures."""
+    return QIcon(path)

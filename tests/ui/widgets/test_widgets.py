@@ -247,3 +247,26 @@ def test_grid_takes_fewer_columns_rather_than_a_tile_taller_than_the_screen(qtbo
     grid.set_max_tile_height(tall - 1)
     assert grid.columns() == 2
     assert tiles[1].height() < tall
+
+
+def test_swapping_icons_reuses_one_icon_per_file(qtbot: QtBot):
+    # Listen and Stop swap their icons at every tap; a new QIcon each time
+    # filled Qt's pixmap cache (12 MiB) with copies of the same two pictures.
+    from kiosk.paths import resource  # noqa: PLC0415
+    from kiosk.ui.widgets import button as button_module  # noqa: PLC0415
+
+    button = TouchButton("Listen")
+    qtbot.addWidget(button)
+    button.set_style(theme.toggle_style(theme.Palette(), theme.metrics_for(1920, 1080)))
+    button.resize(300, 120)
+    files = [str(resource("icons", name)) for name in ("listen.svg", "stop.svg")]
+    for turn in range(20):
+        button.set_icon_file(files[turn % 2])
+        button.grab()  # paints the icon
+    before = button_module._icon.cache_info()
+    for turn in range(20):
+        button.set_icon_file(files[turn % 2])
+        button.grab()
+    after = button_module._icon.cache_info()
+    assert after.misses == before.misses  # no new icon for a file seen before
+    assert after.hits - before.hits == 20
