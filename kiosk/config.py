@@ -12,6 +12,10 @@ between starts::
     log_dir: /var/log/kiosk
     state_dir: /var/lib/kiosk/state   # what the kiosk keeps between runs
     screen_mm: 527x296           # the panel's visible width x height, in mm
+    stats: true                  # anonymous usage statistics; false: record nothing
+    stats_db: /var/lib/kiosk/stats.sqlite3
+    stats_keep_days: 400         # days, 1 to 3650
+    metrics_file: /var/lib/prometheus/node-exporter/kiosk.prom
 
 It is read as strictly as a content pack (the same YAML reader and key
 checker) and every problem is reported at once, located by line and column.
@@ -45,6 +49,7 @@ from kiosk.settings import (
     APP_NAME,
     IDLE_TIMEOUT_RANGE_S,
     IDLE_WARNING_RANGE_S,
+    STATS_KEEP_DAYS_RANGE,
     Settings,
     parse_panel_size,
 )
@@ -93,6 +98,16 @@ CONFIG_KEYS = (
             "millimetres, such as 527x296 for a 24-inch 1080p monitor"
         ),
     ),
+    Key("stats", Kind.BOOLEAN),
+    Key("stats_db", Kind.FILE),
+    Key(
+        "stats_keep_days",
+        Kind.WHOLE_NUMBER,
+        minimum=STATS_KEEP_DAYS_RANGE[0],
+        maximum=STATS_KEEP_DAYS_RANGE[1],
+        unit="days",
+    ),
+    Key("metrics_file", Kind.FILE),
 )
 
 # Settings fields, in the order `kiosk config` shows them, with their config key.
@@ -106,7 +121,13 @@ SETTING_KEYS = {
     "log_dir": "log_dir",
     "state_dir": "state_dir",
     "screen_mm": "screen_mm",
+    "stats": "stats",
+    "stats_db": "stats_db",
+    "stats_keep_days": "stats_keep_days",
+    "metrics_file": "metrics_file",
 }
+# Settings that hold a path: relative to the config file's folder.
+PATH_SETTINGS = ("content", "log_dir", "state_dir", "stats_db", "metrics_file")
 # Settings that only the command line sets.
 COMMAND_LINE_ONLY = ("watchdog",)
 
@@ -177,7 +198,7 @@ def _decode(data: bytes, shown: str) -> str:
 
 
 def _folder(text: str, base: Path) -> Path:
-    """A folder named in the config file: relative to the file's own folder."""
+    """A folder or file named in the config file: relative to the file's own folder."""
     folder = Path(text).expanduser()
     # Absolute, so Status and the log name the folder wherever the kiosk runs
     # from. Not resolve(): a link such as /srv/kiosk/current must stay a link,
@@ -193,7 +214,7 @@ def _settings_values(values: dict[str, Value], path: Path) -> dict[str, object]:
         if key not in values:
             continue
         value = values[key]
-        if name in ("content", "log_dir", "state_dir"):
+        if name in PATH_SETTINGS:
             out[name] = _folder(str(value), path.parent)
         elif name == "windowed":
             out[name] = not value
@@ -250,9 +271,9 @@ def load_config(path: Path) -> ConfigFile:
 def _typed(name: str, value: object) -> object:
     """``value`` for the Settings field ``name``: a wrong name or type is a programming error."""
     expected: tuple[type, ...]
-    if name in ("content", "log_dir", "state_dir"):
+    if name in PATH_SETTINGS:
         expected = (Path,)
-    elif name in ("windowed", "hide_cursor", "watchdog"):
+    elif name in ("windowed", "hide_cursor", "watchdog", "stats"):
         expected = (bool,)
     elif name in ("idle_timeout_s", "idle_warning_s"):
         if isinstance(value, int | float) and not isinstance(value, bool):
@@ -262,6 +283,8 @@ def _typed(name: str, value: object) -> object:
         expected = (str,)
     elif name == "screen_mm":
         expected = (tuple,)
+    elif name == "stats_keep_days":
+        expected = (int,)
     else:
         raise ValueError(f"unknown setting {name!r}")
     if not isinstance(value, expected):
@@ -340,6 +363,8 @@ def _shown(name: str, settings: Settings) -> str:
         if settings.screen_mm is None:
             return "not set (the size the system reports)"
         return "x".join(f"{mm:g}" for mm in settings.screen_mm)
+    if name == "metrics_file" and settings.metrics_file is None:
+        return "not set (no metrics written)"
     value = getattr(settings, name)
     if isinstance(value, bool):
         return "true" if value else "false"

@@ -22,6 +22,10 @@ DEFAULT_IDLE_WARNING_S = 20.0  # WCAG 2.2.1 asks for at least 20 seconds to resp
 IDLE_TIMEOUT_RANGE_S = (10.0, 3600.0)
 IDLE_WARNING_RANGE_S = (20.0, 600.0)  # WCAG 2.2.1: at least 20 seconds
 
+# How long usage statistics are kept, in days (`stats_keep_days`).
+DEFAULT_STATS_KEEP_DAYS = 400
+STATS_KEEP_DAYS_RANGE = (1, 3650)
+
 # A panel's visible width and height in millimetres, as `screen_mm` takes them.
 PANEL_MM_RANGE = (50.0, 5000.0)
 _PANEL_SIZE = re.compile(
@@ -55,6 +59,11 @@ def default_state_dir() -> Path:
     return platformdirs.user_state_path(APP_NAME)
 
 
+def default_stats_db() -> Path:
+    """The platform's data folder's usage statistics database (not created here)."""
+    return platformdirs.user_data_path(APP_NAME) / "stats.sqlite3"
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     content: Path  # the pack's folder
@@ -71,6 +80,12 @@ class Settings:
     watchdog: bool = False  # ping systemd's watchdog (`kiosk run --watchdog`)
     # The panel's visible size in mm, for sizes in millimetres; None: ask the system.
     screen_mm: tuple[float, float] | None = None
+    # Anonymous usage statistics (README, "Usage statistics"): on unless turned off.
+    stats: bool = True
+    stats_db: Path = field(default_factory=default_stats_db)
+    stats_keep_days: int = DEFAULT_STATS_KEEP_DAYS
+    # The Prometheus text file node_exporter collects; None: none written.
+    metrics_file: Path | None = None
 
     def __post_init__(self) -> None:
         if self.hide_cursor is _FOLLOW_WINDOWED:

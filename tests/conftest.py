@@ -69,14 +69,15 @@ PackWriter = Callable[..., Path]
 
 @pytest.fixture(autouse=True)
 def platform_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The platform's config, log, state and cache folders, moved under tmp_path
-    for every test: no test may read the real user's configuration or write
-    their logs, state or cache."""
+    """The platform's config, log, state, cache and data folders, moved under
+    tmp_path for every test: no test may read the real user's configuration or
+    write their logs, state, cache or statistics."""
     home = tmp_path / "platform"
     monkeypatch.setattr(platformdirs, "user_config_path", lambda app: home / "config" / app)
     monkeypatch.setattr(platformdirs, "user_log_path", lambda app: home / "log" / app)
     monkeypatch.setattr(platformdirs, "user_state_path", lambda app: home / "state" / app)
     monkeypatch.setattr(platformdirs, "user_cache_path", lambda app: home / "cache" / app)
+    monkeypatch.setattr(platformdirs, "user_data_path", lambda app: home / "data" / app)
     return home
 
 
@@ -89,6 +90,7 @@ def child_env(platform_dirs: Path) -> dict[str, str]:
         XDG_CONFIG_HOME=str(platform_dirs / "config"),
         XDG_STATE_HOME=str(platform_dirs / "state"),
         XDG_CACHE_HOME=str(platform_dirs / "cache"),
+        XDG_DATA_HOME=str(platform_dirs / "data"),
     )
 
 

@@ -50,8 +50,8 @@ BROKEN = [
         "colour: blue\n",
         [
             ":1:1: error: unknown key 'colour'; allowed keys are: content, fullscreen, "
-            "hide_cursor, idle_timeout, idle_warning, log_dir, screen_mm, staff_pin_hash, "
-            "state_dir"
+            "hide_cursor, idle_timeout, idle_warning, log_dir, metrics_file, screen_mm, "
+            "staff_pin_hash, state_dir, stats, stats_db, stats_keep_days"
         ],
     ),
     ("screen_mn: 527x296\n", [":1:1: error: unknown key 'screen_mn'; did you mean 'screen_mm'?"]),
@@ -134,6 +134,27 @@ BROKEN = [
         [":1:13: error: 'fullscreen' must be true or false, not a mapping of keys"],
     ),
     ("content:\n  - a\n", [":2:3: error: 'content' must be a folder path, not a list"]),
+    (
+        "stats: off\n",
+        [":1:8: error: 'stats' must be true or false, not 'off'; write stats: false"],
+    ),
+    (
+        "stats_keep_days: 0\n",
+        [":1:18: error: 'stats_keep_days' is 0; it must be between 1 and 3650 days"],
+    ),
+    (
+        "stats_keep_days: 4000\n",
+        [":1:18: error: 'stats_keep_days' is 4000; it must be between 1 and 3650 days"],
+    ),
+    (
+        "stats_keep_days: 400.5\n",
+        [":1:18: error: 'stats_keep_days' must be a whole number such as 10, not '400.5'"],
+    ),
+    ("stats_db: [a]\n", [":1:11: error: 'stats_db' must be a file path, not a list"]),
+    (
+        "metrics_file:\n  a: b\n",
+        [":2:3: error: 'metrics_file' must be a file path, not a mapping of keys"],
+    ),
     (
         "log_dir: 10:00\n",
         [
@@ -265,6 +286,10 @@ def test_every_key_is_read(tmp_path, platform_dirs):
         log_dir: logs
         state_dir: /var/lib/kiosk/state
         screen_mm: 527x296
+        stats: false
+        stats_db: stats/usage.sqlite3   # relative: to the config file's folder
+        stats_keep_days: 30
+        metrics_file: /var/lib/prometheus/node-exporter/kiosk.prom
         """,
     )
     settings, sources = resolve_settings({}, path)
@@ -279,6 +304,10 @@ def test_every_key_is_read(tmp_path, platform_dirs):
         state_dir=Path("/var/lib/kiosk/state"),
         config_file=path,
         screen_mm=(527.0, 296.0),
+        stats=False,
+        stats_db=tmp_path / "etc" / "stats" / "usage.sqlite3",
+        stats_keep_days=30,
+        metrics_file=Path("/var/lib/prometheus/node-exporter/kiosk.prom"),
     )
     assert settings.idle_timeout_ms == 120_500
     assert settings.idle_warning_ms == 30_000
@@ -294,6 +323,10 @@ def test_every_key_is_read(tmp_path, platform_dirs):
         "log_dir": from_file,
         "state_dir": from_file,
         "screen_mm": from_file,
+        "stats": from_file,
+        "stats_db": from_file,
+        "stats_keep_days": from_file,
+        "metrics_file": from_file,
         "watchdog": "default",
     }
 
@@ -321,6 +354,10 @@ def test_precedence_command_line_then_file_then_default(tmp_path, capsys, platfo
         f"log_dir: {platform_dirs / 'log' / 'kiosk'}  (from default)",
         f"state_dir: {platform_dirs / 'state' / 'kiosk'}  (from default)",
         "screen_mm: not set (the size the system reports)  (from default)",
+        "stats: true  (from default)",
+        f"stats_db: {platform_dirs / 'data' / 'kiosk' / 'stats.sqlite3'}  (from default)",
+        "stats_keep_days: 400  (from default)",
+        "metrics_file: not set (no metrics written)  (from default)",
         "watchdog: off  (from default)",
     ]
 
@@ -485,6 +522,10 @@ def test_describe_settings_of_a_file_less_setup(platform_dirs):
         "log_dir",
         "state_dir",
         "screen_mm",
+        "stats",
+        "stats_db",
+        "stats_keep_days",
+        "metrics_file",
         "watchdog",
     ]
     assert lines[-1] == "watchdog: on  (from command line)"

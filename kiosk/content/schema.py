@@ -23,6 +23,7 @@ class Kind(enum.Enum):
     TEXT = "text"
     WHOLE_NUMBER = "a whole number"
     FOLDER = "a folder path"  # one line of text
+    FILE = "a file path"  # one line of text
     BOOLEAN = "true or false"  # YAML's true/false only: yes/no/on/off are refused
     NUMBER = "a number"  # whole or decimal, within minimum..maximum
     LANGUAGE = "a language tag such as en, en-GB, es or pt-BR"  # BCP 47
@@ -34,7 +35,7 @@ class Key:
     kind: Kind
     required: bool = False
     max_length: int | None = None
-    # NUMBER: the accepted range, inclusive, and the unit named in messages.
+    # NUMBER, WHOLE_NUMBER: the accepted range, inclusive, and the unit named in messages.
     minimum: float | None = None
     maximum: float | None = None
     unit: str = ""
@@ -123,6 +124,15 @@ def language_tag(text: str) -> str | None:
     return "-".join(subtags)
 
 
+def _limit(low: float | None, high: float | None) -> str:
+    """A number's accepted range in words: "between 1 and 10", "at least 1"."""
+    if low is not None and high is not None:
+        return f"between {low:g} and {high:g}"
+    if low is not None:
+        return f"at least {low:g}"
+    return f"at most {high:g}"
+
+
 @dataclass
 class MappingChecker:
     """Checks one file's top-level mapping against its keys, collecting problems."""
@@ -202,7 +212,7 @@ class MappingChecker:
                 "(content files hold printable text only)",
             )
             return None
-        if key.kind in (Kind.LINE, Kind.FOLDER) and len(text.splitlines()) > 1:
+        if key.kind in (Kind.LINE, Kind.FOLDER, Kind.FILE) and len(text.splitlines()) > 1:
             self.add(node, f"'{key.name}' must be one line; join the lines into one")
             return None
         if node.joined_bullets:
@@ -237,6 +247,11 @@ class MappingChecker:
             self.add(node, f"'{key.name}' is too large; use a number of at most 9 digits")
             return None
         number = int(node.text)
+        low, high = key.minimum, key.maximum
+        if (low is not None and number < low) or (high is not None and number > high):
+            unit = f" {key.unit}" if key.unit else ""
+            self.add(node, f"'{key.name}' is {number}; it must be {_limit(low, high)}{unit}")
+            return None
         if key.name == "schema" and number != SCHEMA_VERSION:
             self.add(
                 node,
@@ -275,13 +290,7 @@ class MappingChecker:
         low, high = key.minimum, key.maximum
         if (low is not None and number < low) or (high is not None and number > high):
             unit = f" {key.unit}" if key.unit else ""
-            if low is not None and high is not None:
-                limit = f"between {low:g} and {high:g}{unit}"
-            elif low is not None:
-                limit = f"at least {low:g}{unit}"
-            else:
-                limit = f"at most {high:g}{unit}"
-            self.add(node, f"'{key.name}' is {text}; it must be {limit}")
+            self.add(node, f"'{key.name}' is {text}; it must be {_limit(low, high)}{unit}")
             return None
         return number
 
