@@ -201,7 +201,7 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         required=True,
         metavar="OUT",
-        help="folder for home.png, topics/<id>.png and idle-warning.png",
+        help="folder for home.png, topics/<id>.png, idle-warning.png and usage.png",
     )
     snapshot.add_argument(
         "--size",
@@ -226,7 +226,7 @@ def _parser() -> argparse.ArgumentParser:
         "--only",
         nargs="+",
         metavar="NAME",
-        help="render only these screens: home, idle-warning, topic ids (or topics/ID)",
+        help="render only these screens: home, idle-warning, usage, topic ids (or topics/ID)",
     )
     snapshot.set_defaults(usage_error=snapshot.error)
 
@@ -392,14 +392,19 @@ def _snapshot(args: argparse.Namespace) -> int:
     # Rendering needs no screen: force Qt's offscreen platform before Qt starts.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from kiosk.app import application  # noqa: PLC0415 - Qt loads only when needed
-    from kiosk.ui.snapshot import render_snapshots, screen_names, unknown_screens  # noqa: PLC0415
+    from kiosk.ui.snapshot import (  # noqa: PLC0415
+        SCREENS,
+        render_snapshots,
+        screen_names,
+        unknown_screens,
+    )
 
     unknown = unknown_screens(pack, args.only or ())
     if unknown:
-        names = screen_names(pack)
+        topics = [name for name in screen_names(pack) if name not in SCREENS]
         args.usage_error(
             f"argument --only: no screen named {', '.join(map(repr, unknown))}; the screens "
-            f"are {', '.join(names[:1] + names[-1:])} and the topics {', '.join(names[1:-1])}"
+            f"are {', '.join(SCREENS)} and the topics {', '.join(topics)}"
         )
 
     try:
