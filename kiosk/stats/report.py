@@ -206,32 +206,28 @@ def _topic_rows(
 ) -> list[tuple[str, str, int, int, float | None]]:
     """(day or '', topic, times opened, timed reads, median seconds), most opened first.
 
-    The median of n timed reads is the mean of the reads ranked (n+1)/2 and
-    (n+2)/2 (integer division): the middle one, or the middle two.
+    One pass of window functions: within each (day, topic), reads ranked by
+    their time with the open ones (NULL) last, so that the timed reads are
+    ranks 1 to n; their median is the mean of ranks (n+1)/2 and (n+2)/2
+    (integer division): the middle one, or the middle two.
     """
     day = "substr(opened, 1, 10)" if by_day else "''"
     sql = f"""
-        WITH period AS (
-            SELECT {day} AS day, topic, seconds FROM topic_reads
+        WITH ranked AS (
+            SELECT {day} AS day, topic, seconds,
+                   count(*) OVER per_topic AS opened,
+                   count(seconds) OVER per_topic AS timed,
+                   row_number() OVER (per_topic ORDER BY seconds IS NULL, seconds) AS rank
+            FROM topic_reads
             WHERE opened >= :first AND opened < :last
-        ),
-        opened AS (
-            SELECT day, topic, count(*) AS opened FROM period GROUP BY day, topic
-        ),
-        ranked AS (
-            SELECT day, topic, seconds,
-                   row_number() OVER (PARTITION BY day, topic ORDER BY seconds) AS rank,
-                   count(*) OVER (PARTITION BY day, topic) AS timed
-            FROM period WHERE seconds IS NOT NULL
-        ),
-        medians AS (
-            SELECT day, topic, avg(seconds) AS median, max(timed) AS timed FROM ranked
-            WHERE rank IN ((timed + 1) / 2, (timed + 2) / 2)
-            GROUP BY day, topic
+            WINDOW per_topic AS (PARTITION BY {day}, topic)
         )
-        SELECT opened.day, opened.topic, opened.opened, coalesce(medians.timed, 0), medians.median
-        FROM opened LEFT JOIN medians USING (day, topic)
-        ORDER BY opened.day, opened.opened DESC, opened.topic
+        SELECT day, topic, max(opened), max(timed),
+               avg(CASE WHEN rank IN ((timed + 1) / 2, (timed + 2) / 2) AND seconds IS NOT NULL
+                   THEN seconds END)
+        FROM ranked
+        GROUP BY day, topic
+        ORDER BY day, 3 DESC, topic
     """
     rows = connection.execute(sql, {"first": first, "last": last}).fetchall()
     return [
