@@ -114,6 +114,7 @@ class Kiosk:
             status=self.status,
             now=now,
             px_per_mm=px_per_mm(app.primaryScreen(), settings.screen_mm),
+            stats_db=settings.stats_db if settings.stats else None,
         )
         self.copy = LastGoodCopy(settings.state_dir, now=now)
         self.watcher = BackgroundWatcher(

@@ -1,11 +1,13 @@
-"""The ``kiosk`` command: run, check, snapshot, config, set-pin."""
+"""The ``kiosk`` command: run, check, snapshot, config, set-pin, stats."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import logging
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -13,6 +15,7 @@ from typing import TextIO
 
 from kiosk import __version__
 from kiosk.config import (
+    FROM_DEFAULT,
     ConfigError,
     check_pin_can_be_set,
     default_config_file,
@@ -39,10 +42,14 @@ from kiosk.settings import (
     Settings,
 )
 from kiosk.staff.pin import hash_pin, pin_problem
+from kiosk.stats.csv_export import write_csv
+from kiosk.stats.database import UnknownSchemaError
+from kiosk.stats.report import DEFAULT_DAYS, NoStatisticsError, Period, Report, read_report
+from kiosk.stats.text_report import report_lines
 from kiosk.ui.style.text_size import TextSize
 from kiosk.xcb import xcb_problem
 
-COMMANDS = ("run", "check", "snapshot", "config", "set-pin")
+COMMANDS = ("run", "check", "snapshot", "config", "set-pin", "stats")
 NO_DISPLAY = (
     "kiosk: no display to show the kiosk on (DISPLAY and WAYLAND_DISPLAY are unset, "
     "or name a display server that is not running); "
@@ -76,6 +83,27 @@ def _size(text: str) -> tuple[int, int]:
     if not all(240 <= side <= 8192 for side in size):
         raise argparse.ArgumentTypeError("each side must be between 240 and 8192 pixels")
     return size
+
+
+def _date(text: str) -> dt.date:
+    # Exactly YYYY-MM-DD: fromisoformat would also take 20261203 and 2026-W49-4.
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return dt.datetime.strptime(text, "%Y-%m-%d").date()
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a date as YYYY-MM-DD, such as 2026-12-03, not '{text}'"
+        ) from None
+
+
+def _chart_file(text: str) -> Path:
+    path = Path(text)
+    if path.suffix.lower() not in (".png", ".svg"):
+        raise argparse.ArgumentTypeError(
+            f"the chart file's name must end in .png or .svg, not '{text}'"
+        )
+    return path
 
 
 def _add_content_option(parser: argparse.ArgumentParser, dest: str = "content") -> None:
@@ -173,7 +201,7 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         required=True,
         metavar="OUT",
-        help="folder for home.png, topics/<id>.png and idle-warning.png",
+        help="folder for home.png, topics/<id>.png, idle-warning.png and usage.png",
     )
     snapshot.add_argument(
         "--size",
@@ -198,7 +226,7 @@ def _parser() -> argparse.ArgumentParser:
         "--only",
         nargs="+",
         metavar="NAME",
-        help="render only these screens: home, idle-warning, topic ids (or topics/ID)",
+        help="render only these screens: home, idle-warning, usage, topic ids (or topics/ID)",
     )
     snapshot.set_defaults(usage_error=snapshot.error)
 
@@ -220,6 +248,41 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     _add_config_option(set_pin)
+
+    stats = commands.add_parser(
+        "stats",
+        help="report the usage statistics: visits, topics, endings, choices",
+        description=(
+            "Prints what the kiosk recorded in its statistics database (the config "
+            f"file's stats_db) for a period: by default the last {DEFAULT_DAYS} days, "
+            "today included. Dates are local, as YYYY-MM-DD, both included. "
+            "Exit status: 0 printed, 1 no database or it cannot be read (or a file "
+            "cannot be written), 2 a mistake on the command line or in the config file."
+        ),
+    )
+    _add_config_option(stats)
+    stats.add_argument(
+        "--since",
+        type=_date,
+        metavar="DATE",
+        help=f"the first day, YYYY-MM-DD (default: {DEFAULT_DAYS - 1} days before --until)",
+    )
+    stats.add_argument(
+        "--until", type=_date, metavar="DATE", help="the last day, YYYY-MM-DD (default: today)"
+    )
+    stats.add_argument(
+        "--csv",
+        type=Path,
+        metavar="FILE",
+        help="also write the topics, one row per topic per day, to this CSV file",
+    )
+    stats.add_argument(
+        "--chart",
+        type=_chart_file,
+        metavar="FILE",
+        help="also draw bar charts (visits per day, topics, by hour) to FILE.png or FILE.svg",
+    )
+    stats.set_defaults(usage_error=stats.error)
     return parser
 
 
@@ -329,14 +392,19 @@ def _snapshot(args: argparse.Namespace) -> int:
     # Rendering needs no screen: force Qt's offscreen platform before Qt starts.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from kiosk.app import application  # noqa: PLC0415 - Qt loads only when needed
-    from kiosk.ui.snapshot import render_snapshots, screen_names, unknown_screens  # noqa: PLC0415
+    from kiosk.ui.snapshot import (  # noqa: PLC0415
+        SCREENS,
+        render_snapshots,
+        screen_names,
+        unknown_screens,
+    )
 
     unknown = unknown_screens(pack, args.only or ())
     if unknown:
-        names = screen_names(pack)
+        topics = [name for name in screen_names(pack) if name not in SCREENS]
         args.usage_error(
             f"argument --only: no screen named {', '.join(map(repr, unknown))}; the screens "
-            f"are {', '.join(names[:1] + names[-1:])} and the topics {', '.join(names[1:-1])}"
+            f"are {', '.join(SCREENS)} and the topics {', '.join(topics)}"
         )
 
     try:
@@ -401,6 +469,117 @@ def _set_pin(args: argparse.Namespace) -> int:
     return 0
 
 
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+def _stats(args: argparse.Namespace) -> int:
+    today = _today()
+    until: dt.date = args.until or (today if args.since is None else max(today, args.since))
+    since: dt.date = args.since or until - dt.timedelta(days=DEFAULT_DAYS - 1)
+    if since > until:
+        args.usage_error(
+            f"--since {since} is after --until {until}; the period runs from --since to --until"
+        )
+    resolved = _settings(args.config, {}, sys.stderr)
+    if resolved is None:
+        return BAD_SETTINGS
+    settings, sources = resolved
+    questions = _questions(settings.content)
+    try:
+        report = read_report(settings.stats_db, Period(since, until), questions)
+    except NoStatisticsError:
+        print(_no_statistics(settings, sources), file=sys.stderr)
+        return 1
+    except sqlite3.Error as exc:  # UnknownSchemaError too
+        print(_unreadable_statistics(settings.stats_db, exc), file=sys.stderr)
+        return 1
+    if not settings.stats:
+        print(
+            "note: statistics are off (stats: false in the config file); "
+            "these are the figures recorded before.",
+            file=sys.stderr,
+        )
+    for line in report_lines(report):
+        print(line)
+    if args.csv is not None:
+        try:
+            rows = write_csv(args.csv, report, questions)
+        except OSError as exc:
+            print(f"kiosk stats: cannot write {args.csv}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+        print(f"wrote {plural(rows, 'row')} to {args.csv}", file=sys.stderr)
+    if args.chart is not None:
+        return _save_chart(report, args.chart)
+    return 0
+
+
+def _questions(folder: Path) -> dict[str, str]:
+    """The configured pack's questions by topic id; none if it cannot be read.
+
+    Only a help: the report names topics by id without them.
+    """
+    try:
+        pack = load_pack(folder)
+    except (ContentError, OSError):
+        print(
+            f"note: the content pack at {folder} cannot be read (see `kiosk check`); "
+            "topics are shown by id only.",
+            file=sys.stderr,
+        )
+        return {}
+    return {topic.id: topic.question for topic in pack.topics}
+
+
+def _no_statistics(settings: Settings, sources: Mapping[str, str]) -> str:
+    path = settings.stats_db
+    if not settings.stats:
+        why = (
+            "statistics are off (the config file says stats: false); "
+            "remove that line, or write stats: true, and restart the kiosk to record them"
+        )
+    else:
+        why = (
+            "nothing has been recorded there yet: the kiosk records visits while it runs. "
+            "If it records elsewhere, give this command the kiosk's config file with "
+            "--config, or set stats_db there"
+        )
+    source = sources.get("stats_db", FROM_DEFAULT)
+    return f"kiosk stats: no usage statistics at {path} (stats_db, from {source}); {why}."
+
+
+def _unreadable_statistics(path: Path, error: sqlite3.Error) -> str:
+    if isinstance(error, UnknownSchemaError):
+        return (
+            f"kiosk stats: cannot read {path}: {error}. Use the kiosk version that wrote it, "
+            "or point stats_db at the kiosk's own statistics file."
+        )
+    if "locked" in str(error):
+        advice = "another program holds it locked; try again in a moment"
+    else:
+        advice = (
+            "it may be damaged, or not a database at all; the kiosk starts a new one "
+            "if you move it away (the figures in it are then lost)"
+        )
+    return f"kiosk stats: cannot read the statistics database {path}: {error}; {advice}."
+
+
+def _save_chart(report: Report, path: Path) -> int:
+    # Charts are drawn with Qt, but need no screen: Qt's offscreen platform.
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from kiosk.app import application  # noqa: PLC0415 - Qt loads only when needed
+    from kiosk.ui.charts import save_charts  # noqa: PLC0415
+
+    application()
+    try:
+        size = save_charts(report, path)
+    except OSError as exc:
+        print(f"kiosk stats: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote the charts ({size.width()}x{size.height()}) to {path}", file=sys.stderr)
+    return 0
+
+
 def _run(args: argparse.Namespace) -> int:
     resolved = _settings(args.config, _run_overrides(args), sys.stderr)
     if resolved is None:
@@ -438,5 +617,6 @@ def main(argv: list[str] | None = None) -> int:
         "snapshot": _snapshot,
         "config": _config,
         "set-pin": _set_pin,
+        "stats": _stats,
     }
     return handlers[args.command](args)

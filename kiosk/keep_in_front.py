@@ -30,7 +30,7 @@ from kiosk.ui.window import KioskWindow
 log = logging.getLogger(__name__)
 
 # Screens on which staff (who typed the PIN) may use other windows.
-STAFF_AT_WORK = frozenset({"staff", "status"})
+STAFF_AT_WORK = frozenset({"staff", "status", "usage"})
 
 
 def keeps_itself_in_front(platform_name: str, windowed: bool) -> bool:

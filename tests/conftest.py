@@ -12,13 +12,14 @@ import threading
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager, suppress
+from contextlib import AbstractContextManager, closing, contextmanager, suppress
 from pathlib import Path
 
 import platformdirs
 import pytest
 
 from kiosk.content import Pack, load_pack
+from kiosk.stats import database
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -232,3 +233,31 @@ def _fake_speechd(
 def fake_speechd() -> Callable[..., AbstractContextManager[list[str]]]:
     """``fake_speechd(path, accept=..., hang_on=...)``: a fake speech-dispatcher."""
     return _fake_speechd
+
+
+# A visit for `stats_db`: (started, seconds, ended_by, [(topic, opened, seconds)], [choices]).
+Visit = tuple[str, int, str | None, list[tuple[str, str, int | None]], list[str]]
+
+
+@pytest.fixture
+def stats_db(tmp_path: Path) -> Callable[..., Path]:
+    """A statistics database holding ``visits``, written with plain INSERTs."""
+
+    def make(visits: list[Visit], path: Path | None = None) -> Path:
+        path = path or tmp_path / "stats.sqlite3"
+        with closing(database.connect(path)) as db, db:
+            for started, seconds, ended_by, reads, choices in visits:
+                visit = db.execute(
+                    "INSERT INTO visits (started, seconds, ended_by) VALUES (?, ?, ?)",
+                    (started, seconds, ended_by),
+                ).lastrowid
+                db.executemany(
+                    "INSERT INTO topic_reads VALUES (?, ?, ?, ?)",
+                    [(visit, *read) for read in reads],
+                )
+                db.executemany(
+                    "INSERT INTO choices_used VALUES (?, ?)", [(visit, c) for c in choices]
+                )
+        return path
+
+    return make

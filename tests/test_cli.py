@@ -202,12 +202,18 @@ def test_snapshot_renders_every_screen_at_the_exact_size(qapp, tmp_path, write_p
     pack = write_pack({"first": ("First?", "One."), "second": ("Second?", "Two.")})
     out = tmp_path / "shots"
     assert main(["snapshot", "--content", str(pack), "--out", str(out), "--size", "1280x800"]) == 0
-    expected = ["home.png", "idle-warning.png", "topics/first.png", "topics/second.png"]
+    expected = [
+        "home.png",
+        "idle-warning.png",
+        "topics/first.png",
+        "topics/second.png",
+        "usage.png",
+    ]
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.png")) == expected
     for name in expected:
         image = QImage(str(out / name))
         assert (image.width(), image.height()) == (1280, 800), name
-    assert capsys.readouterr().out == f"wrote 4 images to {out}\n"
+    assert capsys.readouterr().out == f"wrote 5 images to {out}\n"
 
 
 def test_snapshot_of_an_invalid_pack_writes_nothing(qapp, tmp_path, write_pack, capsys):
@@ -447,7 +453,7 @@ def test_snapshot_only_with_an_unknown_name_is_a_usage_error(tmp_path, write_pac
     assert err.startswith("usage: kiosk snapshot ")
     assert err.splitlines()[-1] == (
         "kiosk snapshot: error: argument --only: no screen named 'thrid'; the screens are "
-        "home, idle-warning and the topics first, second"
+        "home, idle-warning, usage and the topics first, second"
     )
     assert not out.exists()
 

@@ -12,25 +12,34 @@ same for the same pixels, whatever the number of threads.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import struct
+import tempfile
 import zlib
 from collections import deque
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content import Pack
 from kiosk.settings import Settings
+from kiosk.stats.sample import write_sample
 from kiosk.ui.style.text_size import TextSize
 from kiosk.ui.window import KioskWindow
 
 HOME = "home"
 IDLE_WARNING = "idle-warning"
+USAGE = "usage"
 TOPIC_PREFIX = "topics/"
+SCREENS = (HOME, IDLE_WARNING, USAGE)  # the screens that are not topics
+# The Usage screen shows made-up figures (kiosk/stats/sample.py) for the 30
+# days up to this moment: the same picture every time.
+SAMPLE_NOW = dt.datetime(2026, 12, 3, 15, 30)
 
 # zlib's level 3: as fast as level 1 on these screens, and as small as Qt's default.
 PNG_COMPRESSION = 3
@@ -41,17 +50,17 @@ _RGB_8_BITS = struct.pack(
 
 
 def screen_names(pack: Pack) -> list[str]:
-    """Every screen a snapshot renders, in order: home, each topic, the idle warning."""
-    return [HOME, *(topic.id for topic in pack.topics), IDLE_WARNING]
+    """Every screen a snapshot renders, in order: home, each topic, the idle warning, usage."""
+    return [HOME, *(topic.id for topic in pack.topics), IDLE_WARNING, USAGE]
 
 
 def _screen(pack: Pack, name: str) -> str | None:
     """The screen ``name`` means, as its file's path without ``.png``; ``None``: no such screen.
 
-    ``home`` and ``idle-warning`` are those screens; any other name, or
-    ``topics/<id>`` (for a topic that is called ``home``), is a topic.
+    ``home``, ``idle-warning`` and ``usage`` are those screens; any other
+    name, or ``topics/<id>`` (for a topic that is called ``home``), is a topic.
     """
-    if name in (HOME, IDLE_WARNING):
+    if name in SCREENS:
         return name
     topic_id = name.removeprefix(TOPIC_PREFIX)
     return TOPIC_PREFIX + topic_id if topic_id in {t.id for t in pack.topics} else None
@@ -144,29 +153,35 @@ def render_snapshots(
     high_contrast: bool = False,
     only: Sequence[str] | None = None,
 ) -> list[Path]:
-    """Write home.png, topics/<id>.png and idle-warning.png; return their paths.
+    """Write home.png, topics/<id>.png, idle-warning.png and usage.png; return their paths.
 
     ``only`` names the screens to render (see :func:`screen_names`; a topic
     may also be named ``topics/<id>``), all of them by default; names that
     are not screens of ``pack`` raise ``ValueError``. The screens show
     ``text_size`` and ``high_contrast`` as a patient who chose them would see
-    them, on the reference panel's pixel density. Raises ``OSError`` when an
-    image cannot be written.
+    them, on the reference panel's pixel density; the Usage screen shows
+    made-up figures. Raises ``OSError`` when an image cannot be written.
     """
     if only is None:
-        wanted = {HOME, IDLE_WARNING, *(TOPIC_PREFIX + topic.id for topic in pack.topics)}
+        wanted = {*SCREENS, *(TOPIC_PREFIX + topic.id for topic in pack.topics)}
     else:
         unknown = unknown_screens(pack, only)
         if unknown:
             raise ValueError(f"no such screens: {', '.join(unknown)}")
         wanted = {screen for name in only if (screen := _screen(pack, name)) is not None}
     width, height = size
+    sample = tempfile.TemporaryDirectory(prefix="kiosk-snapshot-")
+    stats_db = Path(sample.name) / "stats.sqlite3"
+    if USAGE in wanted:
+        write_sample(stats_db, [topic.id for topic in pack.topics], SAMPLE_NOW.date())
     window = KioskWindow(
         pack,
         app=app,
         idle_timeout_ms=settings.idle_timeout_ms,
         idle_warning_ms=settings.idle_warning_ms,
         settle_ms=0,
+        now=lambda: SAMPLE_NOW,
+        stats_db=stats_db,
     )
     # The pictures show Listen as it is on a kiosk with a speech engine;
     # nothing here ever speaks.
@@ -196,6 +211,9 @@ def render_snapshots(
             window.overlay.set_seconds_left(round(window.idle.warning_ms / 1000))
             window.show_idle_warning()  # as it would show, without waiting for it
             save(IDLE_WARNING)
+        if USAGE in wanted:
+            _show_usage(window)
+            save(USAGE)
     finally:
         try:
             writers.finish()
@@ -203,4 +221,14 @@ def render_snapshots(
             window.locked = False
             window.close()
             window.deleteLater()
+            sample.cleanup()
     return written
+
+
+def _show_usage(window: KioskWindow) -> None:
+    """The Usage screen once its figures are read (on their worker thread)."""
+    waiting = QEventLoop()
+    window.usage.answered.connect(waiting.quit)
+    window.show_usage()
+    if window.usage.reading:  # else the answer came at once
+        waiting.exec()  # the query's own timeout ends the wait at the latest

@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import math
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import QApplication, QLayout, QStackedLayout, QWidget
 from kiosk import __version__
 from kiosk.content import Pack
 from kiosk.paths import resource
+from kiosk.stats.report import Period, read_report
+from kiosk.stats.today import UsageAnswer, today_lines
 from kiosk.status import ContentStatus, status_lines
 from kiosk.ui.input.guard import InputGuard
 from kiosk.ui.input.idle import IdleMonitor
@@ -34,6 +37,8 @@ from kiosk.ui.staff.corner_taps import CornerTaps
 from kiosk.ui.staff.menu import StaffMenu
 from kiosk.ui.staff.pin_pad import PinPad
 from kiosk.ui.staff.status_screen import StatusScreen
+from kiosk.ui.staff.usage_query import USAGE_TIMEOUT_MS, UsageQuery, UsageReader
+from kiosk.ui.staff.usage_screen import UsageScreen
 from kiosk.ui.style import theme
 from kiosk.ui.style.text_size import TextSize
 from kiosk.ui.widgets.accessible import set_role
@@ -48,7 +53,7 @@ READING_WORDS_PER_MINUTE = 100  # a slow reader's pace; the idle timeout never c
 # the last visitor's choices, for a day. The configured idle timeout, if longer, still applies.
 MAX_READING_TIME_MS = 10 * 60_000
 STAFF_SHORTCUT = "Ctrl+Shift+Q"
-STAFF_SCREENS = frozenset({"pin", "staff", "status"})
+STAFF_SCREENS = frozenset({"pin", "staff", "status", "usage"})
 
 
 class KioskWindow(QWidget):
@@ -82,6 +87,9 @@ class KioskWindow(QWidget):
         palette: theme.Palette | None = None,
         px_per_mm: float = theme.REFERENCE_PX_PER_MM,
         speaker: Speaker | None = None,
+        stats_db: Path | None = None,
+        read_usage: UsageReader = read_report,
+        usage_timeout_ms: int = USAGE_TIMEOUT_MS,
     ) -> None:
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -119,6 +127,12 @@ class KioskWindow(QWidget):
         )
         self.staff_menu = StaffMenu(self.palette_)
         self.status_screen = StatusScreen(self.palette_)
+        self.usage_screen = UsageScreen(self.palette_)
+        # The usage figures: read off the GUI thread when Status or Usage opens.
+        self.usage = UsageQuery(
+            stats_db, read=read_usage, timeout_ms=usage_timeout_ms, now=now, parent=self
+        )
+        self._usage_answer: UsageAnswer | None = None
         self._screens: dict[str, QWidget] = {
             "home": self.home,
             "answer": self.answer,
@@ -126,6 +140,7 @@ class KioskWindow(QWidget):
             "pin": self.pin_pad,
             "staff": self.staff_menu,
             "status": self.status_screen,
+            "usage": self.usage_screen,
         }
         self._stack = QStackedLayout(self)
         # The screen sets the window's size, never its content: long texts
@@ -178,6 +193,9 @@ class KioskWindow(QWidget):
         self.staff_menu.status_requested.connect(self.show_status)
         self.staff_menu.back.connect(self.show_home)
         self.status_screen.back.connect(self.show_staff_menu)
+        self.staff_menu.usage_requested.connect(self.show_usage)
+        self.usage_screen.back.connect(self.show_staff_menu)
+        self.usage.answered.connect(self._usage_answered)
 
     # -- content -----------------------------------------------------------
     def set_pack(self, pack: Pack) -> None:
@@ -250,9 +268,10 @@ class KioskWindow(QWidget):
         Only the text changes: a stream of results must not keep a staff
         screen open past the idle timeout.
         """
-        self.staff_menu.show_status(self.status, self._now())
-        if self.status is not None:
-            self.status_screen.show_lines(status_lines(self.status, self._now(), __version__))
+        now = self._now()
+        self.staff_menu.show_status(self.status, now)
+        lines = status_lines(self.status, now, __version__) if self.status is not None else []
+        self.status_screen.show_lines(lines + today_lines(self._usage_answer, now.date()))
 
     def show_staff_menu(self) -> None:
         self.refresh_status()
@@ -260,9 +279,32 @@ class KioskWindow(QWidget):
         self.idle.restart(warn=False)
 
     def show_status(self) -> None:
+        self._read_usage()
         self.refresh_status()
         self._switch_to(self.status_screen)
         self.idle.restart(warn=False)
+
+    def show_usage(self) -> None:
+        self._read_usage()
+        self._switch_to(self.usage_screen)
+        self.idle.restart(warn=False)
+
+    def _read_usage(self) -> None:
+        """Ask for fresh figures: today's for Status, the last 30 days' for Usage.
+
+        One read serves both. Until it answers, the screens say the figures
+        are being read (or, past the timeout, that they are not available).
+        """
+        today = self._now().date()
+        self._usage_answer = None
+        self.usage_screen.show_answer(None, today)
+        questions = {t.id: t.question for t in self.pack.topics} if self.pack else {}
+        self.usage.start(Period.last_days(today), questions)
+
+    def _usage_answered(self, answer: UsageAnswer) -> None:
+        self._usage_answer = answer
+        self.usage_screen.show_answer(answer, self._now().date())
+        self.refresh_status()
 
     def _switch_to(self, screen: QWidget) -> None:
         self.overlay.hide()

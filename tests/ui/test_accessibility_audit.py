@@ -75,6 +75,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Pack, Problem
+from kiosk.stats.sample import write_sample
 from kiosk.status import ContentStatus
 from kiosk.ui.screens import answer_layout
 from kiosk.ui.screens.answer import AnswerView
@@ -800,6 +801,7 @@ def screen_widget(window: KioskWindow) -> QWidget:
         "pin": window.pin_pad,
         "staff": window.staff_menu,
         "status": window.status_screen,
+        "usage": window.usage_screen,
     }
     return screens[window.current_screen]
 
@@ -880,7 +882,12 @@ def walk_every_screen(
     window.show_staff_menu()
     audit("staff menu")
     window.show_status()
+    qtbot.waitUntil(lambda: not window.usage.reading)  # today's figures are in
     audit("status")
+    window.show_usage()
+    qtbot.waitUntil(lambda: not window.usage.reading)
+    assert all(view.isVisible() for view in window.usage_screen.views)  # the charts are up
+    audit("usage")
 
     # The pack at its limits, with the Listen button a voice brings.
     window.show_home()
@@ -901,16 +908,22 @@ def walk_every_screen(
 
 @dataclass(frozen=True)
 class Content:
-    """What the audit shows: the bundled pack, a pack at its limits, a status."""
+    """What the audit shows: the bundled pack, a pack at its limits, a status, usage."""
 
     bundled: Pack
     long: Pack
     status: ContentStatus
+    stats_db: Path
 
 
 @pytest.fixture
-def content(bundled_pack: Pack, long_pack: Pack, staff_status: ContentStatus) -> Content:
-    return Content(bundled_pack, long_pack, staff_status)
+def content(
+    bundled_pack: Pack, long_pack: Pack, staff_status: ContentStatus, tmp_path: Path
+) -> Content:
+    stats_db = tmp_path / "stats.sqlite3"
+    # The long pack's topics, whose questions make the longest chart labels.
+    write_sample(stats_db, [t.id for t in long_pack.topics], dt.date.today())
+    return Content(bundled_pack, long_pack, staff_status, stats_db)
 
 
 def open_case(
@@ -923,7 +936,13 @@ def open_case(
 ) -> tuple[KioskWindow, str]:
     """A window with no pack yet (the "being updated" page), in the case's
     theme and text size, and the case's name for findings."""
-    window = open_window(None, size=size, verify_pin=lambda _pin: False, status=content.status)
+    window = open_window(
+        None,
+        size=size,
+        verify_pin=lambda _pin: False,
+        status=content.status,
+        stats_db=content.stats_db,
+    )
     window.set_high_contrast(high_contrast)
     window.set_text_size(text_size)
     return window, f"{size[0]}x{size[1]} {window.palette_.name} {text_size.name.lower()}"
@@ -1015,7 +1034,7 @@ def test_the_audit_sees_every_control(
     window.open_staff()
     counts["PIN pad"], expected["PIN pad"] = len(tap_targets([window.pin_pad])), 13
     window.show_staff_menu()
-    counts["staff menu"], expected["staff menu"] = len(tap_targets([window.staff_menu])), 4
+    counts["staff menu"], expected["staff menu"] = len(tap_targets([window.staff_menu])), 5
     window.show_status()
     counts["status"], expected["status"] = len(tap_targets([window.status_screen])), 1
     assert counts == expected

@@ -21,6 +21,7 @@ ALL_FILES = [
     "topics/first.png",
     "topics/home.png",
     "topics/second.png",
+    "usage.png",
 ]
 
 
@@ -106,8 +107,9 @@ def test_every_file_holds_the_pixels_of_its_screen(
         "topics/home.png",
         "topics/second.png",
         "idle-warning.png",
+        "usage.png",
     ]
-    assert len(grabbed) == 5
+    assert len(grabbed) == 6
     for path, image in grabbed.items():
         assert QImage(str(path)).convertToFormat(
             QImage.Format.Format_RGB32
@@ -133,6 +135,7 @@ def test_snapshots_are_the_same_files_every_time_with_any_number_of_threads(
     [
         (["home"], ["home.png"]),
         (["idle-warning"], ["idle-warning.png"]),
+        (["usage"], ["usage.png"]),
         (["second", "first"], ["topics/first.png", "topics/second.png"]),  # in screen order
         (["topics/home"], ["topics/home.png"]),
         (["topics/first", "home", "home"], ["home.png", "topics/first.png"]),
@@ -162,7 +165,7 @@ def test_names_that_are_no_screen_are_refused_before_anything_is_written(
     with pytest.raises(ValueError, match=r"^no such screens: topics/nope, third$"):
         render(qapp, pack, tmp_path, only=["home", "topics/nope", "third"])
     assert not tmp_path.joinpath("home.png").exists()
-    assert screen_names(pack) == ["home", "first", "home", "second", "idle-warning"]
+    assert screen_names(pack) == ["home", "first", "home", "second", "idle-warning", "usage"]
 
 
 def test_a_picture_that_cannot_be_written_fails_the_snapshot(

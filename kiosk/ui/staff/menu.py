@@ -1,4 +1,4 @@
-"""The staff menu: Status, Reload content now, Exit kiosk, Back, and a note.
+"""The staff menu: Status, Usage, Reload content now, Exit kiosk, Back, and a note.
 
 The buttons come first and the note about the content after them: a note
 that wraps onto more lines (a long error, a reload's result) never moves a
@@ -29,6 +29,7 @@ class StaffMenu(CentredColumn):
     exit_requested = Signal()
     reload_requested = Signal()
     status_requested = Signal()
+    usage_requested = Signal()
     back = Signal()
 
     def __init__(self, palette: theme.Palette, parent: QWidget | None = None) -> None:
@@ -45,15 +46,24 @@ class StaffMenu(CentredColumn):
         self.exit_button = TouchButton("Exit kiosk")
         self.reload_button = TouchButton(RELOAD)
         self.status_button = TouchButton("Status")
+        self.usage_button = TouchButton("Usage")
+        self.usage_button.setAccessibleName("Usage: visits and topics, last 30 days")
         self.back_button = TouchButton("Back")
         self.back_button.setAccessibleName("Back to the information screen")
         self.exit_button.clicked.connect(self.exit_requested)
         self.reload_button.clicked.connect(self._reload)
         self.status_button.clicked.connect(self.status_requested)
+        self.usage_button.clicked.connect(self.usage_requested)
         self.back_button.clicked.connect(self.back)
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.title)
-        for button in (self.status_button, self.reload_button, self.exit_button, self.back_button):
+        for button in (
+            self.status_button,
+            self.usage_button,
+            self.reload_button,
+            self.exit_button,
+            self.back_button,
+        ):
             self._layout.addWidget(button)
         self._layout.addWidget(self.note)
         self._layout.addStretch(1)
@@ -116,7 +126,7 @@ class StaffMenu(CentredColumn):
         self._layout.setSpacing(metrics.gap)
         self.title.set_style(theme.font(metrics.heading_px, bold=True), palette.text)
         self.note.set_style(theme.font(metrics.body_px), palette.text)
-        for button in (self.status_button, self.reload_button, self.exit_button):
+        for button in (self.status_button, self.usage_button, self.reload_button, self.exit_button):
             button.set_style(theme.primary_style(palette, metrics))
         self.back_button.set_style(
             dataclasses.replace(theme.tile_style(palette, metrics), centred=True)
