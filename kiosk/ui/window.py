@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QLayout, QStackedLayout, QWidget
 from kiosk import __version__
 from kiosk.content import Pack
 from kiosk.paths import resource
+from kiosk.stats.events import Sink
 from kiosk.status import ContentStatus, status_lines
 from kiosk.ui.input.guard import InputGuard
 from kiosk.ui.input.idle import IdleMonitor
@@ -36,6 +37,7 @@ from kiosk.ui.staff.pin_pad import PinPad
 from kiosk.ui.staff.status_screen import StatusScreen
 from kiosk.ui.style import theme
 from kiosk.ui.style.text_size import TextSize
+from kiosk.ui.visits import TEXT_SIZE_CHOICES, VisitTracker
 from kiosk.ui.widgets.accessible import set_role
 
 if TYPE_CHECKING:
@@ -82,6 +84,7 @@ class KioskWindow(QWidget):
         palette: theme.Palette | None = None,
         px_per_mm: float = theme.REFERENCE_PX_PER_MM,
         speaker: Speaker | None = None,
+        visit_sink: Sink | None = None,
     ) -> None:
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -135,7 +138,9 @@ class KioskWindow(QWidget):
             self._stack.addWidget(screen)
         self.overlay = IdleOverlay(self.palette_, self)
 
-        self.idle = IdleMonitor(idle_timeout_ms, idle_warning_ms, self)
+        self.idle = IdleMonitor(idle_timeout_ms, idle_warning_ms, self, now=now)
+        # The usage statistics' view of the visit; the window knows no database.
+        self.visits = VisitTracker(visit_sink, now=now, last_input=lambda: self.idle.last_active_at)
         self.input_guard = InputGuard(settle_ms, self)
         self.corner_taps = CornerTaps(None, within_ms=corner_within_ms, parent=self)
         # Application event filters run last-installed first. The corner
@@ -216,6 +221,8 @@ class KioskWindow(QWidget):
         return next(name for name, screen in self._screens.items() if screen is current)
 
     def show_home(self) -> None:
+        if self.current_screen == "answer":
+            self.visits.topic_left()
         if self._pending is not None:
             self._apply_pack(self._pending)
             self._pending = None
@@ -228,6 +235,7 @@ class KioskWindow(QWidget):
         topic = self.pack.topic(topic_id)
         self.answer.show_topic(topic)
         self._switch_to(self.answer)
+        self.visits.topic_opened(topic_id)
         reading = reading_time_ms(topic.word_count, self.reading_words_per_minute)
         self.idle.restart(minimum_ms=reading)
 
@@ -236,6 +244,7 @@ class KioskWindow(QWidget):
         if self.current_screen in STAFF_SCREENS:
             return
         log.info("staff menu requested")
+        self.visits.interrupted("staff")
         if self._verify_pin is None:
             self.show_staff_menu()
             return
@@ -276,6 +285,7 @@ class KioskWindow(QWidget):
 
     def return_home_after_idle(self) -> None:
         """Forget the visit: home, first row of tiles, answer scrolled to top."""
+        self.visits.forgotten()  # first: it reads when the patient was last there
         if self.current_screen == "answer":
             log.info("returned home")  # all a log may say of a patient's visit
         self._stop_speaking()
@@ -302,10 +312,14 @@ class KioskWindow(QWidget):
     def set_text_size(self, size: TextSize) -> None:
         self.text_size = size
         self._restyle()
+        if size in TEXT_SIZE_CHOICES:
+            self.visits.choice_used(TEXT_SIZE_CHOICES[size])
 
     def set_high_contrast(self, on: bool) -> None:
         self.high_contrast = on
         self._restyle()
+        if on:
+            self.visits.choice_used("contrast")
 
     def set_speaker(self, speaker: Speaker | None) -> None:
         """Read aloud with ``speaker`` from now on; Listen shows only while it works."""
@@ -344,6 +358,7 @@ class KioskWindow(QWidget):
         if self.idle.warning:
             self.idle.activity()
         self._listened = True
+        self.visits.choice_used("listen")
         self.answer.set_speaking(True)
         self.idle.hold(True)
         self.speaker.say(self.answer.spoken_text())
@@ -384,6 +399,7 @@ class KioskWindow(QWidget):
         self.idle.stop()
         for event_filter in self._filters:
             self._app.removeEventFilter(event_filter)
+        self.visits.interrupted("stopped")
         self.closing.emit()
         super().closeEvent(event)
 
