@@ -136,6 +136,11 @@ class Recorder:
         return self._state
 
     @property
+    def finished(self) -> bool:
+        """The writer thread has ended (after :meth:`close`)."""
+        return not self._thread.is_alive()
+
+    @property
     def paused(self) -> bool:
         return self._reason is not None
 
@@ -183,7 +188,11 @@ class Recorder:
 
     # -- the writer thread -----------------------------------------------------
     def _run(self) -> None:
-        self._open()
+        try:
+            self._open()
+        except Exception as exc:  # a bug here must not end recording for the whole run
+            log.exception("usage statistics: unexpected error in the writer")
+            self._pause(exc)
         stopping = False
         while not stopping:
             try:
@@ -200,7 +209,7 @@ class Recorder:
                     batch.append(self._queue.get_nowait())
                 except queue.Empty:
                     break
-            stopping = _STOP in batch
+            stopping = any(item is _STOP for item in batch)
             markers = [item for item in batch if isinstance(item, _Flush)]
             events = [item for item in batch if isinstance(item, _EVENTS)]
             try:
