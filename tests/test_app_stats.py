@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,21 @@ def test_stats_off_writes_no_file(start_kiosk, tmp_path: Path):
     assert kiosk.window.visits.visits_started == 1  # still counted, for metrics
     assert not path.exists()
     assert not any(tmp_path.rglob("*.sqlite3"))
+
+
+def test_a_locked_statistics_file_does_not_hold_up_a_stop(qtbot: QtBot, start_kiosk, tmp_path):
+    path = tmp_path / "stats.sqlite3"
+    kiosk = start_kiosk(stats_db=path)
+    assert kiosk.recorder is not None
+    assert kiosk.recorder.flush()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another program holds the file
+    try:
+        kiosk.window.home.tiles[0].click()
+        started = time.monotonic()
+        kiosk.window.close()  # the last write waits for the lock, briefly
+        assert time.monotonic() - started < 2
+        assert kiosk.recorder.finished
+        assert kiosk.recorder.paused
+    finally:
+        other.close()
