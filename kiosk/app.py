@@ -34,8 +34,11 @@ from kiosk.plural import plural
 from kiosk.settings import Settings
 from kiosk.signals import StopSignals, end_like_signal, exit_status_for, signal_name
 from kiosk.staff.pin import verify_pin
+from kiosk.stats.events import ContentReloaded, Event
+from kiosk.stats.recorder import Recorder
 from kiosk.status import ContentStatus
 from kiosk.systemd import SystemdNotifier, take_environment, watchdog_interval_ms
+from kiosk.ui.relay import GuiRelay
 from kiosk.ui.speech.speaker import Speaker
 from kiosk.ui.style.fonts import register_fonts
 from kiosk.ui.style.panel import px_per_mm
@@ -50,6 +53,10 @@ log = logging.getLogger(__name__)
 STAFF_EXIT_CODE = 10
 # Another kiosk already runs on this machine (kiosk/instance.py).
 ALREADY_RUNNING_EXIT_CODE = 3
+# The most the statistics may hold up a stop: a normal last write takes
+# milliseconds, a locked file the writer's busy timeout (0.5 s).
+STATS_CLOSE_TIMEOUT_S = 1.0
+STATS_OFF = "off (stats: false in the config file)"
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -115,7 +122,18 @@ class Kiosk:
             now=now,
             px_per_mm=px_per_mm(app.primaryScreen(), settings.screen_mm),
             stats_db=settings.stats_db if settings.stats else None,
+            visit_sink=self._record,
         )
+        self.recorder: Recorder | None = None
+        self.status.statistics = STATS_OFF
+        if settings.stats:
+            # The writer thread reports its state; widgets hear of it on this thread.
+            relay = GuiRelay(self._statistics_state, self.window)
+            self.recorder = Recorder(
+                settings.stats_db, keep_days=settings.stats_keep_days, now=now, on_state=relay.post
+            )
+            self.status.statistics = self.recorder.state
+        self.window.closing.connect(self.stop_recording)
         self.copy = LastGoodCopy(settings.state_dir, now=now)
         self.watcher = BackgroundWatcher(
             settings.content,
@@ -148,6 +166,19 @@ class Kiosk:
         folder after ``wait_ms``."""
         return self.watcher.shut_down(wait_ms)
 
+    def stop_recording(self, timeout_s: float = STATS_CLOSE_TIMEOUT_S) -> bool:
+        """Write the last statistics and close the file; False if the writer is
+        still busy after ``timeout_s`` (the process must then not wait for it)."""
+        return self.recorder is None or self.recorder.close(timeout_s)
+
+    def _record(self, event: Event) -> None:
+        if self.recorder is not None:
+            self.recorder.record(event)
+
+    def _statistics_state(self, state: str) -> None:
+        self.status.statistics = state
+        self.window.refresh_status()
+
     def _show_kept_copy(self, folder: Path) -> None:
         """At start, with no good pack from the folder: the copy kept from the last run."""
         kept = self.copy.load(folder)
@@ -179,6 +210,7 @@ class Kiosk:
 
     def _loaded(self, pack: Pack) -> None:
         self.status.loaded(pack, self._now())
+        self._record(ContentReloaded(self._now(), "ok"))
         count = len(pack.topics)
         log.info(
             "content loaded: %d topic%s from %s",
@@ -227,6 +259,7 @@ class Kiosk:
 
     def _failed(self, error: ContentError) -> None:
         self.status.failed(error, self._now())
+        self._record(ContentReloaded(self._now(), "failed", len(error.errors)))
         kept = "keeping the last good content" if self.window.pack else "nothing to show yet"
         log.error("content not loaded (%s): %s", kept, plural(len(error.errors), "error"))
         for problem in error.problems:
@@ -235,6 +268,7 @@ class Kiosk:
 
     def _unavailable(self, reason: str) -> None:
         self.status.unavailable(reason, self._now())
+        self._record(ContentReloaded(self._now(), "unavailable"))
         log.warning("content folder unavailable (%s); retrying", reason)
         self.window.refresh_status()
 
@@ -391,7 +425,8 @@ def run(settings: Settings) -> int:
 
 
 def _run_alone(settings: Settings, systemd_env: Mapping[str, str]) -> tuple[int, bool]:
-    """Run the kiosk; its exit status, and whether the content folder's thread is stuck."""
+    """Run the kiosk; its exit status, and whether a thread (the content folder's,
+    the statistics writer) is stuck."""
     log_file = setup_logging(settings.log_dir)
     crash_trace = enable_crash_trace(settings.log_dir)
     log.info("kiosk %s starting; content from %s", __version__, settings.content)
@@ -407,8 +442,11 @@ def _run_alone(settings: Settings, systemd_env: Mapping[str, str]) -> tuple[int,
     code = app.exec()
     if kiosk.window.staff_exited:
         code = STAFF_EXIT_CODE
-    # Closing the window has stopped the watcher (waiting for it): just ask.
-    stuck = not kiosk.stop_watching(wait_ms=0)
+    # Closing the window has stopped the watcher and the statistics (waiting
+    # for them): just ask. A thread still stuck in a file call ends the
+    # process past Python's exit, which would wait for it.
+    recorder_stuck = kiosk.recorder is not None and not kiosk.recorder.finished
+    stuck = not kiosk.stop_watching(wait_ms=0) or recorder_stuck
     if notifier is not None:
         notifier.stopping()
     log.info("kiosk stopped (exit status %d)", code)
@@ -422,10 +460,11 @@ def _run_alone(settings: Settings, systemd_env: Mapping[str, str]) -> tuple[int,
 def _leave_now(code: int) -> NoReturn:
     """Exit at once, past Python's and Qt's clean-up.
 
-    A thread blocked in a file call on a dead share cannot be ended, and Qt
+    A thread blocked in a file call on a dead share cannot be ended, Qt
     aborts the process when a running thread's object is deleted, as the
-    clean-up at exit would do: the logs are flushed, then the process ends,
-    by the signal that stopped it if one did.
+    clean-up at exit would do, and Python's exit would wait for ever for the
+    statistics writer (not a daemon thread): the logs are flushed, then the
+    process ends, by the signal that stopped it if one did.
     """
     end_like_signal(code)
     logging.shutdown()

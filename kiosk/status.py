@@ -30,6 +30,9 @@ class ContentStatus:
     not_answering_since: dt.datetime | None = None
     # On screen: the kept copy of the last good pack, made at this time.
     copy_saved_at: dt.datetime | None = None
+    # The usage statistics: "recording to PATH", "paused: REASON (PATH)",
+    # "off (...)"; None: not part of this kiosk (snapshots, tests).
+    statistics: str | None = None
 
     def loaded(self, pack: Pack, now: dt.datetime) -> None:
         self.loaded_at = self.last_attempt_at = now
@@ -121,4 +124,6 @@ def status_lines(status: ContentStatus, now: dt.datetime, version: str) -> list[
         f"Log file: {status.log_file or 'none (logging to the terminal only)'}",
         f"Read-aloud: {status.read_aloud}",
     ]
+    if status.statistics is not None:
+        lines.append(f"Usage statistics: {status.statistics}")
     return lines

@@ -8,7 +8,8 @@ the kiosk's writer). What each table holds is all that is recorded:
   length, rounded to 5 s; ``ended_by`` how it ended (:data:`VISIT_ENDINGS`),
   NULL while it goes on.
 - ``topic_reads``: each topic opened in a visit, with its reading time
-  (rounded to 5 s, at most the visit's length; NULL while it is open).
+  (rounded to 5 s, at most the visit's length; NULL while it is open, and
+  for good when its visit ended 'stopped' with it open: not known).
 - ``choices_used``: which of the visit's choices were used (:data:`CHOICES`),
   once per visit.
 - ``reloads``: each content reload and its result.
@@ -27,7 +28,7 @@ from typing import Final
 SCHEMA_VERSION: Final = 1
 
 # How a visit ended: the Home button, the idle timeout, the staff gesture, or
-# the kiosk stopping (or being killed) during it.
+# the kiosk stopping (or being killed, or its recording pausing) during it.
 VISIT_ENDINGS: Final = ("home", "idle", "staff", "stopped")
 # The visit's choices, as recorded.
 CHOICES: Final = ("text size A+", "text size A++", "contrast", "listen")

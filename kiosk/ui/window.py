@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QLayout, QStackedLayout, QWidget
 from kiosk import __version__
 from kiosk.content import Pack
 from kiosk.paths import resource
+from kiosk.stats.events import Sink
 from kiosk.stats.report import Period, read_report
 from kiosk.stats.today import UsageAnswer, today_lines
 from kiosk.status import ContentStatus, status_lines
@@ -41,6 +42,7 @@ from kiosk.ui.staff.usage_query import USAGE_TIMEOUT_MS, UsageQuery, UsageReader
 from kiosk.ui.staff.usage_screen import UsageScreen
 from kiosk.ui.style import theme
 from kiosk.ui.style.text_size import TextSize
+from kiosk.ui.visits import TEXT_SIZE_CHOICES, VisitTracker
 from kiosk.ui.widgets.accessible import set_role
 
 if TYPE_CHECKING:
@@ -90,6 +92,7 @@ class KioskWindow(QWidget):
         stats_db: Path | None = None,
         read_usage: UsageReader = read_report,
         usage_timeout_ms: int = USAGE_TIMEOUT_MS,
+        visit_sink: Sink | None = None,
     ) -> None:
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -119,29 +122,13 @@ class KioskWindow(QWidget):
         self.pack: Pack | None = None
         self._pending: Pack | None = None
 
-        self.home = HomeScreen(self.palette_)
-        self.answer = AnswerScreen(self.palette_)
-        self.unavailable = UnavailableScreen(self.palette_)
-        self.pin_pad = PinPad(
-            self.palette_, verify_pin or (lambda _pin: False), lockout_ms=pin_lockout_ms
+        self._build_screens(
+            verify_pin,
+            pin_lockout_ms=pin_lockout_ms,
+            stats_db=stats_db,
+            read_usage=read_usage,
+            usage_timeout_ms=usage_timeout_ms,
         )
-        self.staff_menu = StaffMenu(self.palette_)
-        self.status_screen = StatusScreen(self.palette_)
-        self.usage_screen = UsageScreen(self.palette_)
-        # The usage figures: read off the GUI thread when Status or Usage opens.
-        self.usage = UsageQuery(
-            stats_db, read=read_usage, timeout_ms=usage_timeout_ms, now=now, parent=self
-        )
-        self._usage_answer: UsageAnswer | None = None
-        self._screens: dict[str, QWidget] = {
-            "home": self.home,
-            "answer": self.answer,
-            "unavailable": self.unavailable,
-            "pin": self.pin_pad,
-            "staff": self.staff_menu,
-            "status": self.status_screen,
-            "usage": self.usage_screen,
-        }
         self._stack = QStackedLayout(self)
         # The screen sets the window's size, never its content: long texts
         # wrap and scroll inside it instead of making it taller than the panel.
@@ -150,7 +137,9 @@ class KioskWindow(QWidget):
             self._stack.addWidget(screen)
         self.overlay = IdleOverlay(self.palette_, self)
 
-        self.idle = IdleMonitor(idle_timeout_ms, idle_warning_ms, self)
+        self.idle = IdleMonitor(idle_timeout_ms, idle_warning_ms, self, now=now)
+        # The usage statistics' view of the visit; the window knows no database.
+        self.visits = VisitTracker(visit_sink, now=now, last_input=lambda: self.idle.last_active_at)
         self.input_guard = InputGuard(settle_ms, self)
         self.corner_taps = CornerTaps(None, within_ms=corner_within_ms, parent=self)
         # Application event filters run last-installed first. The corner
@@ -166,6 +155,39 @@ class KioskWindow(QWidget):
         if pack is not None:
             self._apply_pack(pack)
         self.show_home()
+
+    def _build_screens(
+        self,
+        verify_pin: Callable[[str], bool] | None,
+        *,
+        pin_lockout_ms: int,
+        stats_db: Path | None,
+        read_usage: UsageReader,
+        usage_timeout_ms: int,
+    ) -> None:
+        self.home = HomeScreen(self.palette_)
+        self.answer = AnswerScreen(self.palette_)
+        self.unavailable = UnavailableScreen(self.palette_)
+        self.pin_pad = PinPad(
+            self.palette_, verify_pin or (lambda _pin: False), lockout_ms=pin_lockout_ms
+        )
+        self.staff_menu = StaffMenu(self.palette_)
+        self.status_screen = StatusScreen(self.palette_)
+        self.usage_screen = UsageScreen(self.palette_)
+        # The usage figures: read off the GUI thread when Status or Usage opens.
+        self.usage = UsageQuery(
+            stats_db, read=read_usage, timeout_ms=usage_timeout_ms, now=self._now, parent=self
+        )
+        self._usage_answer: UsageAnswer | None = None
+        self._screens: dict[str, QWidget] = {
+            "home": self.home,
+            "answer": self.answer,
+            "unavailable": self.unavailable,
+            "pin": self.pin_pad,
+            "staff": self.staff_menu,
+            "status": self.status_screen,
+            "usage": self.usage_screen,
+        }
 
     def _connect(self) -> None:
         self.home.topic_chosen.connect(self.show_topic)
@@ -234,6 +256,8 @@ class KioskWindow(QWidget):
         return next(name for name, screen in self._screens.items() if screen is current)
 
     def show_home(self) -> None:
+        if self.current_screen == "answer":
+            self.visits.topic_left()
         if self._pending is not None:
             self._apply_pack(self._pending)
             self._pending = None
@@ -246,6 +270,7 @@ class KioskWindow(QWidget):
         topic = self.pack.topic(topic_id)
         self.answer.show_topic(topic)
         self._switch_to(self.answer)
+        self.visits.topic_opened(topic_id)
         reading = reading_time_ms(topic.word_count, self.reading_words_per_minute)
         self.idle.restart(minimum_ms=reading)
 
@@ -254,6 +279,7 @@ class KioskWindow(QWidget):
         if self.current_screen in STAFF_SCREENS:
             return
         log.info("staff menu requested")
+        self.visits.interrupted("staff")
         if self._verify_pin is None:
             self.show_staff_menu()
             return
@@ -318,6 +344,7 @@ class KioskWindow(QWidget):
 
     def return_home_after_idle(self) -> None:
         """Forget the visit: home, first row of tiles, answer scrolled to top."""
+        self.visits.forgotten()  # first: it reads when the patient was last there
         if self.current_screen == "answer":
             log.info("returned home")  # all a log may say of a patient's visit
         self._stop_speaking()
@@ -344,10 +371,14 @@ class KioskWindow(QWidget):
     def set_text_size(self, size: TextSize) -> None:
         self.text_size = size
         self._restyle()
+        if size in TEXT_SIZE_CHOICES:
+            self.visits.choice_used(TEXT_SIZE_CHOICES[size])
 
     def set_high_contrast(self, on: bool) -> None:
         self.high_contrast = on
         self._restyle()
+        if on:
+            self.visits.choice_used("contrast")
 
     def set_speaker(self, speaker: Speaker | None) -> None:
         """Read aloud with ``speaker`` from now on; Listen shows only while it works."""
@@ -386,6 +417,7 @@ class KioskWindow(QWidget):
         if self.idle.warning:
             self.idle.activity()
         self._listened = True
+        self.visits.choice_used("listen")
         self.answer.set_speaking(True)
         self.idle.hold(True)
         self.speaker.say(self.answer.spoken_text())
@@ -426,6 +458,7 @@ class KioskWindow(QWidget):
         self.idle.stop()
         for event_filter in self._filters:
             self._app.removeEventFilter(event_filter)
+        self.visits.interrupted("stopped")
         self.closing.emit()
         super().closeEvent(event)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 
@@ -36,6 +38,10 @@ class IdleMonitor(QObject):
     left to the warning's overlay (which calls :meth:`activity`); other input
     (keys, the wheel) ends the warning and is swallowed, so it does nothing
     else.
+
+    :attr:`last_active_at` (on the ``now`` clock) is when someone was last
+    known to be there; the visit statistics end a visit there, not at the
+    timeout.
     """
 
     warning_started = Signal()
@@ -43,9 +49,18 @@ class IdleMonitor(QObject):
     resumed = Signal()
     expired = Signal()
 
-    def __init__(self, timeout_ms: int, warning_ms: int, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        timeout_ms: int,
+        warning_ms: int,
+        parent: QObject | None = None,
+        *,
+        now: Callable[[], dt.datetime] = dt.datetime.now,
+    ) -> None:
         super().__init__(parent)
         self.base_timeout_ms = timeout_ms
+        self._now = now
+        self._last_active_at: dt.datetime | None = None
         self.warning_ms = warning_ms
         self._warn = True
         self._held = False
@@ -68,6 +83,15 @@ class IdleMonitor(QObject):
     def timeout_ms(self) -> int:
         return self._idle.interval()
 
+    @property
+    def last_active_at(self) -> dt.datetime | None:
+        """When the clock last started afresh because someone was there: their
+        last input, a new screen, or read-aloud ending. None before any.
+
+        The return home after the idle time restarts it too: read it before.
+        """
+        return self._last_active_at
+
     def restart(self, *, minimum_ms: int = 0, warn: bool = True) -> None:
         """Start timing afresh for a new screen.
 
@@ -75,6 +99,7 @@ class IdleMonitor(QObject):
         reading); ``warn`` is False where expiry is silent (the home screen).
         """
         self._warn = warn
+        self._last_active_at = self._now()
         self._idle.setInterval(max(self.base_timeout_ms, minimum_ms))
         self._stop_warning()
         if not self.held:
@@ -97,6 +122,7 @@ class IdleMonitor(QObject):
             if was_warning:
                 self.resumed.emit()
         else:
+            self._last_active_at = self._now()  # listening was being there
             self._idle.start()
 
     def stop(self) -> None:
@@ -105,6 +131,7 @@ class IdleMonitor(QObject):
 
     def activity(self) -> None:
         """Someone is there: postpone the timeout, close any warning."""
+        self._last_active_at = self._now()
         was_warning = self.warning
         self._stop_warning()
         if not self.held:

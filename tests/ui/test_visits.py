@@ -1,0 +1,181 @@
+"""The visit the statistics see: what a patient's taps make of it, on a fake clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.content import Pack
+from kiosk.stats.events import (
+    ChoiceUsed,
+    Event,
+    TopicClosed,
+    TopicOpened,
+    VisitEnded,
+    VisitStarted,
+)
+from kiosk.ui.style.text_size import TextSize
+from kiosk.ui.window import KioskWindow
+
+T0 = dt.datetime(2026, 12, 3, 9, 15, 42)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.at = T0
+
+    def now(self) -> dt.datetime:
+        return self.at
+
+    def advance(self, seconds: float) -> None:
+        self.at += dt.timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def events() -> list[Event]:
+    return []
+
+
+@pytest.fixture
+def window(open_window, make_pack, clock: Clock, events: list[Event]) -> KioskWindow:
+    pack: Pack = make_pack({"a": ("First?", "One."), "b": ("Second?", "Two.")})
+    return open_window(pack, now=clock.now, visit_sink=events.append)
+
+
+def tap(widget: QWidget) -> None:
+    """A real press and release: the idle clock sees it as the patient's input."""
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def at(seconds: float) -> dt.datetime:
+    return T0 + dt.timedelta(seconds=seconds)
+
+
+def test_a_scripted_visit_gives_exactly_these_events(qtbot: QtBot, window, clock, events):
+    tap(window.home.tiles[0])  # 0 s: the visit starts with the first topic
+    assert window.current_screen == "answer"
+    clock.advance(10)
+    tap(window.answer.text_size_buttons[TextSize.LARGER])
+    clock.advance(10)
+    tap(window.answer.text_size_buttons[TextSize.LARGER])  # again: one choice
+    clock.advance(10)
+    tap(window.answer.home_button)  # 30 s: back home, the visit goes on
+    clock.advance(5)
+    tap(window.home.tiles[1])  # 35 s
+    clock.advance(40)
+    tap(window.answer.view.viewport())  # 75 s: the patient's last input
+    clock.advance(90 + 20)  # the idle timeout and its warning pass
+    with qtbot.waitSignal(window.screen_changed):
+        window.idle.expired.emit()
+    assert window.current_screen == "home"
+    assert events == [
+        VisitStarted(at(0)),
+        TopicOpened("a", at(0)),
+        ChoiceUsed("text size A+"),
+        TopicClosed(30),
+        TopicOpened("b", at(35)),
+        TopicClosed(40),  # to the last tap, not the return home
+        VisitEnded(75, "idle"),
+    ]
+    assert window.visits.visits_started == 1
+
+
+def test_a_tap_on_empty_space_is_no_visit(qtbot: QtBot, window, clock, events):
+    home = window.home
+    QTest.mouseClick(home, Qt.MouseButton.LeftButton, pos=QPoint(home.width() - 2, 2))
+    assert window.current_screen == "home"
+    clock.advance(200)
+    window.idle.expired.emit()
+    assert events == []
+    assert window.visits.visits_started == 0
+
+
+def test_home_then_walking_away_ends_the_visit_as_home(window, clock, events):
+    tap(window.home.tiles[0])
+    clock.advance(20)
+    tap(window.answer.text_size_buttons[TextSize.LARGEST])
+    tap(window.answer.contrast_button)
+    clock.advance(7)
+    tap(window.answer.home_button)  # 27 s
+    clock.advance(90)  # the home screen's silent idle return
+    window.idle.expired.emit()
+    assert events == [
+        VisitStarted(at(0)),
+        TopicOpened("a", at(0)),
+        ChoiceUsed("text size A++"),
+        ChoiceUsed("contrast"),
+        TopicClosed(27),
+        VisitEnded(27, "home"),
+    ]
+    # The next patient's first tile is a new visit.
+    events.clear()
+    tap(window.home.tiles[1])
+    assert events == [VisitStarted(at(117)), TopicOpened("b", at(117))]
+    assert window.visits.visits_started == 2
+
+
+def test_choosing_the_normal_size_or_turning_contrast_off_is_no_choice(window, events):
+    tap(window.home.tiles[0])
+    window.set_text_size(TextSize.NORMAL)
+    window.set_high_contrast(False)
+    assert [e for e in events if isinstance(e, ChoiceUsed)] == []
+
+
+def test_the_staff_gesture_during_a_visit_ends_it_as_staff(window, clock, events):
+    tap(window.home.tiles[0])
+    clock.advance(12)
+    window.open_staff()
+    assert window.current_screen in {"pin", "staff"}
+    assert events[-2:] == [TopicClosed(12), VisitEnded(12, "staff")]
+    window.idle.expired.emit()  # the staff screens' own idle return: nothing more
+    assert events[-1] == VisitEnded(12, "staff")
+
+
+def test_the_staff_gesture_outside_a_visit_records_nothing(window, events):
+    window.open_staff()
+    assert events == []
+
+
+def test_the_kiosk_stopping_during_a_visit_ends_it_as_stopped(window, clock, events):
+    tap(window.home.tiles[1])
+    clock.advance(8)
+    window.close()
+    assert events[-2:] == [TopicClosed(8), VisitEnded(8, "stopped")]
+
+
+@pytest.fixture
+def speaker(qapp: object) -> Iterator[object]:
+    from kiosk.ui.speech.speaker import Speaker  # noqa: PLC0415 - loads Qt Multimedia
+
+    voice = Speaker("en", engine="mock", rate=1.0)
+    yield voice
+    voice.stop()
+    voice.deleteLater()
+
+
+@pytest.mark.text_to_speech
+def test_listen_is_a_choice_and_its_speech_counts_as_being_there(
+    qtbot: QtBot, window, clock, events, speaker
+):
+    window.set_speaker(speaker)
+    tap(window.home.tiles[0])
+    tap(window.answer.listen_button)
+    assert window.idle.held
+    clock.advance(50)  # listening, not tapping
+    with qtbot.waitSignal(speaker.speaking_changed):  # type: ignore[attr-defined]
+        tap(window.answer.listen_button)  # Stop
+    clock.advance(200)
+    window.idle.expired.emit()
+    assert events[2] == ChoiceUsed("listen")
+    assert events[-1] == VisitEnded(50, "idle")
