@@ -207,21 +207,7 @@ def template_keys() -> list[str]:
 KNOWN_KEYS = {key.name for key in CONFIG_KEYS}
 
 
-@pytest.mark.parametrize(
-    "key",
-    [
-        pytest.param(
-            key,
-            marks=pytest.mark.xfail(
-                key == "metrics_file" and key not in KNOWN_KEYS,
-                reason="metrics_file is a key of kiosk versions with a metrics file; "
-                "the role writes it only when kiosk_metrics_file is set",
-                strict=True,
-            ),
-        )
-        for key in template_keys()
-    ],
-)
+@pytest.mark.parametrize("key", template_keys())
 def test_every_key_the_config_template_writes_is_one_kiosk_check_accepts(key: str):
     assert key in KNOWN_KEYS
 
@@ -355,6 +341,9 @@ def test_empty_settings_are_left_out_of_the_rendered_file(tmp_path: Path):
         "hide_cursor",
         "log_dir",
         "state_dir",
+        "stats",
+        "stats_db",
+        "stats_keep_days",
     ]
     with_metrics = render_config(
         tmp_path, {"kiosk_metrics_file": "/var/lib/prometheus/node-exporter/kiosk.prom"}
