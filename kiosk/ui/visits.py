@@ -14,7 +14,11 @@ is the same visit. It ends:
 - ``stopped``: the kiosk was stopped (window closed) during it.
 
 Its length, and the reading time of an answer left by going idle, run to the
-patient's last input, never the idle timeout and warning after it.
+patient's last input, never the idle timeout and warning after it. Patients
+read without touching the screen, though: an answer left on screen counts as
+read for as long as a slow reader needs for it (the pace the idle timeout
+allows, :func:`kiosk.ui.window.reading_time_ms`) when that is longer, and
+never past the return home.
 """
 
 from __future__ import annotations
@@ -60,6 +64,7 @@ class VisitTracker:
         self._last_input = last_input
         self._started: dt.datetime | None = None
         self._opened: dt.datetime | None = None  # the answer on screen, if any
+        self._reading = dt.timedelta()  # how long a slow reader needs for it
         self._choices: set[str] = set()
         # Visits started since the kiosk started, recorded or not (for metrics).
         self.visits_started = 0
@@ -68,8 +73,11 @@ class VisitTracker:
     def in_visit(self) -> bool:
         return self._started is not None
 
-    def topic_opened(self, topic: str) -> None:
-        """An answer is on screen: from a tile tap, this may start a visit."""
+    def topic_opened(self, topic: str, reading_s: float = 0.0) -> None:
+        """An answer is on screen: from a tile tap, this may start a visit.
+
+        ``reading_s``: how long a slow reader needs for it.
+        """
         now = self._now()
         if self._started is None:
             self._started = now
@@ -77,6 +85,7 @@ class VisitTracker:
             self._sink(VisitStarted(now))
         self._close_topic(now)
         self._opened = now
+        self._reading = dt.timedelta(seconds=reading_s)
         self._sink(TopicOpened(topic, now))
 
     def topic_left(self) -> None:
@@ -94,8 +103,12 @@ class VisitTracker:
         answer, ``home`` from the home screen."""
         if self._started is None:
             return
+        at = self._last_seen()
+        if self._opened is not None:
+            # Read, not touched: as long as a slow reader needs, if longer.
+            at = max(at, min(self._opened + self._reading, self._now()))
         how = "idle" if self._opened is not None else "home"
-        self._end(how, self._last_seen())
+        self._end(how, at)
 
     def interrupted(self, how: str) -> None:
         """Staff opened their screens (``staff``) or the kiosk stopped (``stopped``)."""

@@ -270,8 +270,8 @@ class KioskWindow(QWidget):
         topic = self.pack.topic(topic_id)
         self.answer.show_topic(topic)
         self._switch_to(self.answer)
-        self.visits.topic_opened(topic_id)
         reading = reading_time_ms(topic.word_count, self.reading_words_per_minute)
+        self.visits.topic_opened(topic_id, reading / 1000)
         self.idle.restart(minimum_ms=reading)
 
     def open_staff(self) -> None:

@@ -91,6 +91,33 @@ def test_a_scripted_visit_gives_exactly_these_events(qtbot: QtBot, window, clock
     assert window.visits.visits_started == 1
 
 
+LONG_ANSWER = " ".join(["word"] * 199)  # with the question, 200 words: 120 s at 100 a minute
+
+
+@pytest.mark.parametrize(
+    ("last_tap_s", "read_s"),
+    [
+        (None, 120),  # read without a touch: as long as a slow reader needs
+        (30, 120),  # a tap while reading changes nothing
+        (150, 150),  # still there after that: to the last input
+    ],
+)
+def test_an_answer_read_without_touching_counts_as_read(
+    qtbot: QtBot, open_window, make_pack, *, clock, events, last_tap_s, read_s
+):
+    pack = make_pack({"long": ("Long?", LONG_ANSWER)})
+    window = open_window(pack, now=clock.now, visit_sink=events.append)
+    tap(window.home.tiles[0])
+    if last_tap_s is not None:
+        clock.advance(last_tap_s)
+        tap(window.answer.text_size_buttons[TextSize.NORMAL])  # no choice, but an input
+    # The idle time after the answer or the last tap, then its warning, pass.
+    clock.at = at(max(120, last_tap_s or 0) + 90 + 20)
+    with qtbot.waitSignal(window.screen_changed):
+        window.idle.expired.emit()
+    assert events[-2:] == [TopicClosed(read_s), VisitEnded(read_s, "idle")]
+
+
 def test_a_tap_on_empty_space_is_no_visit(qtbot: QtBot, window, clock, events):
     home = window.home
     QTest.mouseClick(home, Qt.MouseButton.LeftButton, pos=QPoint(home.width() - 2, 2))
