@@ -132,10 +132,14 @@ def _day_label(day: dt.date) -> str:
     return f"{day.day} {day:%b}"
 
 
+WORKING_HOURS = (8, 17)  # always shown: a quiet day still reads as a day
+
+
 def _busy_hours(report: Report) -> tuple[int, int]:
-    """From the first to the last hour with a visit; a working day when there are none."""
+    """The working day, widened to the first and last hour with a visit."""
     busy = [hour for hour, count in enumerate(report.per_hour) if count.visits]
-    return (busy[0], busy[-1]) if busy else (8, 17)
+    first, last = WORKING_HOURS
+    return (min(first, *busy), max(last, *busy)) if busy else (first, last)
 
 
 # -- the charts -------------------------------------------------------------------
@@ -159,7 +163,7 @@ def day_chart(report: Report, look: ChartLook, width_px: int) -> QChart:
 
 
 def hour_chart(report: Report, look: ChartLook, width_px: int) -> QChart:
-    """Visits by the hour they started, from the first busy hour to the last."""
+    """Visits by the hour they started, over the working day and any busy hour outside it."""
     first, last = _busy_hours(report)
     values = [count.visits for count in report.per_hour[first : last + 1]]
     chart = _bar_chart(_hours_title(report), QBarSeries(), values, look, width_px)
