@@ -30,6 +30,9 @@ class ContentStatus:
     not_answering_since: dt.datetime | None = None
     # On screen: the kept copy of the last good pack, made at this time.
     copy_saved_at: dt.datetime | None = None
+    # The Prometheus metrics file: "off", "written to ... at ..." or
+    # "not written: why", set by kiosk.monitoring.publisher.
+    metrics: str = "off"
 
     def loaded(self, pack: Pack, now: dt.datetime) -> None:
         self.loaded_at = self.last_attempt_at = now
@@ -120,5 +123,6 @@ def status_lines(status: ContentStatus, now: dt.datetime, version: str) -> list[
         f"Up for: {describe_duration((now - status.started_at).total_seconds())}",
         f"Log file: {status.log_file or 'none (logging to the terminal only)'}",
         f"Read-aloud: {status.read_aloud}",
+        f"Metrics file: {status.metrics}",
     ]
     return lines
