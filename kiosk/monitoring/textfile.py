@@ -127,6 +127,9 @@ class TextfileWriter:
             self._write(self.path, render())
         except OSError as exc:
             error = describe_failure(self.path, exc)
+        except Exception as exc:  # a bug: still a result, or every later write would skip
+            log.exception("writing the metrics file %s failed", self.path)
+            error = f"unexpected error ({exc}); see the log"
         result = WriteResult(self.path, self._now(), error)
         with self._lock:
             self.busy_since = None

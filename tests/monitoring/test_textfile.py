@@ -144,6 +144,22 @@ def test_a_failure_is_reported_as_data(tmp_path: Path):
     assert writer.close(remove=True, timeout_s=BACKSTOP_S)  # nothing to remove is fine
 
 
+def test_an_unexpected_error_ends_the_write_too(tmp_path: Path, caplog):
+    results: list[WriteResult] = []
+    finished = threading.Event()
+    writer = TextfileWriter(tmp_path / "kiosk.prom", lambda r: (results.append(r), finished.set()))
+
+    def broken() -> bytes:
+        raise ValueError("a bug")
+
+    assert writer.submit(broken)
+    assert finished.wait(BACKSTOP_S)
+    assert results[0].error == "unexpected error (a bug); see the log"
+    assert not writer.busy  # the next write is not skipped
+    assert "writing the metrics file" in caplog.text
+    assert writer.close(remove=True, timeout_s=BACKSTOP_S)
+
+
 def test_closing_removes_the_file_after_a_write_still_running(tmp_path: Path):
     path = tmp_path / "kiosk.prom"
     blocking = BlockingWrite()
