@@ -30,6 +30,7 @@ from kiosk.content import ContentError, Pack, yamlparsers
 from kiosk.instance import AlreadyRunningError, hold_instance_lock
 from kiosk.keep_in_front import KeepInFront, keeps_itself_in_front
 from kiosk.logs import enable_crash_trace, setup_logging
+from kiosk.monitoring.publisher import INTERVAL_MS, MIN_GAP_MS, MetricsPublisher
 from kiosk.plural import plural
 from kiosk.settings import Settings
 from kiosk.signals import StopSignals, end_like_signal, exit_status_for, signal_name
@@ -98,6 +99,8 @@ class Kiosk:
         speaker_factory: Callable[[str], Speaker] | None = None,
         speaker_delay_ms: int = 1_000,
         answer_timeout_ms: int = ANSWER_TIMEOUT_MS,
+        metrics_interval_ms: int = INTERVAL_MS,
+        metrics_min_gap_ms: int = MIN_GAP_MS,
     ) -> None:
         self._now = now
         # Makes the read-aloud voice for a pack's language; None: no Listen.
@@ -152,14 +155,36 @@ class Kiosk:
         # The voice follows the pack on screen, not one waiting for a reader
         # to finish: a new language never cuts in on the answer being read.
         self.window.pack_applied.connect(self._pack_applied)
+        self.metrics: MetricsPublisher | None = None
+        if settings.metrics_file is not None:
+            self.metrics = MetricsPublisher(
+                settings.metrics_file,
+                self.status,
+                version=__version__,
+                visits_total=lambda: self.window.visits.visits_started,
+                interval_ms=metrics_interval_ms,
+                min_gap_ms=metrics_min_gap_ms,
+                now=now,
+                parent=self.window,
+            )
+            self.metrics.status_changed.connect(self.window.refresh_status)
+            self.window.closing.connect(self.metrics.stop)
         first = self.watcher.start()  # waits for the folder at most answer_timeout_ms
         if isinstance(first, Pack):
             self._loaded(first)
-            return
-        # The kept copy first, so that the failure is logged as keeping it.
-        self._show_kept_copy(settings.content)
-        if first is not None:
-            self._failed(first)
+        else:
+            # The kept copy first, so that the failure is logged as keeping it.
+            self._show_kept_copy(settings.content)
+            if first is not None:
+                self._failed(first)
+        if self.metrics is not None:
+            self.metrics.start()  # at once, with the first result: a new kiosk shows up
+
+    def _status_changed(self) -> None:
+        """The status has changed: the staff screens and the metrics file follow."""
+        self.window.refresh_status()
+        if self.metrics is not None:
+            self.metrics.request_write()
 
     def stop_watching(self, wait_ms: int = SHUT_DOWN_WAIT_MS) -> bool:
         """Stop the content watcher; False if its thread is still stuck on the
@@ -199,7 +224,7 @@ class Kiosk:
 
     def _answering_changed(self, answering: bool) -> None:
         self.status.answering(answering, self._now())
-        self.window.refresh_status()
+        self._status_changed()
 
     def _reload_now(self) -> None:
         log.info("staff: reload content now")
@@ -221,7 +246,7 @@ class Kiosk:
         for warning in pack.warnings:
             log.warning("%s", warning)
         self.window.set_pack(pack)
-        self.window.refresh_status()
+        self._status_changed()
 
     def _report_read_aloud(self) -> None:
         """Listen's state on the staff Status screen."""
@@ -235,7 +260,7 @@ class Kiosk:
         else:
             reason = speaker.unavailable_reason or "starting"
             self.status.read_aloud = f"off: {reason}"
-        self.window.refresh_status()
+        self._status_changed()
 
     def _pack_applied(self, pack: Pack) -> None:
         if self._speaker_factory is not None:
@@ -264,13 +289,13 @@ class Kiosk:
         log.error("content not loaded (%s): %s", kept, plural(len(error.errors), "error"))
         for problem in error.problems:
             log.error("%s", problem)
-        self.window.refresh_status()
+        self._status_changed()
 
     def _unavailable(self, reason: str) -> None:
         self.status.unavailable(reason, self._now())
         self._record(ContentReloaded(self._now(), "unavailable"))
         log.warning("content folder unavailable (%s); retrying", reason)
-        self.window.refresh_status()
+        self._status_changed()
 
 
 class ExceptionGuard:

@@ -33,6 +33,9 @@ class ContentStatus:
     # The usage statistics: "recording to PATH", "paused: REASON (PATH)",
     # "off (...)"; None: not part of this kiosk (snapshots, tests).
     statistics: str | None = None
+    # The Prometheus metrics file: "off", "written to ... at ..." or
+    # "not written: why", set by kiosk.monitoring.publisher.
+    metrics: str = "off"
 
     def loaded(self, pack: Pack, now: dt.datetime) -> None:
         self.loaded_at = self.last_attempt_at = now
@@ -123,6 +126,7 @@ def status_lines(status: ContentStatus, now: dt.datetime, version: str) -> list[
         f"Up for: {describe_duration((now - status.started_at).total_seconds())}",
         f"Log file: {status.log_file or 'none (logging to the terminal only)'}",
         f"Read-aloud: {status.read_aloud}",
+        f"Metrics file: {status.metrics}",
     ]
     if status.statistics is not None:
         lines.append(f"Usage statistics: {status.statistics}")

@@ -44,6 +44,7 @@ def test_status_after_a_good_load_then_a_bad_one(bundled_pack, tmp_path: Path):
         "Up for: 1 day, 3 hours",
         f"Log file: {tmp_path / 'k.log'}",
         "Read-aloud: starting",
+        "Metrics file: off",
     ]
 
 

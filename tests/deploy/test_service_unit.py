@@ -29,3 +29,11 @@ def test_the_sandbox_keeps_the_exposure_at_5_or_lower():
     found = re.search(r"Overall exposure level for kiosk\.service: ([0-9.]+)", done.stdout)
     assert found is not None, done.stdout + done.stderr
     assert float(found[1]) <= 5.0, done.stdout
+
+
+def test_the_sandbox_lets_the_kiosk_write_node_exporters_textfile_folder():
+    # ProtectSystem=strict makes all of /var read-only but for the folders listed.
+    lines = UNIT.read_text(encoding="utf-8").splitlines()
+    assert "ProtectSystem=strict" in lines
+    # "-": a PC without node_exporter (no folder) still starts the kiosk.
+    assert "ReadWritePaths=-/var/lib/prometheus/node-exporter" in lines

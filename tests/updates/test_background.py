@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 import shiboken6
+from prometheus_client.parser import text_string_to_metric_families
 from PySide6.QtCore import QObject, QTimer
 from pytestqt.qtbot import QtBot
 
@@ -220,8 +221,10 @@ def start_kiosk(qapp, qtbot: QtBot, share: HangingShare) -> Iterator[Callable[..
         share.release()
         window.locked = False
 
-    def start(folder: Path, state_dir: Path, **options: Any) -> Kiosk:
-        settings = Settings(content=folder, state_dir=state_dir)
+    def start(
+        folder: Path, state_dir: Path, *, metrics_file: Path | None = None, **options: Any
+    ) -> Kiosk:
+        settings = Settings(content=folder, state_dir=state_dir, metrics_file=metrics_file)
         options.setdefault("poll_ms", NEVER_MS)
         kiosk = Kiosk(qapp, settings, settle_ms=10, answer_timeout_ms=ANSWER_MS, **options)
         started.append(kiosk)
@@ -380,3 +383,27 @@ def test_a_thread_object_already_deleted_counts_as_ended(make_watcher, folder: P
     assert watcher.shut_down()
     shiboken6.delete(watcher._worker.thread)
     assert watcher.shut_down()
+
+
+def test_the_metrics_file_shows_the_kept_copy_and_the_hung_folder(
+    qtbot: QtBot, start_kiosk, share: HangingShare, folder: Path, tmp_path: Path
+) -> None:
+    def metrics() -> dict[str, float]:
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        return {s.name: s.value for f in text_string_to_metric_families(text) for s in f.samples}
+
+    state = tmp_path / "state"
+    start_kiosk(folder, state).stop_watching()
+    share.hang()
+    path = tmp_path / "kiosk.prom"
+    kiosk = start_kiosk(folder, state, metrics_file=path)
+    qtbot.waitUntil(lambda: metrics().get("kiosk_content_folder_answering") == 0)
+    found = metrics()
+    assert found["kiosk_content_showing_kept_copy"] == 1
+    assert found["kiosk_content_topics"] == 2
+    assert "kiosk_content_last_reload_success" not in found  # no result from the folder yet
+    share.release()
+    qtbot.waitUntil(lambda: metrics().get("kiosk_content_folder_answering") == 1)
+    qtbot.waitUntil(lambda: metrics().get("kiosk_content_showing_kept_copy") == 0)
+    assert metrics()["kiosk_content_last_reload_success"] == 1
+    assert kiosk.status.copy_saved_at is None
