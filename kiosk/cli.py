@@ -485,6 +485,13 @@ def _stats(args: argparse.Namespace) -> int:
     if resolved is None:
         return BAD_SETTINGS
     settings, sources = resolved
+    if settings.stats_db.is_dir():
+        print(
+            f"kiosk stats: stats_db {settings.stats_db} is a folder; set stats_db to a file "
+            f"in it, such as {settings.stats_db / 'stats.sqlite3'}",
+            file=sys.stderr,
+        )
+        return 1
     questions = _questions(settings.content)
     try:
         report = read_report(settings.stats_db, Period(since, until), questions)

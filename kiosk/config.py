@@ -107,7 +107,17 @@ CONFIG_KEYS = (
         maximum=STATS_KEEP_DAYS_RANGE[1],
         unit="days",
     ),
-    Key("metrics_file", Kind.FILE),
+    Key(
+        "metrics_file",
+        Kind.FILE,
+        # node_exporter's textfile collector reads *.prom files only: any
+        # other name would be written faithfully and never collected.
+        matches=lambda text: text.endswith(".prom") and len(text) > len(".prom"),
+        mismatch=(
+            "must name a file ending in .prom, which node_exporter's textfile collector "
+            "reads, such as /var/lib/prometheus/node-exporter/kiosk.prom"
+        ),
+    ),
 )
 
 # Settings fields, in the order `kiosk config` shows them, with their config key.

@@ -157,7 +157,6 @@ def test_with_statistics_off_what_was_recorded_still_shows(capsys, tmp_path, sta
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"", "holds no kiosk statistics. Use the kiosk version that wrote it"),
         (b"just text, no database" * 100, "file is not a database; it may be damaged"),
     ],
 )
@@ -170,6 +169,27 @@ def test_an_unreadable_database_is_a_message_not_a_traceback(capsys, tmp_path, c
     assert err.startswith("kiosk stats: cannot read ")
     assert str(tmp_path / "stats.sqlite3") in err
     assert message in err
+
+
+def test_an_empty_file_is_no_statistics_yet(capsys, tmp_path):
+    (tmp_path / "stats.sqlite3").write_bytes(b"")  # made, nothing recorded in it yet
+    config = tmp_path / "config.yaml"
+    config.write_text("stats_db: stats.sqlite3\n", encoding="utf-8")
+    assert main(["stats", "--config", str(config)]) == 1
+    assert capsys.readouterr().err.startswith(
+        f"kiosk stats: no usage statistics at {tmp_path / 'stats.sqlite3'} (stats_db, "
+    )
+
+
+def test_a_folder_for_stats_db_says_to_name_a_file(capsys, tmp_path):
+    (tmp_path / "stats").mkdir()
+    config = tmp_path / "config.yaml"
+    config.write_text("stats_db: stats\n", encoding="utf-8")
+    assert main(["stats", "--config", str(config)]) == 1
+    assert capsys.readouterr().err == (
+        f"kiosk stats: stats_db {tmp_path / 'stats'} is a folder; set stats_db to a file in "
+        f"it, such as {tmp_path / 'stats' / 'stats.sqlite3'}\n"
+    )
 
 
 def test_a_newer_schema_says_which(capsys, config, tmp_path):

@@ -156,6 +156,14 @@ BROKEN = [
         [":2:3: error: 'metrics_file' must be a file path, not a mapping of keys"],
     ),
     (
+        "metrics_file: /var/lib/prometheus/node-exporter/kiosk.txt\n",
+        [
+            ":1:15: error: 'metrics_file' must name a file ending in .prom, which "
+            "node_exporter's textfile collector reads, such as "
+            "/var/lib/prometheus/node-exporter/kiosk.prom"
+        ],
+    ),
+    (
         "log_dir: 10:00\n",
         [
             ":1:10: error: 'log_dir' must be text, but 10:00 reads as the number 600; "

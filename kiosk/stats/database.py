@@ -104,20 +104,25 @@ def connect(path: Path, *, timeout_s: float = 1.0, read_only: bool = False) -> s
         if version == 0 and read_only:
             raise UnknownSchemaError(f"{path} holds no kiosk statistics")
         if version == 0:
-            connection.execute("PRAGMA journal_mode = WAL")
-            # NORMAL in WAL mode: a power cut may lose the last commits, never
-            # the database; each commit costs no wait for the disk.
-            connection.execute("PRAGMA synchronous = NORMAL")
+            # Another program's database is refused before anything in it changes.
             empty = connection.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0] == 0
             if not empty:
                 raise UnknownSchemaError(f"{path} is not a kiosk statistics database")
-            connection.executescript(_SCHEMA)
+            connection.execute("PRAGMA journal_mode = WAL")
+            # One transaction, user_version with it: a kill half-way leaves an
+            # empty file, started afresh next time, never half a schema.
+            connection.executescript(f"BEGIN IMMEDIATE;\n{_SCHEMA}\nCOMMIT;")
         elif version != SCHEMA_VERSION:
             raise UnknownSchemaError(
                 f"{path} has statistics schema {version}; this kiosk reads schema {SCHEMA_VERSION}"
             )
-        elif not read_only:
+        if not read_only:
+            # NORMAL in WAL mode: a power cut may lose the last commits, never
+            # the database; each commit costs no wait for the disk.
             connection.execute("PRAGMA synchronous = NORMAL")
+            # Deleted rows (the daily clean-up) are overwritten, not left
+            # readable in the file's free pages.
+            connection.execute("PRAGMA secure_delete = ON")
     except BaseException:
         connection.close()
         raise

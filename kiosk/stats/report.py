@@ -114,13 +114,15 @@ class Report:
 def read_report(path: Path, period: Period, questions: Mapping[str, str] | None = None) -> Report:
     """The report for ``period`` from the database at ``path``, opened read-only.
 
-    Raises :class:`NoStatisticsError` when there is no file,
+    Raises :class:`NoStatisticsError` when there is no file (or an empty one),
     :class:`~kiosk.stats.database.UnknownSchemaError` for a file that is not
     a statistics database this kiosk reads, and :class:`sqlite3.Error` for
     one that is damaged or locked.
     """
     if not path.exists():
         raise NoStatisticsError(f"{path} does not exist")
+    if path.is_file() and path.stat().st_size == 0:
+        raise NoStatisticsError(f"{path} is empty")  # made, nothing recorded yet
     connection = database.connect(path, read_only=True)
     try:
         return build_report(connection, period, questions or {})

@@ -1,8 +1,10 @@
 import datetime as dt
 import sqlite3
+from contextlib import closing
 
 import pytest
 
+from kiosk.stats import database
 from kiosk.stats.database import (
     SCHEMA_VERSION,
     UnknownSchemaError,
@@ -75,8 +77,34 @@ def test_a_database_of_something_else_is_refused_and_left_alone(tmp_path):
     other.close()
     with pytest.raises(UnknownSchemaError, match="is not a kiosk statistics database"):
         connect(path)
-    tables = sqlite3.connect(path).execute("SELECT name FROM sqlite_schema").fetchall()
-    assert tables == [("patients",)]
+    with closing(sqlite3.connect(path)) as db:
+        assert db.execute("SELECT name FROM sqlite_schema").fetchall() == [("patients",)]
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # as it was
+
+
+def test_a_schema_is_made_whole_or_not_at_all(tmp_path, monkeypatch):
+    path = tmp_path / "stats.sqlite3"
+    broken = database._SCHEMA.replace("CREATE TABLE reloads", "CREATE TABLE reloads (oops")
+    monkeypatch.setattr(database, "_SCHEMA", broken)
+    with pytest.raises(sqlite3.OperationalError):
+        connect(path)
+    monkeypatch.undo()
+    with closing(connect(path)) as db:  # an empty file, made afresh: not "another program's"
+        assert db.execute("SELECT count(*) FROM visits").fetchone()[0] == 0
+
+
+def test_deleted_rows_are_overwritten_in_the_file(tmp_path):
+    path = tmp_path / "stats.sqlite3"
+    with closing(connect(path)) as db:
+        assert db.execute("PRAGMA secure_delete").fetchone()[0] == 1
+        db.execute("INSERT INTO visits (started) VALUES ('2026-12-03 09:15')")
+        db.execute("INSERT INTO topic_reads VALUES (1, 'secret-topic-name', '2026-12-03 09:15', 5)")
+        db.commit()
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.execute("DELETE FROM visits")
+        db.commit()
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert b"secret-topic-name" not in path.read_bytes()
 
 
 def test_a_newer_schema_is_refused(tmp_path):
