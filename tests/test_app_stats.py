@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any, NoReturn
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -13,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from kiosk import __version__
 from kiosk.app import Kiosk
 from kiosk.settings import Settings
+from kiosk.stats.recorder import Recorder
 from kiosk.status import status_lines
 
 REPO = Path(__file__).resolve().parents[1]
@@ -109,3 +113,90 @@ def test_a_locked_statistics_file_does_not_hold_up_a_stop(qtbot: QtBot, start_ki
         assert kiosk.recorder.paused
     finally:
         other.close()
+
+
+# A kiosk whose start fails once its statistics writer is running. The child
+# prints "recorder" when the Recorder exists, so the failure is known to come
+# after it; sys.argv: the pack, the folder for the rest, and where it fails.
+FAILING_START = """
+import sys
+from pathlib import Path
+
+import kiosk.app as app_module
+from kiosk.settings import Settings
+from kiosk.stats.recorder import Recorder
+
+
+class Announced(Recorder):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        print("recorder", flush=True)
+
+
+def broken(*_args, **_kwargs):
+    raise RuntimeError("injected start-up failure")
+
+
+app_module.Recorder = Announced
+folder = Path(sys.argv[2])
+settings = Settings(
+    Path(sys.argv[1]),
+    windowed=True,
+    stats_db=folder / "stats.sqlite3",
+    state_dir=folder / "state",
+    log_dir=folder / "logs",
+)
+if sys.argv[3] == "kiosk":
+    app_module.LastGoodCopy = broken  # later in Kiosk.__init__
+    app_module.Kiosk(app_module.application(), settings)
+else:
+    app_module._show = broken  # in _run_alone, after the Kiosk exists
+    app_module.run(settings)
+"""
+
+
+@pytest.mark.parametrize("where", ["kiosk", "run"])
+def test_a_start_that_fails_after_the_recorder_exists_ends_the_process(
+    tmp_path: Path, write_pack, child_env: dict[str, str], where: str
+):
+    pack = write_pack({"a": ("A?", "A.")})
+    try:
+        child = subprocess.run(
+            [sys.executable, "-c", FAILING_START, str(pack), str(tmp_path), where],
+            env=dict(child_env, QT_QPA_PLATFORM="offscreen"),
+            capture_output=True,
+            text=True,
+            check=False,
+            # Seconds normally; far more on a loaded machine, and far less than for ever.
+            timeout=30,
+        )
+    except subprocess.TimeoutExpired as exc:
+        stderr = exc.stderr.decode() if isinstance(exc.stderr, bytes) else exc.stderr
+        pytest.fail(f"the process did not end by itself after a failed start:\n{stderr}")
+    assert child.stdout.splitlines() == ["recorder"]
+    assert "RuntimeError: injected start-up failure" in child.stderr
+    assert child.returncode == 1  # Python's exit on an error: no hang, no abort
+
+
+def test_a_kiosk_that_fails_to_start_closes_its_statistics(
+    qapp, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import kiosk.app as app_module  # noqa: PLC0415 - patched where Kiosk looks them up
+
+    recorders: list[Recorder] = []
+
+    class Kept(Recorder):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            recorders.append(self)
+
+    def broken(*_args: object, **_kwargs: object) -> NoReturn:
+        raise RuntimeError("injected start-up failure")
+
+    monkeypatch.setattr(app_module, "Recorder", Kept)
+    monkeypatch.setattr(app_module, "LastGoodCopy", broken)
+    settings = Settings(REPO / "content", windowed=True, stats_db=tmp_path / "stats.sqlite3")
+    with pytest.raises(RuntimeError, match="injected"):
+        Kiosk(qapp, settings)
+    [recorder] = recorders
+    assert recorder.finished

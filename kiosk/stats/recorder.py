@@ -124,9 +124,10 @@ class Recorder:
         self._cleaned_at: dt.datetime | None = None
         self._visit: int | None = None  # the visit under way, as written
         self._read: int | None = None  # its topic read still open (a rowid)
-        # Not a daemon: a normal exit waits for the last batch, for at most
-        # close()'s timeout (the caller must then leave with os._exit).
-        self._thread = threading.Thread(target=self._run, name="stats-writer", daemon=False)
+        # A daemon: close() waits for the last batch (for at most its timeout),
+        # and a process that fails, or leaves without close(), is never held
+        # up by the writer.
+        self._thread = threading.Thread(target=self._run, name="stats-writer", daemon=True)
         self._thread.start()
 
     # -- any thread ---------------------------------------------------------

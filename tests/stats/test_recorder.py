@@ -6,6 +6,8 @@ import datetime as dt
 import logging
 import os
 import sqlite3
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -516,3 +518,30 @@ def test_a_visit_under_way_when_recording_paused_is_closed_as_stopped(start, pat
     assert recorder.dropped == dropped + 3
     assert rows(path, "SELECT seconds, ended_by FROM visits") == [(10, "stopped")]
     assert rows(path, "SELECT topic FROM topic_reads") == [("a",)]
+
+
+# A program that fails while its recorder runs, without closing it.
+UNCLOSED = """
+import sys
+from pathlib import Path
+from kiosk.stats.recorder import Recorder
+
+recorder = Recorder(Path(sys.argv[1]), keep_days=400)
+assert recorder.flush()
+raise SystemExit("failed with the recorder still running")
+"""
+
+
+def test_a_recorder_left_running_does_not_keep_its_process_alive(tmp_path: Path):
+    try:
+        child = subprocess.run(
+            [sys.executable, "-c", UNCLOSED, str(tmp_path / "stats.sqlite3")],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=30,  # a second normally; the wait is for the process's end
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("the writer thread kept the process alive")
+    assert child.returncode == 1
+    assert "failed with the recorder still running" in child.stderr
