@@ -222,8 +222,15 @@ class Kiosk:
 
     def stop_recording(self, timeout_s: float = STATS_CLOSE_TIMEOUT_S) -> bool:
         """Write the last statistics and close the file; False if the writer is
-        still busy after ``timeout_s`` (the process must then not wait for it)."""
-        return self.recorder is None or self.recorder.close(timeout_s)
+        still busy after ``timeout_s`` (the process must then not wait for it).
+
+        From here on the writer reports nothing to the window: after a close
+        that timed out, it would post to a relay being destroyed with it.
+        """
+        if self.recorder is None:
+            return True
+        self.recorder.stop_reporting()
+        return self.recorder.close(timeout_s)
 
     def _record(self, event: Event) -> None:
         if self.recorder is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from kiosk.app import Kiosk
 from kiosk.settings import Settings
 from kiosk.stats.recorder import Recorder
 from kiosk.status import status_lines
+from kiosk.ui.relay import GuiRelay
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -200,3 +202,38 @@ def test_a_kiosk_that_fails_to_start_closes_its_statistics(
         Kiosk(qapp, settings)
     [recorder] = recorders
     assert recorder.finished
+
+
+def test_the_writer_posts_nothing_to_the_window_once_the_stop_began(
+    qtbot: QtBot, start_kiosk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import kiosk.app as app_module  # noqa: PLC0415 - patched where Kiosk looks it up
+
+    # The writer is stuck opening the file until the test lets it go on, and
+    # then finds it locked: a state to report, after the stop timed out.
+    opening = threading.Event()
+    go_on = threading.Event()
+
+    def stuck_connect(_path: Path, _timeout_s: float) -> sqlite3.Connection:
+        opening.set()
+        go_on.wait(30)  # the test sets it; the timeout only ends a broken test
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(app_module, "Recorder", functools.partial(Recorder, connect=stuck_connect))
+    posted: list[str] = []
+    original_post = GuiRelay.post
+
+    def spy(self: GuiRelay, text: str) -> None:
+        posted.append(text)
+        original_post(self, text)
+
+    monkeypatch.setattr(GuiRelay, "post", spy)
+    kiosk = start_kiosk(stats_db=tmp_path / "stats.sqlite3")
+    recorder = kiosk.recorder
+    assert recorder is not None
+    assert opening.wait(30)
+    assert not kiosk.stop_recording(timeout_s=0.01)  # the writer is still busy
+    go_on.set()
+    qtbot.waitUntil(lambda: recorder.finished)
+    assert recorder.paused  # it had something to say...
+    assert posted == []  # ...and said it to no one

@@ -82,7 +82,10 @@ class Recorder:
     ``now`` (local wall clock) dates the daily clean-up; ``monotonic``
     times the retries. Both are parameters so tests never wait for them.
     ``on_state`` is called with :attr:`state` whenever it changes, from the
-    writer thread: a GUI must move it to its own thread before using it.
+    writer thread: a GUI must move it to its own thread before using it, and
+    call :meth:`stop_reporting` before the objects it posts to go. It runs
+    under a lock :meth:`stop_reporting` takes, so it must never wait for the
+    thread that stops reporting.
     """
 
     def __init__(
@@ -106,6 +109,7 @@ class Recorder:
         self._now = now
         self._monotonic = monotonic
         self._on_state = on_state
+        self._reporting = threading.Lock()  # held while on_state runs
         self._connect = connect
         self._queue: queue.SimpleQueue[object] = queue.SimpleQueue()
         self._wake = threading.Event()
@@ -149,6 +153,12 @@ class Recorder:
     def dropped(self) -> int:
         """Events not recorded since the start: while paused, or with the queue full."""
         return self._dropped_full + self._dropped_paused
+
+    def stop_reporting(self) -> None:
+        """Call ``on_state`` no more: once this returns it is not running, and
+        never will be again. :attr:`state` still follows the writer."""
+        with self._reporting:
+            self._on_state = None
 
     def record(self, event: Event) -> None:
         """Queue ``event`` for writing; returns at once, whatever the database does."""
@@ -378,7 +388,9 @@ class Recorder:
         if state == self._state:
             return
         self._state = state
-        if self._on_state is not None:
+        with self._reporting:
+            if self._on_state is None:
+                return
             try:
                 self._on_state(state)
             except Exception:

@@ -330,6 +330,21 @@ def test_a_lock_held_by_another_program_pauses_then_clears(start, path, clock, s
     other.close()
 
 
+def test_once_reporting_stopped_the_state_changes_silently(start, path, states):
+    recorder = start(busy_timeout_s=0.05)
+    assert recorder.flush()
+    assert states == [f"recording to {path}"]
+    recorder.stop_reporting()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        record_all(recorder, a_visit())
+        assert recorder.state == f"paused: the database is locked by another program ({path})"
+        assert states == [f"recording to {path}"]
+    finally:
+        other.close()
+
+
 def test_a_read_only_database_pauses_then_clears(start, path, clock, states, caplog):
     # As root the file's mode does not bind, so SQLite is told the same
     # thing another way: the connection may only read.
