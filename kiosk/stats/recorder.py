@@ -2,7 +2,9 @@
 
 :meth:`Recorder.record` only puts an event on a queue. The writer thread
 takes what has come at most ``flush_interval_s`` after an event and writes
-it in one transaction, so a hard kill loses at most that much. Each event
+it in one transaction, so a hard kill loses that much and the time of a
+write (milliseconds; up to ``busy_timeout_s`` while another program holds
+the file, README: *Usage statistics*). Each event
 is written as it happens (a visit's row at its start, a topic's at its
 opening), so a long visit under way is kept, not only finished ones.
 
