@@ -136,6 +136,35 @@ class Kiosk:
                 settings.stats_db, keep_days=settings.stats_keep_days, now=now, on_state=relay.post
             )
             self.status.statistics = self.recorder.state
+        try:
+            self._start(
+                settings,
+                poll_ms=poll_ms,
+                settle_ms=settle_ms,
+                answer_timeout_ms=answer_timeout_ms,
+                metrics_interval_ms=metrics_interval_ms,
+                metrics_min_gap_ms=metrics_min_gap_ms,
+            )
+        except BaseException:
+            # No kiosk: its statistics are closed, the last events written,
+            # and the content folder's thread ended, if it was started.
+            self.stop_recording()
+            if hasattr(self, "watcher"):
+                self.stop_watching()
+            raise
+
+    def _start(
+        self,
+        settings: Settings,
+        *,
+        poll_ms: int,
+        settle_ms: int,
+        answer_timeout_ms: int,
+        metrics_interval_ms: int,
+        metrics_min_gap_ms: int,
+    ) -> None:
+        """The rest of the start, once the statistics are recording."""
+        now = self._now
         self.window.closing.connect(self.stop_recording)
         self.copy = LastGoodCopy(settings.state_dir, now=now)
         self.watcher = BackgroundWatcher(
@@ -193,8 +222,15 @@ class Kiosk:
 
     def stop_recording(self, timeout_s: float = STATS_CLOSE_TIMEOUT_S) -> bool:
         """Write the last statistics and close the file; False if the writer is
-        still busy after ``timeout_s`` (the process must then not wait for it)."""
-        return self.recorder is None or self.recorder.close(timeout_s)
+        still busy after ``timeout_s`` (the process must then not wait for it).
+
+        From here on the writer reports nothing to the window: after a close
+        that timed out, it would post to a relay being destroyed with it.
+        """
+        if self.recorder is None:
+            return True
+        self.recorder.stop_reporting()
+        return self.recorder.close(timeout_s)
 
     def _record(self, event: Event) -> None:
         if self.recorder is not None:
@@ -460,16 +496,23 @@ def _run_alone(settings: Settings, systemd_env: Mapping[str, str]) -> tuple[int,
     qInstallMessageHandler(_log_qt_message)
     app = application()
     kiosk = Kiosk(app, settings, log_file=log_file, speaker_factory=Speaker)
-    links = lock_down(app, kiosk.window, settings)
-    stop_signals = _stop_on_signals(app, kiosk.window)
-    keeper = _show(app, kiosk.window, settings)  # noqa: F841 - lives as the window's child
-    notifier = _start_watchdog(kiosk.window, systemd_env) if settings.watchdog else None
+    try:
+        links = lock_down(app, kiosk.window, settings)
+        stop_signals = _stop_on_signals(app, kiosk.window)
+        keeper = _show(app, kiosk.window, settings)  # noqa: F841 - lives as the window's child
+        notifier = _start_watchdog(kiosk.window, systemd_env) if settings.watchdog else None
+    except BaseException:
+        # A failed start ends the process (the service manager restarts it),
+        # its threads first: the statistics closed, the last events written.
+        kiosk.stop_recording()
+        kiosk.stop_watching()
+        raise
     code = app.exec()
     if kiosk.window.staff_exited:
         code = STAFF_EXIT_CODE
     # Closing the window has stopped the watcher and the statistics (waiting
     # for them): just ask. A thread still stuck in a file call ends the
-    # process past Python's exit, which would wait for it.
+    # process past Python's and Qt's clean-up (_leave_now).
     recorder_stuck = kiosk.recorder is not None and not kiosk.recorder.finished
     stuck = not kiosk.stop_watching(wait_ms=0) or recorder_stuck
     if notifier is not None:
@@ -485,11 +528,10 @@ def _run_alone(settings: Settings, systemd_env: Mapping[str, str]) -> tuple[int,
 def _leave_now(code: int) -> NoReturn:
     """Exit at once, past Python's and Qt's clean-up.
 
-    A thread blocked in a file call on a dead share cannot be ended, Qt
+    A thread blocked in a file call on a dead share cannot be ended, and Qt
     aborts the process when a running thread's object is deleted, as the
-    clean-up at exit would do, and Python's exit would wait for ever for the
-    statistics writer (not a daemon thread): the logs are flushed, then the
-    process ends, by the signal that stopped it if one did.
+    clean-up at exit would do: the logs are flushed, then the process ends,
+    by the signal that stopped it if one did.
     """
     end_like_signal(code)
     logging.shutdown()

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any, NoReturn
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -13,7 +17,9 @@ from pytestqt.qtbot import QtBot
 from kiosk import __version__
 from kiosk.app import Kiosk
 from kiosk.settings import Settings
+from kiosk.stats.recorder import Recorder
 from kiosk.status import status_lines
+from kiosk.ui.relay import GuiRelay
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -109,3 +115,125 @@ def test_a_locked_statistics_file_does_not_hold_up_a_stop(qtbot: QtBot, start_ki
         assert kiosk.recorder.paused
     finally:
         other.close()
+
+
+# A kiosk whose start fails once its statistics writer is running. The child
+# prints "recorder" when the Recorder exists, so the failure is known to come
+# after it; sys.argv: the pack, the folder for the rest, and where it fails.
+FAILING_START = """
+import sys
+from pathlib import Path
+
+import kiosk.app as app_module
+from kiosk.settings import Settings
+from kiosk.stats.recorder import Recorder
+
+
+class Announced(Recorder):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        print("recorder", flush=True)
+
+
+def broken(*_args, **_kwargs):
+    raise RuntimeError("injected start-up failure")
+
+
+app_module.Recorder = Announced
+folder = Path(sys.argv[2])
+settings = Settings(
+    Path(sys.argv[1]),
+    windowed=True,
+    stats_db=folder / "stats.sqlite3",
+    state_dir=folder / "state",
+    log_dir=folder / "logs",
+)
+if sys.argv[3] == "kiosk":
+    app_module.LastGoodCopy = broken  # later in Kiosk.__init__
+    app_module.Kiosk(app_module.application(), settings)
+else:
+    app_module._show = broken  # in _run_alone, after the Kiosk exists
+    app_module.run(settings)
+"""
+
+
+@pytest.mark.parametrize("where", ["kiosk", "run"])
+def test_a_start_that_fails_after_the_recorder_exists_ends_the_process(
+    tmp_path: Path, write_pack, child_env: dict[str, str], where: str
+):
+    pack = write_pack({"a": ("A?", "A.")})
+    try:
+        child = subprocess.run(
+            [sys.executable, "-c", FAILING_START, str(pack), str(tmp_path), where],
+            env=dict(child_env, QT_QPA_PLATFORM="offscreen"),
+            capture_output=True,
+            text=True,
+            check=False,
+            # Seconds normally; far more on a loaded machine, and far less than for ever.
+            timeout=30,
+        )
+    except subprocess.TimeoutExpired as exc:
+        stderr = exc.stderr.decode() if isinstance(exc.stderr, bytes) else exc.stderr
+        pytest.fail(f"the process did not end by itself after a failed start:\n{stderr}")
+    assert child.stdout.splitlines() == ["recorder"]
+    assert "RuntimeError: injected start-up failure" in child.stderr
+    assert child.returncode == 1  # Python's exit on an error: no hang, no abort
+
+
+def test_a_kiosk_that_fails_to_start_closes_its_statistics(
+    qapp, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import kiosk.app as app_module  # noqa: PLC0415 - patched where Kiosk looks them up
+
+    recorders: list[Recorder] = []
+
+    class Kept(Recorder):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            recorders.append(self)
+
+    def broken(*_args: object, **_kwargs: object) -> NoReturn:
+        raise RuntimeError("injected start-up failure")
+
+    monkeypatch.setattr(app_module, "Recorder", Kept)
+    monkeypatch.setattr(app_module, "LastGoodCopy", broken)
+    settings = Settings(REPO / "content", windowed=True, stats_db=tmp_path / "stats.sqlite3")
+    with pytest.raises(RuntimeError, match="injected"):
+        Kiosk(qapp, settings)
+    [recorder] = recorders
+    assert recorder.finished
+
+
+def test_the_writer_posts_nothing_to_the_window_once_the_stop_began(
+    qtbot: QtBot, start_kiosk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import kiosk.app as app_module  # noqa: PLC0415 - patched where Kiosk looks it up
+
+    # The writer is stuck opening the file until the test lets it go on, and
+    # then finds it locked: a state to report, after the stop timed out.
+    opening = threading.Event()
+    go_on = threading.Event()
+
+    def stuck_connect(_path: Path, _timeout_s: float) -> sqlite3.Connection:
+        opening.set()
+        go_on.wait(30)  # the test sets it; the timeout only ends a broken test
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(app_module, "Recorder", functools.partial(Recorder, connect=stuck_connect))
+    posted: list[str] = []
+    original_post = GuiRelay.post
+
+    def spy(self: GuiRelay, text: str) -> None:
+        posted.append(text)
+        original_post(self, text)
+
+    monkeypatch.setattr(GuiRelay, "post", spy)
+    kiosk = start_kiosk(stats_db=tmp_path / "stats.sqlite3")
+    recorder = kiosk.recorder
+    assert recorder is not None
+    assert opening.wait(30)
+    assert not kiosk.stop_recording(timeout_s=0.01)  # the writer is still busy
+    go_on.set()
+    qtbot.waitUntil(lambda: recorder.finished)
+    assert recorder.paused  # it had something to say...
+    assert posted == []  # ...and said it to no one

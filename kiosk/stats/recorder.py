@@ -2,7 +2,9 @@
 
 :meth:`Recorder.record` only puts an event on a queue. The writer thread
 takes what has come at most ``flush_interval_s`` after an event and writes
-it in one transaction, so a hard kill loses at most that much. Each event
+it in one transaction, so a hard kill loses that much and the time of a
+write (milliseconds; up to ``busy_timeout_s`` while another program holds
+the file, README: *Usage statistics*). Each event
 is written as it happens (a visit's row at its start, a topic's at its
 opening), so a long visit under way is kept, not only finished ones.
 
@@ -82,7 +84,10 @@ class Recorder:
     ``now`` (local wall clock) dates the daily clean-up; ``monotonic``
     times the retries. Both are parameters so tests never wait for them.
     ``on_state`` is called with :attr:`state` whenever it changes, from the
-    writer thread: a GUI must move it to its own thread before using it.
+    writer thread: a GUI must move it to its own thread before using it, and
+    call :meth:`stop_reporting` before the objects it posts to go. It runs
+    under a lock :meth:`stop_reporting` takes, so it must never wait for the
+    thread that stops reporting.
     """
 
     def __init__(
@@ -106,6 +111,7 @@ class Recorder:
         self._now = now
         self._monotonic = monotonic
         self._on_state = on_state
+        self._reporting = threading.Lock()  # held while on_state runs
         self._connect = connect
         self._queue: queue.SimpleQueue[object] = queue.SimpleQueue()
         self._wake = threading.Event()
@@ -124,9 +130,10 @@ class Recorder:
         self._cleaned_at: dt.datetime | None = None
         self._visit: int | None = None  # the visit under way, as written
         self._read: int | None = None  # its topic read still open (a rowid)
-        # Not a daemon: a normal exit waits for the last batch, for at most
-        # close()'s timeout (the caller must then leave with os._exit).
-        self._thread = threading.Thread(target=self._run, name="stats-writer", daemon=False)
+        # A daemon: close() waits for the last batch (for at most its timeout),
+        # and a process that fails, or leaves without close(), is never held
+        # up by the writer.
+        self._thread = threading.Thread(target=self._run, name="stats-writer", daemon=True)
         self._thread.start()
 
     # -- any thread ---------------------------------------------------------
@@ -148,6 +155,12 @@ class Recorder:
     def dropped(self) -> int:
         """Events not recorded since the start: while paused, or with the queue full."""
         return self._dropped_full + self._dropped_paused
+
+    def stop_reporting(self) -> None:
+        """Call ``on_state`` no more: once this returns it is not running, and
+        never will be again. :attr:`state` still follows the writer."""
+        with self._reporting:
+            self._on_state = None
 
     def record(self, event: Event) -> None:
         """Queue ``event`` for writing; returns at once, whatever the database does."""
@@ -377,7 +390,9 @@ class Recorder:
         if state == self._state:
             return
         self._state = state
-        if self._on_state is not None:
+        with self._reporting:
+            if self._on_state is None:
+                return
             try:
                 self._on_state(state)
             except Exception:

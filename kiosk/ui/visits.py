@@ -19,6 +19,10 @@ read without touching the screen, though: an answer left on screen counts as
 read for as long as a slow reader needs for it (the pace the idle timeout
 allows, :func:`kiosk.ui.window.reading_time_ms`) when that is longer, and
 never past the return home.
+
+Lengths and reading times are measured on the monotonic clock, which a
+change of the time of day (summer time, the clock set right by NTP) does not
+move; the wall clock only dates the visit and its topics.
 """
 
 from __future__ import annotations
@@ -48,7 +52,9 @@ def _ignore(_event: Event) -> None:
 class VisitTracker:
     """Turns the window's screen changes into :mod:`kiosk.stats.events` for ``sink``.
 
-    ``last_input`` says when someone was last known to be at the screen
+    ``now`` (the wall clock) dates the visit and its topics; ``monotonic``
+    (seconds) times them. ``last_input`` says when, on the ``monotonic``
+    clock, someone was last known to be at the screen
     (:attr:`kiosk.ui.input.idle.IdleMonitor.last_active_at`).
     """
 
@@ -57,14 +63,17 @@ class VisitTracker:
         sink: Sink | None,
         *,
         now: Callable[[], dt.datetime],
-        last_input: Callable[[], dt.datetime | None],
+        monotonic: Callable[[], float],
+        last_input: Callable[[], float | None],
     ) -> None:
         self._sink = sink or _ignore
         self._now = now
+        self._monotonic = monotonic
         self._last_input = last_input
-        self._started: dt.datetime | None = None
-        self._opened: dt.datetime | None = None  # the answer on screen, if any
-        self._reading = dt.timedelta()  # how long a slow reader needs for it
+        # On the monotonic clock:
+        self._started: float | None = None
+        self._opened: float | None = None  # the answer on screen, if any
+        self._reading = 0.0  # how long a slow reader needs for it, in seconds
         self._choices: set[str] = set()
         # Visits started since the kiosk started, recorded or not (for metrics).
         self.visits_started = 0
@@ -78,19 +87,19 @@ class VisitTracker:
 
         ``reading_s``: how long a slow reader needs for it.
         """
-        now = self._now()
+        now, at = self._now(), self._monotonic()
         if self._started is None:
-            self._started = now
+            self._started = at
             self.visits_started += 1
             self._sink(VisitStarted(now))
-        self._close_topic(now)
-        self._opened = now
-        self._reading = dt.timedelta(seconds=reading_s)
+        self._close_topic(at)
+        self._opened = at
+        self._reading = reading_s
         self._sink(TopicOpened(topic, now))
 
     def topic_left(self) -> None:
         """The answer was left for the home screen (Home): the visit goes on."""
-        self._close_topic(self._now())
+        self._close_topic(self._monotonic())
 
     def choice_used(self, choice: str) -> None:
         """A text size, contrast or Listen: recorded once per visit."""
@@ -106,29 +115,33 @@ class VisitTracker:
         at = self._last_seen()
         if self._opened is not None:
             # Read, not touched: as long as a slow reader needs, if longer.
-            at = max(at, min(self._opened + self._reading, self._now()))
+            at = max(at, min(self._opened + self._reading, self._monotonic()))
         how = "idle" if self._opened is not None else "home"
         self._end(how, at)
 
     def interrupted(self, how: str) -> None:
         """Staff opened their screens (``staff``) or the kiosk stopped (``stopped``)."""
         if self._started is not None:
-            self._end(how, self._now())
+            self._end(how, self._monotonic())
 
-    def _last_seen(self) -> dt.datetime:
+    def _last_seen(self) -> float:
         """The patient's last input, at most now, and not before the answer on screen."""
-        now = self._now()
-        seen = min(self._last_input() or now, now)
-        return max(seen, self._opened or seen, self._started or seen)
+        now = self._monotonic()
+        last_input = self._last_input()
+        seen = now if last_input is None else min(last_input, now)
+        for start in (self._opened, self._started):
+            if start is not None:
+                seen = max(seen, start)
+        return seen
 
-    def _close_topic(self, at: dt.datetime) -> None:
+    def _close_topic(self, at: float) -> None:
         if self._opened is not None:
-            self._sink(TopicClosed((at - self._opened).total_seconds()))
+            self._sink(TopicClosed(at - self._opened))
             self._opened = None
 
-    def _end(self, how: str, at: dt.datetime) -> None:
+    def _end(self, how: str, at: float) -> None:
         assert self._started is not None
         self._close_topic(at)
-        self._sink(VisitEnded((at - self._started).total_seconds(), how))
+        self._sink(VisitEnded(at - self._started, how))
         self._started = None
         self._choices.clear()

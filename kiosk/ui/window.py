@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -86,6 +87,7 @@ class KioskWindow(QWidget):
         corner_within_ms: int = 3000,
         status: ContentStatus | None = None,
         now: Callable[[], dt.datetime] = dt.datetime.now,
+        monotonic: Callable[[], float] = time.monotonic,
         palette: theme.Palette | None = None,
         px_per_mm: float = theme.REFERENCE_PX_PER_MM,
         speaker: Speaker | None = None,
@@ -137,9 +139,11 @@ class KioskWindow(QWidget):
             self._stack.addWidget(screen)
         self.overlay = IdleOverlay(self.palette_, self)
 
-        self.idle = IdleMonitor(idle_timeout_ms, idle_warning_ms, self, now=now)
+        self.idle = IdleMonitor(idle_timeout_ms, idle_warning_ms, self, monotonic=monotonic)
         # The usage statistics' view of the visit; the window knows no database.
-        self.visits = VisitTracker(visit_sink, now=now, last_input=lambda: self.idle.last_active_at)
+        self.visits = VisitTracker(
+            visit_sink, now=now, monotonic=monotonic, last_input=lambda: self.idle.last_active_at
+        )
         self.input_guard = InputGuard(settle_ms, self)
         self.corner_taps = CornerTaps(None, within_ms=corner_within_ms, parent=self)
         # Application event filters run last-installed first. The corner

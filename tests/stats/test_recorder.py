@@ -6,6 +6,8 @@ import datetime as dt
 import logging
 import os
 import sqlite3
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -328,6 +330,21 @@ def test_a_lock_held_by_another_program_pauses_then_clears(start, path, clock, s
     other.close()
 
 
+def test_once_reporting_stopped_the_state_changes_silently(start, path, states):
+    recorder = start(busy_timeout_s=0.05)
+    assert recorder.flush()
+    assert states == [f"recording to {path}"]
+    recorder.stop_reporting()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        record_all(recorder, a_visit())
+        assert recorder.state == f"paused: the database is locked by another program ({path})"
+        assert states == [f"recording to {path}"]
+    finally:
+        other.close()
+
+
 def test_a_read_only_database_pauses_then_clears(start, path, clock, states, caplog):
     # As root the file's mode does not bind, so SQLite is told the same
     # thing another way: the connection may only read.
@@ -516,3 +533,30 @@ def test_a_visit_under_way_when_recording_paused_is_closed_as_stopped(start, pat
     assert recorder.dropped == dropped + 3
     assert rows(path, "SELECT seconds, ended_by FROM visits") == [(10, "stopped")]
     assert rows(path, "SELECT topic FROM topic_reads") == [("a",)]
+
+
+# A program that fails while its recorder runs, without closing it.
+UNCLOSED = """
+import sys
+from pathlib import Path
+from kiosk.stats.recorder import Recorder
+
+recorder = Recorder(Path(sys.argv[1]), keep_days=400)
+assert recorder.flush()
+raise SystemExit("failed with the recorder still running")
+"""
+
+
+def test_a_recorder_left_running_does_not_keep_its_process_alive(tmp_path: Path):
+    try:
+        child = subprocess.run(
+            [sys.executable, "-c", UNCLOSED, str(tmp_path / "stats.sqlite3")],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=30,  # a second normally; the wait is for the process's end
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("the writer thread kept the process alive")
+    assert child.returncode == 1
+    assert "failed with the recorder still running" in child.stderr

@@ -27,13 +27,28 @@ T0 = dt.datetime(2026, 12, 3, 9, 15, 42)
 
 
 class Clock:
+    """The wall clock and the monotonic clock, moved by the test only."""
+
     def __init__(self) -> None:
         self.at = T0
+        self.mono = 5000.0
 
     def now(self) -> dt.datetime:
         return self.at
 
+    def monotonic(self) -> float:
+        return self.mono
+
     def advance(self, seconds: float) -> None:
+        self.at += dt.timedelta(seconds=seconds)
+        self.mono += seconds
+
+    def advance_to(self, seconds: float) -> None:
+        """To ``seconds`` after T0, on both clocks."""
+        self.advance(seconds - (self.at - T0).total_seconds())
+
+    def step_wall(self, seconds: float) -> None:
+        """The wall clock alone jumps (a DST change, an NTP step); time goes on."""
         self.at += dt.timedelta(seconds=seconds)
 
 
@@ -50,7 +65,7 @@ def events() -> list[Event]:
 @pytest.fixture
 def window(open_window, make_pack, clock: Clock, events: list[Event]) -> KioskWindow:
     pack: Pack = make_pack({"a": ("First?", "One."), "b": ("Second?", "Two.")})
-    return open_window(pack, now=clock.now, visit_sink=events.append)
+    return open_window(pack, now=clock.now, monotonic=clock.monotonic, visit_sink=events.append)
 
 
 def tap(widget: QWidget) -> None:
@@ -91,6 +106,34 @@ def test_a_scripted_visit_gives_exactly_these_events(qtbot: QtBot, window, clock
     assert window.visits.visits_started == 1
 
 
+@pytest.mark.parametrize(
+    "step_s", [-3600, 3600, -7], ids=["summer time ends", "summer time begins", "NTP step back"]
+)
+def test_a_wall_clock_step_during_a_visit_changes_no_length(
+    qtbot: QtBot, window, clock, events, step_s
+):
+    tap(window.home.tiles[0])  # 0 s
+    clock.advance(10)
+    clock.step_wall(step_s)
+    clock.advance(20)
+    tap(window.answer.home_button)  # 30 s
+    clock.advance(5)
+    tap(window.home.tiles[1])  # 35 s; the wall clock says otherwise
+    clock.advance(40)
+    tap(window.answer.view.viewport())  # 75 s: the last input
+    clock.advance(90 + 20)
+    with qtbot.waitSignal(window.screen_changed):
+        window.idle.expired.emit()
+    assert events == [
+        VisitStarted(at(0)),
+        TopicOpened("a", at(0)),
+        TopicClosed(30),
+        TopicOpened("b", at(35 + step_s)),  # times of day are the wall clock's
+        TopicClosed(40),
+        VisitEnded(75, "idle"),
+    ]
+
+
 LONG_ANSWER = " ".join(["word"] * 199)  # with the question, 200 words: 120 s at 100 a minute
 
 
@@ -106,16 +149,30 @@ def test_an_answer_read_without_touching_counts_as_read(
     qtbot: QtBot, open_window, make_pack, *, clock, events, last_tap_s, read_s
 ):
     pack = make_pack({"long": ("Long?", LONG_ANSWER)})
-    window = open_window(pack, now=clock.now, visit_sink=events.append)
+    window = open_window(pack, now=clock.now, monotonic=clock.monotonic, visit_sink=events.append)
     tap(window.home.tiles[0])
     if last_tap_s is not None:
         clock.advance(last_tap_s)
         tap(window.answer.text_size_buttons[TextSize.NORMAL])  # no choice, but an input
     # The idle time after the answer or the last tap, then its warning, pass.
-    clock.at = at(max(120, last_tap_s or 0) + 90 + 20)
+    clock.advance_to(max(120, last_tap_s or 0) + 90 + 20)
     with qtbot.waitSignal(window.screen_changed):
         window.idle.expired.emit()
     assert events[-2:] == [TopicClosed(read_s), VisitEnded(read_s, "idle")]
+
+
+def test_an_answer_read_without_touching_across_a_clock_change(
+    qtbot: QtBot, open_window, make_pack, *, clock, events
+):
+    pack = make_pack({"long": ("Long?", LONG_ANSWER)})
+    window = open_window(pack, now=clock.now, monotonic=clock.monotonic, visit_sink=events.append)
+    tap(window.home.tiles[0])
+    clock.advance(60)
+    clock.step_wall(-3600)
+    clock.advance(60 + 90 + 20)
+    with qtbot.waitSignal(window.screen_changed):
+        window.idle.expired.emit()
+    assert events[-2:] == [TopicClosed(120), VisitEnded(120, "idle")]
 
 
 def test_a_tap_on_empty_space_is_no_visit(qtbot: QtBot, window, clock, events):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import math
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -39,9 +39,9 @@ class IdleMonitor(QObject):
     (keys, the wheel) ends the warning and is swallowed, so it does nothing
     else.
 
-    :attr:`last_active_at` (on the ``now`` clock) is when someone was last
-    known to be there; the visit statistics end a visit there, not at the
-    timeout.
+    :attr:`last_active_at` (on the ``monotonic`` clock, in seconds) is when
+    someone was last known to be there; the visit statistics end a visit
+    there, not at the timeout.
     """
 
     warning_started = Signal()
@@ -55,12 +55,12 @@ class IdleMonitor(QObject):
         warning_ms: int,
         parent: QObject | None = None,
         *,
-        now: Callable[[], dt.datetime] = dt.datetime.now,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
         self.base_timeout_ms = timeout_ms
-        self._now = now
-        self._last_active_at: dt.datetime | None = None
+        self._monotonic = monotonic
+        self._last_active_at: float | None = None
         self.warning_ms = warning_ms
         self._warn = True
         self._held = False
@@ -84,9 +84,10 @@ class IdleMonitor(QObject):
         return self._idle.interval()
 
     @property
-    def last_active_at(self) -> dt.datetime | None:
+    def last_active_at(self) -> float | None:
         """When the clock last started afresh because someone was there: their
-        last input, a new screen, or read-aloud ending. None before any.
+        last input, a new screen, or read-aloud ending; on the ``monotonic``
+        clock, which no change of the time of day moves. None before any.
 
         The return home after the idle time restarts it too: read it before.
         """
@@ -99,7 +100,7 @@ class IdleMonitor(QObject):
         reading); ``warn`` is False where expiry is silent (the home screen).
         """
         self._warn = warn
-        self._last_active_at = self._now()
+        self._last_active_at = self._monotonic()
         self._idle.setInterval(max(self.base_timeout_ms, minimum_ms))
         self._stop_warning()
         if not self.held:
@@ -122,7 +123,7 @@ class IdleMonitor(QObject):
             if was_warning:
                 self.resumed.emit()
         else:
-            self._last_active_at = self._now()  # listening was being there
+            self._last_active_at = self._monotonic()  # listening was being there
             self._idle.start()
 
     def stop(self) -> None:
@@ -131,7 +132,7 @@ class IdleMonitor(QObject):
 
     def activity(self) -> None:
         """Someone is there: postpone the timeout, close any warning."""
-        self._last_active_at = self._now()
+        self._last_active_at = self._monotonic()
         was_warning = self.warning
         self._stop_warning()
         if not self.held:
