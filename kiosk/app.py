@@ -506,6 +506,9 @@ def _run_alone(settings: Settings, systemd_env: Mapping[str, str]) -> tuple[int,
         # its threads first: the statistics closed, the last events written.
         kiosk.stop_recording()
         kiosk.stop_watching()
+        # Not the guard's "returning home": the traceback, as a failed start.
+        sys.excepthook = sys.__excepthook__
+        log.critical("the kiosk could not start", exc_info=True)
         raise
     code = app.exec()
     if kiosk.window.staff_exited:

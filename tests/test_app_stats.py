@@ -178,6 +178,11 @@ def test_a_start_that_fails_after_the_recorder_exists_ends_the_process(
     assert child.stdout.splitlines() == ["recorder"]
     assert "RuntimeError: injected start-up failure" in child.stderr
     assert child.returncode == 1  # Python's exit on an error: no hang, no abort
+    if where == "run":  # the log says what happened, not the running kiosk's "returning home"
+        log = (tmp_path / "logs" / "kiosk.log").read_text(encoding="utf-8")
+        assert "CRITICAL kiosk.app: the kiosk could not start" in log
+        assert "RuntimeError: injected start-up failure" in log
+        assert "returning home" not in log
 
 
 def test_a_kiosk_that_fails_to_start_closes_its_statistics(
