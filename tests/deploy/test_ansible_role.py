@@ -196,6 +196,79 @@ def test_the_back_doors_of_step_9_are_closed_the_same_way():
         assert copies[dest].strip() == content.strip(), dest
 
 
+# -- The program, and what a failed run leaves to the next one ---------------
+
+
+def conditions(task: dict[str, Any]) -> str:
+    when = task.get("when", [])
+    return " and ".join(when if isinstance(when, list) else [str(when)])
+
+
+def test_a_failed_program_install_is_tried_again_at_the_next_run():
+    program = tasks("program")
+    (install,) = (t for t in program if "block" in t)
+    names = [t["name"] for t in install["block"]]
+    pips = [t for t in install["block"] if "ansible.builtin.pip" in t]
+    assert len(pips) == 2
+    # Installed or not is read from the kiosk (the stamp), never from this
+    # run's copy: a copy made by a run whose pip failed is unchanged at the
+    # next run, which must install it all the same.
+    assert "changed" not in conditions(install)
+    assert all("changed" not in conditions(t) for t in install["block"])
+    assert conditions(install) == "not kiosk_program_installed | bool"
+    (compare,) = (
+        t for t in program if "kiosk_program_installed" in t.get("ansible.builtin.set_fact", {})
+    )
+    installed = compare["ansible.builtin.set_fact"]["kiosk_program_installed"]
+    assert "kiosk_program_stamp_read.content" in installed
+    assert "== kiosk_program_stamp" in installed
+    # The stamp goes before pip starts and comes back only after both steps.
+    (removed,) = (t for t in install["block"] if "ansible.builtin.file" in t)
+    assert module_args(removed, "file") == {
+        "path": "{{ kiosk_program_stamp_path }}",
+        "state": "absent",
+    }
+    (written,) = (t for t in install["block"] if "ansible.builtin.copy" in t)
+    assert module_args(written, "copy")["dest"] == "{{ kiosk_program_stamp_path }}"
+    assert module_args(written, "copy")["content"] == "{{ kiosk_program_stamp }}\n"
+    assert names.index(removed["name"]) < names.index(pips[0]["name"])
+    assert names.index(written["name"]) == len(names) - 1
+    # The stamp lives in the venv: a venv made again is installed again.
+    assert role_vars()["kiosk_program_stamp_path"].startswith(role_vars()["kiosk_venv"] + "/")
+    # A venv whose creation failed half-way (no pip yet) is made again.
+    (venv,) = (t for t in program if "ansible.builtin.command" in t)
+    assert module_args(venv, "command")["creates"] == "{{ kiosk_venv }}/bin/pip"
+
+
+def test_no_task_waits_for_a_change_an_earlier_failed_run_made():
+    # A task run only when an earlier task changed something is skipped by
+    # the next run if this one failed in between. Only comparisons made in
+    # check mode (which change nothing) may be asked whether they "changed".
+    for path in sorted((ROLE / "tasks").glob("*.yml")):
+        role_tasks = tasks(path.stem)
+        registered = {t["register"]: t for t in role_tasks if "register" in t}
+        for task in role_tasks:
+            for name in re.findall(r"(\w+)(?: is changed|\.changed)", conditions(task)):
+                assert registered[name].get("check_mode") is True, (path.name, task["name"])
+
+
+def test_handlers_run_even_when_a_later_step_fails():
+    # Ansible drops the handlers of a host that fails, and the next run,
+    # finding nothing to change, would not notify them again.
+    (play,) = load(ANSIBLE / "kiosk.yml")
+    assert play["force_handlers"] is True
+    handlers = load(ROLE / "handlers" / "main.yml")
+    by_name = {h["name"]: h for h in handlers}
+    # ... so a new kiosk that failed before its unit was installed is not
+    # restarted (systemd would not know it): the restart waits for the unit.
+    look = by_name["Look for the kiosk service"]
+    assert look["listen"] == "Restart kiosk"
+    assert module_args(look, "stat")["path"] == "{{ kiosk_unit_path }}"
+    restart = by_name["Restart kiosk"]
+    assert restart["when"] == f"{look['register']}.stat.exists"
+    assert handlers.index(look) < handlers.index(restart)
+
+
 # -- The settings file -------------------------------------------------------
 
 
