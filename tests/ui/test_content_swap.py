@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -59,6 +59,33 @@ def test_idle_return_home_applies_the_waiting_pack(qtbot: QtBot, open_window, ma
     with qtbot.waitSignal(window.idle.expired):
         pass
     assert [t.text() for t in window.home.tiles] == ["Z?"]
+
+
+def test_one_tile_replacing_many_scrolled_down_is_in_view_and_opens(
+    qtbot: QtBot, open_window, make_pack
+):
+    """A small pack arrives while the home screen is scrolled to the end of a
+    long one: once Qt has laid it out (a few passes of its event loop), the
+    page is back at its top, the tile is in view, and a tap there opens it."""
+    window = open_window(make_pack(count=15), size=(800, 800))
+    area = window.home.scroll_area
+    bar = area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    window.set_pack(make_pack({"only": ("The only question?", "Its only answer.")}))
+    [tile] = window.home.tiles
+
+    def tile_in_view() -> bool:
+        where = QRect(tile.mapTo(area.viewport(), QPoint(0, 0)), tile.size())
+        return area.viewport().rect().contains(where)
+
+    qtbot.waitUntil(tile_in_view)
+    assert bar.value() == bar.maximum() == 0
+    centre = tile.mapTo(window, tile.rect().center())
+    assert window.childAt(centre) is tile
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, pos=centre)
+    assert window.current_screen == "answer"
+    assert window.answer.topic is not None and window.answer.topic.id == "only"
 
 
 def _focus_ring_shows(widget: QWidget) -> bool:

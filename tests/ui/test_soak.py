@@ -12,7 +12,7 @@ never waited for: the idle timers are fired through their own timeout signals
 (the path a real timeout takes), content reloads use ``reload_now()`` (waited
 for: the folder is read on the watcher's own thread) and the watcher's own
 timers are stopped, and after every step the test waits only for
-conditions (the settle time to end, scrolling to stop).
+conditions (no posted event left, the settle time to end, scrolling to stop).
 
 A small model (which screen, which pack on the home screen, which pack on disk)
 predicts each step's outcome; after every step the invariants are checked.
@@ -57,7 +57,7 @@ from hypothesis.stateful import (
     rule,
     run_state_machine_as_test,
 )
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -71,6 +71,7 @@ from pytestqt.qtbot import QtBot
 
 import kiosk.app
 from kiosk.app import ExceptionGuard, Kiosk
+from kiosk.content import load_pack
 from kiosk.settings import Settings
 from kiosk.ui.speech.speaker import Speaker
 from kiosk.ui.style.text_size import TextSize
@@ -235,6 +236,18 @@ def cheap_pin_hash(pin: str) -> str:
 # -- the kiosk under test ---------------------------------------------------------
 
 
+class EventTally(QObject):
+    """Counts the events delivered on the GUI thread, as an application event filter."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.count += 1
+        return False
+
+
 class ErrorRecords(logging.Handler):
     """Every ERROR record logged anywhere while the kiosk runs."""
 
@@ -285,6 +298,7 @@ class Rig:
     broken_at_start: bool = False  # a first start with a broken pack: the calm page
     kiosk: Kiosk = field(init=False)
     errors: ErrorRecords = field(init=False)
+    events: EventTally = field(init=False)
     model: Model = field(init=False)
     _previous_hook: object = field(init=False)
 
@@ -294,6 +308,8 @@ class Rig:
             BREAKAGES["no-title"](self.folder)
         self.errors = ErrorRecords()
         logging.getLogger().addHandler(self.errors)
+        self.events = EventTally()
+        QApplication.instance().installEventFilter(self.events)
         self._previous_hook = sys.excepthook
         settings_ = Settings(
             content=self.folder,
@@ -359,11 +375,22 @@ class Rig:
     def close(self) -> None:
         sys.excepthook = self._previous_hook  # type: ignore[assignment]
         logging.getLogger().removeHandler(self.errors)
+        QApplication.instance().removeEventFilter(self.events)
         window = self.window
         window.locked = False
         window.close()
         window.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    def a_quiet_pass(self) -> bool:
+        """One pass of the event loop; True if it delivered no event at all,
+        so that nothing was left posted."""
+        before = self.events.count
+        QApplication.processEvents()
+        # Outside a running event loop deleteLater() waits for this; the
+        # kiosk's own loop runs it before the next input event.
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        return self.events.count == before
 
     def reload_now(self) -> None:
         """A reload of the content folder, as the tests' admin asks for it."""
@@ -406,14 +433,22 @@ class Rig:
 
 
 def calm(rig: Rig) -> None:
-    """Let posted events run, then wait (on conditions) until a tap would be a tap again."""
+    """Deliver every posted event, then wait (on conditions) until a tap would be a tap again.
+
+    Qt carries out some changes as a chain of posted events, each posted while
+    the one before it is delivered, and one pass of the event loop delivers
+    only what was posted before the pass began. After a pack swap on the home
+    screen one pass lays out the page (the grid's new height), the next has
+    the scroll area size the page and clamp its scroll offset. Until the
+    chain ends, new tiles can lie below the old grid, which clips them (a tap
+    there hits the page), or a small pack's tiles above a viewport that is
+    still scrolled down. So passes run until one delivers nothing.
+    """
     window = rig.window
-    QApplication.processEvents()
-    # Outside a running event loop deleteLater() waits for this; the kiosk's
-    # own loop runs it before the next input event.
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    rig.qtbot.waitUntil(rig.a_quiet_pass, timeout=5000)
     if window.input_guard.settling:
         rig.qtbot.waitUntil(lambda: not window.input_guard.settling, timeout=5000)
+        rig.qtbot.waitUntil(rig.a_quiet_pass, timeout=5000)
     for area in scroll_areas(window).values():
         assert QScroller.scroller(area.viewport()).state() == QScroller.State.Inactive
 
@@ -450,6 +485,18 @@ def button_at(window: KioskWindow, point: QPoint) -> QAbstractButton | None:
             return widget
         widget = widget.parentWidget()
     return None
+
+
+def nothing_to_press(window: KioskWindow, area: QAbstractScrollArea, near: QPoint) -> QPoint:
+    """The point nearest ``near`` on its row, or to its right, of ``area`` with
+    no button under it (the home page keeps a margin at its right edge for
+    the scroll indicator)."""
+    viewport = rect_in_window(window, area.viewport()).adjusted(2, 2, -2, -2)
+    for x in [*range(near.x(), viewport.right(), 8), viewport.right()]:
+        point = QPoint(x, near.y())
+        if button_at(window, point) is None:
+            return point
+    raise AssertionError(f"a button under every point right of {near} on {area.accessibleName()}")
 
 
 def in_corner(window: KioskWindow, point: QPoint) -> bool:
@@ -613,8 +660,13 @@ class KioskMachine(RuleBasedStateMachine):
         QTest.mouseRelease(self.handle, Qt.MouseButton.LeftButton, pos=end)
         scroller = QScroller.scroller(area.viewport())
         if scroller.state() != QScroller.State.Inactive:
-            # A finger on the glass stops the fling: no tap, no waiting for it to run out.
-            QTest.mouseClick(self.handle, Qt.MouseButton.LeftButton, pos=end)
+            # A finger on the glass stops the fling: no waiting for it to run
+            # out. Where nothing can be pressed: Qt lets a tap through to what
+            # lies under it once the fling is slower than the scroller's
+            # MaximumClickThroughVelocity, and the fling's speed follows the
+            # real time the drag took, which a busy machine stretches.
+            stop = nothing_to_press(window, area, end)
+            QTest.mouseClick(self.handle, Qt.MouseButton.LeftButton, pos=stop)
         assert scroller.state() == QScroller.State.Inactive
         assert 0 <= bar.value() <= bar.maximum()
 
@@ -917,6 +969,59 @@ def test_short_soak(qtbot: QtBot, tmp_path: Path) -> None:
     folders = (tmp_path / f"run{n}" / "content" for n in count())
     machine = type("Soak", (FreshKioskMachine,), {"qtbot": qtbot, "folders": folders})
     run_soak(machine, SHORT_RUN, SEED)
+
+
+ONE_LINE_TOPICS = tuple(n for n, question in enumerate(QUESTIONS) if len(question) < 40)
+
+
+@pytest.mark.parametrize(
+    ("before", "scrolled_down", "after"),
+    [
+        # More tiles than the grid was high: the new ones lie below it until
+        # the page is laid out, where a tap hits the page.
+        ((11,), False, ONE_LINE_TOPICS),
+        # One tile, on a page scrolled down: above the viewport until the
+        # scroll area clamps the offset.
+        (ONE_LINE_TOPICS, True, (11,)),
+    ],
+    ids=["more-tiles", "one-tile-after-scrolling-down"],
+)
+def test_calm_waits_until_a_new_pack_is_laid_out(
+    qtbot: QtBot,
+    tmp_path: Path,
+    before: tuple[int, ...],
+    scrolled_down: bool,
+    after: tuple[int, ...],
+) -> None:
+    """After calm(), every tile in view is where a finger finds it, however
+    many passes of the event loop Qt takes to lay out a new pack."""
+    rig = Rig(qtbot, tmp_path / "content", with_pin=False)
+    try:
+        window = rig.window
+        bar = window.home.scroll_area.verticalScrollBar()
+
+        def swap_to(topics: tuple[int, ...]) -> PackSpec:
+            spec = PackSpec(TITLES[0], topics)
+            write_pack(rig.folder, spec)
+            window.set_pack(load_pack(rig.folder))  # as kiosk.app does with a reloaded pack
+            return spec
+
+        swap_to(before)
+        qtbot.waitUntil(rig.a_quiet_pass)
+        if scrolled_down:
+            assert bar.maximum() > 0
+            bar.setValue(bar.maximum())
+            qtbot.waitUntil(rig.a_quiet_pass)
+
+        spec = swap_to(after)
+        calm(rig)
+        assert [tile.text() for tile in window.home.tiles] == spec.questions
+        reachable = visible_tiles(window)
+        assert reachable, f"none of {len(spec.topics)} tiles in view, scrolled to {bar.value()}"
+        for tile, where in reachable:
+            assert window.childAt(where) is tile, f"a tap on {tile.objectName()} misses it"
+    finally:
+        rig.close()
 
 
 def rss_bytes() -> int:
