@@ -14,16 +14,15 @@ metrics hold nothing private: the file is made readable by all.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import errno
 import logging
-import os
-import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from kiosk.files import replace_file
 
 log = logging.getLogger(__name__)
 
@@ -31,23 +30,8 @@ FILE_MODE = 0o644  # node_exporter runs as its own user ("prometheus" on Debian)
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one rename; raises ``OSError``."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-        try:
-            if sys.platform != "win32":  # Windows has no such modes
-                os.fchmod(fd, FILE_MODE)  # past the umask
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-        finally:
-            os.close(fd)
-        temporary.replace(path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
+    """Replace ``path`` with ``data`` in one rename, readable by all; raises ``OSError``."""
+    replace_file(path, data, mode=FILE_MODE)
 
 
 def describe_failure(path: Path, error: OSError) -> str:

@@ -14,7 +14,7 @@ import io
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from kiosk.stats.files import replace_file
+from kiosk.files import replace_file
 from kiosk.stats.report import Report
 
 COLUMNS = (

@@ -34,8 +34,8 @@ from PySide6.QtGui import QColor, QFont, QImage, QImageWriter, QPainter, QPen
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsScene
 
+from kiosk.files import replace_file
 from kiosk.plural import plural
-from kiosk.stats.files import replace_file
 from kiosk.stats.report import Report, TopicUse
 from kiosk.stats.text_report import reading_time
 from kiosk.ui.style import theme
