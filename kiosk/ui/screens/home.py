@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAccessible, QResizeEvent
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content import Pack
 from kiosk.ui.style import theme
-from kiosk.ui.widgets.accessible import name_scroll_area, set_role
+from kiosk.ui.widgets.accessible import set_role
 from kiosk.ui.widgets.button import TouchButton
-from kiosk.ui.widgets.scrolling import enable_kinetic_scrolling
+from kiosk.ui.widgets.scrolling import scrolling_page
 from kiosk.ui.widgets.text import WrappedText
 from kiosk.ui.widgets.tile_grid import TileGrid
 
@@ -41,15 +41,7 @@ class HomeScreen(QWidget):
         self._page_layout.addWidget(self.welcome)
         self._page_layout.addWidget(self._grid)
         self._page_layout.addStretch(1)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setWidget(self._page)
-        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
-        # The tiles take keyboard focus themselves; the area itself needs none.
-        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll_area.setAccessibleName("Questions")
-        enable_kinetic_scrolling(self.scroll_area)
-        name_scroll_area(self.scroll_area, "Questions")
+        self.scroll_area = scrolling_page(self._page, "Questions")
 
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.scroll_area, 1)

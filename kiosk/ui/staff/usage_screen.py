@@ -11,7 +11,7 @@ import datetime as dt
 from PySide6.QtCharts import QChart, QChartView
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAccessible, QColor, QPainter
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.stats.report import Report
 from kiosk.stats.today import UsageAnswer, today_lines
@@ -19,7 +19,7 @@ from kiosk.ui import charts
 from kiosk.ui.style import theme
 from kiosk.ui.widgets.accessible import name_scroll_area, set_role
 from kiosk.ui.widgets.button import TouchButton
-from kiosk.ui.widgets.scrolling import enable_kinetic_scrolling
+from kiosk.ui.widgets.scrolling import scrolling_page
 from kiosk.ui.widgets.text import WrappedText
 
 # The day and hour charts' height, in lines of their text.
@@ -65,14 +65,7 @@ class UsageScreen(QWidget):
         for view in self.views:
             self._page_layout.addWidget(view)
         self._page_layout.addStretch(1)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setWidget(self._page)
-        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll_area.setAccessibleName("Usage")
-        enable_kinetic_scrolling(self.scroll_area)
-        name_scroll_area(self.scroll_area, "Usage")
+        self.scroll_area = scrolling_page(self._page, "Usage")
         # Date and hour labels are spaced for the width: a new width, new charts.
         self.scroll_area.viewport().installEventFilter(self)
         self.back_button = TouchButton("Back")

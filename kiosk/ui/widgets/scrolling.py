@@ -5,9 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QScrollArea,
     QScroller,
     QScrollerProperties,
+    QWidget,
 )
+
+from kiosk.ui.widgets.accessible import name_scroll_area
 
 
 def enable_kinetic_scrolling(area: QAbstractScrollArea) -> None:
@@ -24,3 +28,18 @@ def enable_kinetic_scrolling(area: QAbstractScrollArea) -> None:
     props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, off)
     props.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
     scroller.setScrollerProperties(props)
+
+
+def scrolling_page(page: QWidget, name: str) -> QScrollArea:
+    """``page`` in a frameless area as wide as the screen, scrolled by
+    dragging; named ``name`` for screen readers. The page's own controls take
+    keyboard focus; the area needs none."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(page)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setAccessibleName(name)
+    enable_kinetic_scrolling(area)
+    name_scroll_area(area, name)
+    return area
