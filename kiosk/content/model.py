@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 
 from kiosk.content.problems import Problem
 
@@ -46,6 +48,10 @@ class Topic:
     # grade) can point at it. Not part of what patients see: two topics that
     # read the same are equal wherever they were written.
     answer_place: Place | None = field(default=None, compare=False)
+    # The language the question and answer are written in. In a view of the
+    # pack in another language (Pack.in_language), a topic not translated
+    # into it keeps the main language here: the screens show a note then.
+    language: str = DEFAULT_LANGUAGE
 
     @property
     def word_count(self) -> int:
@@ -55,6 +61,20 @@ class Topic:
             texts = block.items if isinstance(block, BulletList) else (block.text,)
             words += sum(len(t.split()) for t in texts)
         return words
+
+
+@dataclass(frozen=True, slots=True)
+class Translation:
+    """What a pack says in one of its languages other than the main one.
+
+    Texts left ``None`` and topics left out are shown in the main language.
+    """
+
+    title: str | None = None
+    welcome: str | None = None
+    footer: str | None = None
+    # By topic id; each Topic's ``language`` is this translation's language.
+    topics: Mapping[str, Topic] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +88,46 @@ class Pack:
     # A BCP 47 tag such as "en", "en-GB" or "pt-BR", in its usual case: the
     # language the answers are written in (reading grades, a read-aloud voice).
     language: str = DEFAULT_LANGUAGE
+    # Every language the pack is written in, its main language first. Empty
+    # means just ``language``: see ``all_languages``.
+    languages: tuple[str, ...] = ()
+    # By language tag, for each language but the main one.
+    translations: Mapping[str, Translation] = field(default_factory=lambda: MappingProxyType({}))
+    # The kiosk's own words (Home, Keep reading, ...) as the pack supplies
+    # them, by language tag: the kiosk's English wording -> this language's.
+    words: Mapping[str, Mapping[str, str]] = field(default_factory=lambda: MappingProxyType({}))
+    # In a view made by ``in_language``: the pack it was made from.
+    main_pack: Pack | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def all_languages(self) -> tuple[str, ...]:
+        return self.languages or (self.language,)
+
+    @property
+    def main_language(self) -> str:
+        return self.all_languages[0]
+
+    def in_language(self, language: str) -> Pack:
+        """This pack as a patient who chose ``language`` sees it.
+
+        Titles, texts and topics not translated into it stay in the main
+        language (their ``Topic.language`` says so); the tile order is the
+        main language's. Asking for the main language, or for a language the
+        pack does not have, gives the main pack.
+        """
+        main = self.main_pack or self
+        translation = self.translations.get(language)
+        if translation is None or language == main.main_language:
+            return main
+        return replace(
+            main,
+            title=translation.title or main.title,
+            welcome=translation.welcome if translation.welcome is not None else main.welcome,
+            footer=translation.footer if translation.footer is not None else main.footer,
+            topics=tuple(translation.topics.get(t.id, t) for t in main.topics),
+            language=language,
+            main_pack=main,
+        )
 
     def topic(self, topic_id: str) -> Topic:
         for topic in self.topics:
