@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 import pytest
 
 from kiosk.content import BulletList, Pack, Paragraph, Place, Topic
+from kiosk.content.model import Translation
 
 
 def topic(topic_id: str, **kwargs: object) -> Topic:
@@ -37,3 +40,53 @@ def test_where_an_answer_is_written_does_not_change_the_topic() -> None:
     there = topic("a", answer_place=Place("other/topics/a.yml", 7, 9))
     assert here == there
     assert here != topic("a", order=1)
+
+
+def _two_language_pack() -> Pack:
+    spanish = Topic(id="a", question="¿Está abierto?", answer=(Paragraph("Sí."),), language="es")
+    return Pack(
+        title="Clinic",
+        welcome="Tap a question.",
+        footer="Ask our staff.",
+        topics=(topic("a", order=1), topic("b", order=2)),
+        languages=("en", "es"),
+        translations=MappingProxyType(
+            {"es": Translation(title="Clínica", topics=MappingProxyType({"a": spanish}))}
+        ),
+    )
+
+
+def test_a_view_in_another_language_has_its_texts_and_keeps_the_tile_order() -> None:
+    view = _two_language_pack().in_language("es")
+    assert view.language == "es"
+    assert view.title == "Clínica"
+    assert [(t.id, t.language) for t in view.topics] == [("a", "es"), ("b", "en")]
+    assert view.topic("a").question == "¿Está abierto?"
+
+
+def test_what_is_not_translated_stays_in_the_main_language() -> None:
+    view = _two_language_pack().in_language("es")
+    assert view.welcome == "Tap a question."
+    assert view.footer == "Ask our staff."
+    assert view.topic("b").question == "Is it open?"
+
+
+def test_views_lead_back_to_the_main_pack() -> None:
+    pack = _two_language_pack()
+    view = pack.in_language("es")
+    assert view.in_language("en") is pack
+    assert view.in_language("es") == view
+    assert view.main_language == "en"
+    assert view.all_languages == ("en", "es")
+
+
+def test_a_language_the_pack_lacks_gives_the_main_pack() -> None:
+    pack = _two_language_pack()
+    assert pack.in_language("fr") is pack
+    assert pack.in_language("en") is pack
+
+
+def test_a_one_language_pack_names_its_language_as_its_only_one() -> None:
+    pack = Pack(title="Clinica", topics=(), language="es")
+    assert pack.all_languages == ("es",)
+    assert pack.main_language == "es"
