@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import yaml
 from yaml import events
 
-from kiosk.content import yamlparsers, yamltabs
+from kiosk.content import bidi, yamlparsers, yamltabs
 from kiosk.content.problems import Problem
 from kiosk.content.yamlparsers import PureLoader
 from kiosk.content.yamltabs import LINE_BREAK as _LINE_BREAK
@@ -168,6 +168,25 @@ class _Composer:
         later_lines = self._source_lines(start.line + 1, end.line)
         return any(line.lstrip().startswith("- ") for line in later_lines)
 
+    def check_bidi(self, event: events.ScalarEvent) -> None:
+        """An error at each bidi control that could make the value read otherwise."""
+        if not bidi.has_bidi_control(event.value):
+            return
+        line, column = _position(event)
+        start = _index(event)
+        end = event.end_mark.index if event.end_mark is not None else len(self.text)
+        if event.style in ("|", ">"):
+            # The value starts on the line after the indicator and its comment.
+            header_end = _LINE_BREAK.search(self.text, start, end)
+            start = header_end.end() if header_end else end
+        written = bidi.source_indexes(self.text[start:end], double_quoted=event.style == '"')
+        in_value = [m.start() for m in bidi.BIDI_PATTERN.finditer(event.value)]
+        for index, message in bidi.refused(event.value):
+            where: tuple[int, int] = (line, column)
+            if len(written) == len(in_value):
+                where = position_of(self.text, start + written[in_value.index(index)])
+            self.problems.append(Problem(self.path, message, *where))
+
     def error(self, event: events.Event, message: str) -> None:
         line, column = _position(event)
         self.problems.append(Problem(self.path, message, line, column))
@@ -220,6 +239,7 @@ class _Composer:
         self.check_event(event)
         line, column = _position(event)
         if isinstance(event, events.ScalarEvent):
+            self.check_bidi(event)
             return Scalar(
                 event.value,
                 event.style in (None, ""),
