@@ -99,7 +99,7 @@ def test_every_answer_is_at_or_below_the_target_reading_grade(pack: Pack, questi
     """Many readers have had a stroke: short sentences, everyday words (grade 8 or below)."""
     measured = pack_readability(pack)
     assert measured.topics is not None
-    [grade] = [m.grade for m in measured.topics if m.topic_id == by_question(pack, question).id]
+    [grade] = [m.score for m in measured.topics if m.topic_id == by_question(pack, question).id]
     assert grade <= READABILITY_TARGET_GRADE
 
 
