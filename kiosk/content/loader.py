@@ -121,6 +121,8 @@ class _PackReader:
     known_words: Collection[str] | None = None
     # Where each value of kiosk.yaml is written.
     pack_nodes: dict[str, Node] = field(default_factory=dict)
+    # kiosk.yaml's 'languages', when given and valid.
+    named_languages: tuple[str, ...] | None = None
     # Translation files found among the topics: (id, tag, file, shown path).
     translation_files: list[tuple[str, str, Path, str]] = field(default_factory=list)
     # The file of each main-language topic id, valid or not.
@@ -199,12 +201,13 @@ class _PackReader:
         checker = MappingChecker(shown, PACK_KEYS, self.problems)
         values = checker.check(root)
         self.pack_nodes = checker.nodes
+        self.named_languages = checker.tag_lists.get("languages")
         return values
 
     def pack_languages(self, values: dict[str, Value] | None) -> _Languages:
         """The main language and the languages named, with a problem if both keys are given."""
         language = str(values.get("language", DEFAULT_LANGUAGE)) if values else DEFAULT_LANGUAGE
-        named = values.get("languages") if values else None
+        named = self.named_languages
         if "language" in self.pack_nodes and "languages" in self.pack_nodes:
             node = self.pack_nodes["language"]
             self.problems.append(
@@ -216,7 +219,7 @@ class _PackReader:
                     node.column,
                 )
             )
-        if isinstance(named, tuple):
+        if named is not None:
             return _Languages(named[0], named)
         known = values is not None and "languages" not in self.pack_nodes
         return _Languages(language, None, known)

@@ -98,7 +98,7 @@ _FALSE = ("false", "False", "FALSE")
 _TRUE_WORDS = ("yes", "on", "y")
 _FALSE_WORDS = ("no", "off", "n")
 
-Value = str | int | float | bool | tuple[str, ...]
+Value = str | int | float | bool
 
 # A BCP 47 language tag (RFC 5646 "langtag"): language, then optional script,
 # region, variants, extensions and private use. The language subtag is held to
@@ -160,6 +160,8 @@ class MappingChecker:
     problems: list[Problem]
     # Where each known key's value stands, for checks made after this one.
     nodes: dict[str, Node] = field(default_factory=dict)
+    # The valid lists of language tags (Kind.LANGUAGES), by key name.
+    tag_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def add(self, node: Node, message: str, severity: Severity = Severity.ERROR) -> None:
         self.problems.append(Problem(self.path, message, node.line, node.column, severity))
@@ -191,7 +193,10 @@ class MappingChecker:
         if isinstance(node, Scalar) and node.reported:
             return None
         if key.kind is Kind.LANGUAGES:
-            return self._languages(key, node)
+            tags = self._languages(key, node)
+            if tags is not None:
+                self.tag_lists[key.name] = tags
+            return None
         if key.kind is Kind.WORDS and isinstance(node, Mapping):
             return None  # read by its own checker
         if not isinstance(node, Scalar):
