@@ -442,6 +442,7 @@ class _PackReader:
             # may enter but not list has no pack text files to be seen.
             return {}
         found: dict[str, _PackTexts] = {}
+        first_file: dict[str, str] = {}
         for name in names:
             parsed = pack_text_name(name)
             if parsed is None or is_scratch_file(name):
@@ -466,13 +467,14 @@ class _PackReader:
                     "name the file kiosk.<language>.yaml, such as kiosk.es.yaml",
                 )
                 continue
-            if tag in found:
+            if tag in first_file:
                 self.problem(
                     shown,
-                    f"duplicate texts for '{tag}', also in {found[tag].shown}; "
+                    f"duplicate texts for '{tag}', also in {first_file[tag]}; "
                     "keep only one of the two files",
                 )
                 continue
+            first_file[tag] = shown
             if languages.known and tag not in (languages.named or (languages.main,)):
                 self.problem(shown, self._not_a_pack_language(tag, "kiosk.{}.yaml", languages))
             texts = self._read_pack_text(self.folder / name, shown, tag == languages.main)
