@@ -20,6 +20,10 @@ POP_ISOLATE = "\u2069"
 BIDI_CONTROLS = OVERRIDES + ISOLATES + POP_ISOLATE
 BIDI_PATTERN = re.compile(f"[{BIDI_CONTROLS}]")
 
+# At most this many controls of one value get a line of their own; the
+# next line says how many more there are.
+MAX_SHOWN = 5
+
 _WHY = (
     "it makes the text read differently from what the file shows; delete it "
     "(where a direction mark is needed, use U+200F RIGHT-TO-LEFT MARK)"
@@ -57,9 +61,10 @@ def refused(value: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-# In a double-quoted scalar: an escape ("\u202E", "\\", "\n") or a character.
+# In a double-quoted scalar: an escape ("\u202E", "\\", "\n") or a control
+# typed as it is. Every backslash starts an escape, so one matched here is one.
 _DOUBLE_QUOTED_PIECE = re.compile(
-    r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)|.", re.DOTALL
+    rf"\\(?:x[0-9A-Fa-f]{{2}}|u[0-9A-Fa-f]{{4}}|U[0-9A-Fa-f]{{8}}|.)|[{BIDI_CONTROLS}]", re.DOTALL
 )
 
 

@@ -20,6 +20,7 @@ own composer resolves or drops without a trace.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -155,6 +156,7 @@ class _Composer:
     text: str
     problems: list[Problem] = field(default_factory=list)
     _lines: list[str] | None = None
+    _line_starts: list[int] | None = None
 
     def _source_lines(self, first: int, last: int) -> list[str]:
         if self._lines is None:
@@ -172,7 +174,6 @@ class _Composer:
         """An error at each bidi control that could make the value read otherwise."""
         if not bidi.has_bidi_control(event.value):
             return
-        line, column = _position(event)
         start = _index(event)
         end = event.end_mark.index if event.end_mark is not None else len(self.text)
         if event.style in ("|", ">"):
@@ -181,11 +182,23 @@ class _Composer:
             start = header_end.end() if header_end else end
         written = bidi.source_indexes(self.text[start:end], double_quoted=event.style == '"')
         in_value = [m.start() for m in bidi.BIDI_PATTERN.finditer(event.value)]
-        for index, message in bidi.refused(event.value):
-            where: tuple[int, int] = (line, column)
+        refused = bidi.refused(event.value)
+        # A value full of them needs no line for each: the rest are counted.
+        for shown, (index, why) in enumerate(refused[: bidi.MAX_SHOWN + 1]):
+            where = _position(event)
             if len(written) == len(in_value):
-                where = position_of(self.text, start + written[in_value.index(index)])
+                where = self._position_of(start + written[in_value.index(index)])
+            message = why
+            if shown == bidi.MAX_SHOWN:
+                message = f"{len(refused) - shown} more such controls in this value; delete them"
             self.problems.append(Problem(self.path, message, *where))
+
+    def _position_of(self, index: int) -> tuple[int, int]:
+        """As :func:`position_of`, without reading the text up to ``index`` again."""
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+        line = bisect.bisect_right(self._line_starts, index)
+        return line, index - self._line_starts[line - 1] + 1
 
     def error(self, event: events.Event, message: str) -> None:
         line, column = _position(event)

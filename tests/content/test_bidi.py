@@ -126,3 +126,11 @@ def test_direction_marks_and_closed_isolates_are_allowed(tmp_path: Path) -> None
     answer = "Call \u2067\u05e9\u05dc\u05d5\u05dd\u2069 at 10:00\u200f. \u200e\u061c\u2066x\u2069"
     (folder / "topics" / "a.yaml").write_text(f"question: Q?\nanswer: {answer}\n", encoding="utf-8")
     assert load_pack(folder).topic("a").answer[0].text == answer
+
+
+def test_a_value_full_of_controls_gets_a_few_lines_and_a_count(tmp_path: Path) -> None:
+    answer = "\u202e" * 1000
+    assert problems(tmp_path, {"topics/a.yaml": f"question: Q?\nanswer: {answer}\n"}) == [
+        *(f"{{pack}}/topics/a.yaml:2:{column}: error: {RLO}" for column in range(9, 14)),
+        "{pack}/topics/a.yaml:2:14: error: 995 more such controls in this value; delete them",
+    ]

@@ -726,6 +726,10 @@ SLOWEST = {
     "bullets-yaml-joins": _fill("question: Q?\nanswer: A\n", "  - b\n"),
     "blank-lines": _fill("question: Q?\nanswer: |\n  a\n", "\n", "  b\n"),
     "control-character-at-the-end": _fill("question: Q?\nanswer: |\n", "  é word\n", "\x07"),
+    # Each bidi control is located in the file: a file full of them.
+    "bidi-controls-in-one-value": _fill("question: Q?\nanswer: ", "\u202e"),
+    "bidi-controls-in-every-value": _fill("question: Q?\nanswer: A.\nsource: [", "\u202e, "),
+    "escaped-bidi-controls": _fill('question: Q?\nanswer: "', "\\u202e", '"\n'),
 }
 
 
