@@ -25,12 +25,8 @@ from kiosk.config import (
     save_pin_hash,
 )
 from kiosk.content import ContentError, Pack, Problem, load_pack, yamlparsers
-from kiosk.content.readability import (
-    READABILITY_TARGET_GRADE,
-    PackReadability,
-    pack_readability,
-    readability_warnings,
-)
+from kiosk.content.check_report import coverage_lines, readability_lines
+from kiosk.content.readability import languages_readability, readability_warnings
 from kiosk.display import display_available
 from kiosk.paths import bundled_content
 from kiosk.plural import plural
@@ -190,7 +186,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--readability",
         action="store_true",
-        help="also print the reading grade (Flesch-Kincaid) of every answer, for English packs",
+        help="also print the reading score of every answer: the Flesch-Kincaid grade in "
+        "English, INFLESZ in Spanish",
     )
 
     snapshot = commands.add_parser("snapshot", help="render every screen to PNG, no display needed")
@@ -347,38 +344,18 @@ def _check(args: argparse.Namespace) -> int:
     pack = _load(settings.content, sys.stdout)
     if pack is None:
         return 1
-    measured = pack_readability(pack)
+    measured = languages_readability(pack)
     # Warnings only: a hard answer is still better than no answer.
-    for warning in readability_warnings(pack, measured):
-        _print_warning(warning)
+    for language in measured:
+        for warning in readability_warnings(pack, language):
+            _print_warning(warning)
     print(f"OK: {plural(len(pack.topics), 'topic')}")
+    for line in coverage_lines(pack):
+        print(line)
     if args.readability:
-        for line in _readability_report(measured):
+        for line in readability_lines(measured):
             print(line)
     return 0
-
-
-def _readability_report(measured: PackReadability) -> list[str]:
-    """The `kiosk check --readability` table, in display order, and its summary."""
-    if measured.topics is None:
-        return [
-            "Reading grades are not computed: they are meaningful for English only, "
-            f"and this pack's language is '{measured.language}'."
-        ]
-    rows = [("topic", "words", "grade")]
-    rows += [(t.topic_id, str(t.words), f"{t.grade:.1f}") for t in measured.topics]
-    widths = [max(len(row[column]) for row in rows) for column in range(3)]
-    lines = [
-        f"{topic:<{widths[0]}}  {words:>{widths[1]}}  {grade:>{widths[2]}}"
-        for topic, words, grade in rows
-    ]
-    hardest = max(measured.topics, key=lambda t: t.grade)  # the first of equals
-    lines.append(
-        f"{len(measured.above_target)} of {plural(len(measured.topics), 'answer')} above "
-        f"the target grade of {READABILITY_TARGET_GRADE}; the highest is "
-        f"{hardest.grade:.1f} ({hardest.topic_id})."
-    )
-    return lines
 
 
 def _snapshot(args: argparse.Namespace) -> int:

@@ -105,18 +105,124 @@ def test_check_readability_of_an_easy_pack(capsys, write_pack):
 
 
 def test_check_computes_no_grades_for_other_languages(capsys, write_pack):
-    pack = write_pack({"quien": ("¿Quién no debe recibir EMT?", TMS)})
+    pack = write_pack({"wer": ("Wer sollte keine TMS bekommen?", TMS)})
     with (pack / "kiosk.yaml").open("a", encoding="utf-8") as file:
-        file.write("language: es\n")
+        file.write("language: de\n")
     assert main(["check", str(pack)]) == 0
     assert capsys.readouterr() == ("OK: 1 topic\n", "")
     assert main(["check", "--readability", str(pack)]) == 0
     assert capsys.readouterr() == (
         "OK: 1 topic\n"
-        "Reading grades are not computed: they are meaningful for English only, "
-        "and this pack's language is 'es'.\n",
+        "Reading grades are not computed: the formulas are for English and Spanish only, "
+        "and this pack's language is 'de'.\n",
         "",
     )
+
+
+# INFLESZ scores (Szigriszt-Pazos, textstat 0.7.8) of the Spanish answers below.
+ES_BRING = "Traiga sus medicinas. Traiga una lista de sus preguntas."  # 9 words, 84.7
+ES_TMS = (  # 18 words, -8.4
+    "La estimulación magnética transcraneal es una intervención neuromoduladora no invasiva "
+    "que modifica la excitabilidad cortical mediante campos electromagnéticos."
+)
+HARD_SPANISH = (
+    "warning: 'answer' scores {score} on the INFLESZ scale, below the target of 55; "
+    "write shorter sentences and use everyday words"
+)
+
+
+def test_check_scores_a_spanish_pack_on_the_inflesz_scale(capsys, write_pack):
+    pack = write_pack({"traiga": ("¿Qué traigo?", ES_BRING), "emt": ("¿Qué es la EMT?", ES_TMS)})
+    with (pack / "kiosk.yaml").open("a", encoding="utf-8") as file:
+        file.write("language: es\n")
+    assert main(["check", "--readability", str(pack)]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        "OK: 2 topics",
+        "topic   words  INFLESZ",
+        "traiga      9     84.7",
+        "emt        18     -8.4",
+        "1 of 2 answers below the target of 55 on the INFLESZ scale; the lowest is -8.4 (emt).",
+    ]
+    assert err.splitlines() == [f"{pack}/topics/emt.yaml:3:9: " + HARD_SPANISH.format(score="-8.4")]
+
+
+def _multilingual_pack(write_pack):
+    """English, Spanish all translated, Arabic half: tiles waiting, who, bring."""
+    pack = write_pack(
+        {
+            "waiting": ("How long will I wait?", WAITING),
+            "who": ("Who should not get TMS?", WHO),
+            "bring": ("What should I bring?", BRING),
+        }
+    )
+    with (pack / "kiosk.yaml").open("a", encoding="utf-8") as file:
+        file.write("languages: [en, es, ar]\n")
+    texts = "title: Clínica\nwelcome: Toque una pregunta.\nfooter: Pregunte al personal.\n"
+    (pack / "kiosk.es.yaml").write_text(texts, encoding="utf-8")
+    (pack / "kiosk.ar.yaml").write_text("title: العيادة\n", encoding="utf-8")
+    topics = pack / "topics"
+    for topic_id, answer in (("waiting", ES_BRING), ("who", ES_TMS), ("bring", ES_BRING)):
+        (topics / f"{topic_id}.es.yaml").write_text(
+            f"question: ¿Pregunta?\nanswer: {answer}\n", encoding="utf-8"
+        )
+    (topics / "waiting.ar.yaml").write_text("question: كم؟\nanswer: قليلا.\n", encoding="utf-8")
+    return pack
+
+
+def test_check_says_how_much_of_each_language_is_translated(capsys, write_pack):
+    pack = _multilingual_pack(write_pack)
+    assert main(["check", str(pack)]) == 0
+    out, err = capsys.readouterr()
+    # The summary on stdout, in the pack's order and the tiles' order; each
+    # missing file a located warning on stderr, with the other warnings.
+    assert out.splitlines() == [
+        "OK: 3 topics",
+        "es: 3 of 3 topics",
+        "ar: 1 of 3 topics; missing: who, bring",
+    ]
+    assert err.splitlines() == [
+        f"{pack}/kiosk.ar.yaml: warning: no 'welcome' and 'footer' in ar: patients who "
+        "choose ar see the en text; add them here",
+        f"{pack}/topics/bring.yaml: warning: not translated into ar: patients who choose ar "
+        "read this topic in en; add topics/bring.ar.yaml",
+        f"{pack}/topics/who.yaml: warning: not translated into ar: patients who choose ar "
+        "read this topic in en; add topics/who.ar.yaml",
+        f"{pack}/topics/who.yaml:3:9: " + HARD_TO_READ.format(grade="13.1"),
+        f"{pack}/topics/who.es.yaml:2:9: " + HARD_SPANISH.format(score="-8.4"),
+    ]
+
+
+def test_check_readability_of_every_language(capsys, write_pack):
+    pack = _multilingual_pack(write_pack)
+    assert main(["check", "--readability", str(pack)]) == 0
+    out, _ = capsys.readouterr()
+    assert out.splitlines() == [
+        "OK: 3 topics",
+        "es: 3 of 3 topics",
+        "ar: 1 of 3 topics; missing: who, bring",
+        "en, Flesch-Kincaid grade:",
+        "topic    words  grade",
+        "waiting     11   -1.6",
+        "who         13   13.1",
+        "bring        9    1.9",
+        "1 of 3 answers above the target grade of 8; the highest is 13.1 (who).",
+        "es, INFLESZ score (Szigriszt-Pazos):",
+        "topic    words  INFLESZ",
+        "waiting      9     84.7",
+        "who         18     -8.4",
+        "bring        9     84.7",
+        "1 of 3 answers below the target of 55 on the INFLESZ scale; the lowest is -8.4 (who).",
+        "ar: reading scores are not computed: the formulas are for English and Spanish only.",
+    ]
+
+
+def test_check_of_a_pack_in_one_listed_language_prints_no_coverage(capsys, write_pack):
+    pack = write_pack({"bring": ("What should I bring?", BRING)})
+    with (pack / "kiosk.yaml").open("a", encoding="utf-8") as file:
+        file.write("languages: [en]\n")
+    assert main(["check", str(pack)]) == 0
+    assert capsys.readouterr() == ("OK: 1 topic\n", "")
 
 
 def test_check_of_an_invalid_pack_prints_no_grades(capsys, write_pack):

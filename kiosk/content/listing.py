@@ -1,7 +1,8 @@
 """A cheap snapshot of a pack folder, to notice changes without reading any file.
 
 A listing holds the name, size, modification time and permissions of
-``kiosk.yaml`` and of every entry in ``topics/``: only ``stat()`` calls, so it
+``kiosk.yaml``, of each ``kiosk.<lang>.yaml`` (the pack's texts in another
+language) and of every entry in ``topics/``: only ``stat()`` calls, so it
 can be taken every few seconds even on a network share. Permissions count:
 an admin's ``chmod`` that makes an unreadable file readable is a change.
 Two listings that compare equal mean nothing the loader reads has changed;
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from kiosk.content.languages import is_pack_text_file
 from kiosk.content.loader import LINK_LOOP, PACK_FILE, TOPICS_DIR, is_link_loop, is_scratch_file
 
 
@@ -77,6 +79,7 @@ def _stamps(folder: Path) -> list[FileStamp]:
     pack_stamp = _stamp(PACK_FILE, folder / PACK_FILE)
     if pack_stamp is not None:
         stamps.append(pack_stamp)
+    stamps += _pack_text_stamps(folder)
     try:
         with os.scandir(folder / TOPICS_DIR) as entries:
             for entry in entries:
@@ -95,6 +98,21 @@ def _stamps(folder: Path) -> list[FileStamp]:
         # The loader reports the loop; the link's own stamp makes replacing
         # it (even with an empty folder) a change.
         stamps.append(_link_stamp(TOPICS_DIR, folder / TOPICS_DIR))
+    return stamps
+
+
+def _pack_text_stamps(folder: Path) -> list[FileStamp]:
+    """The stamps of the folder's kiosk.<lang>.yaml files, as the loader finds them."""
+    stamps: list[FileStamp] = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if is_pack_text_file(entry.name) and not is_scratch_file(entry.name):
+                    found = _stamp(entry.name, Path(entry.path))
+                    if found is not None:
+                        stamps.append(found)
+    except PermissionError:
+        pass  # a folder one may enter but not list: the loader sees no such files either
     return stamps
 
 

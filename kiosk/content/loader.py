@@ -10,15 +10,33 @@ import errno
 import fnmatch
 import os
 import re
-from dataclasses import dataclass, field
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 
 from kiosk.content.answer_text import parse_answer
-from kiosk.content.model import DEFAULT_LANGUAGE, Pack, Place, Topic
-from kiosk.content.problems import ContentError, Problem, Severity
-from kiosk.content.schema import PACK_KEYS, TOPIC_KEYS, MappingChecker, Value
+from kiosk.content.languages import (
+    closest_language,
+    language_list,
+    pack_text_name,
+    split_translation_stem,
+)
+from kiosk.content.model import DEFAULT_LANGUAGE, Pack, Place, Topic, Translation
+from kiosk.content.problems import ContentError, Problem, Severity, closest
+from kiosk.content.schema import (
+    PACK_KEYS,
+    PACK_TEXT_KEYS,
+    TOPIC_KEYS,
+    TRANSLATION_KEYS,
+    Key,
+    MappingChecker,
+    Value,
+    language_tag,
+)
 from kiosk.content.textfile import decode_utf8, read_capped
-from kiosk.content.yamlreader import Mapping, describe, read_yaml
+from kiosk.content.words import check_known_words, read_words
+from kiosk.content.yamlreader import Mapping, Node, describe, read_yaml
 
 PACK_FILE = "kiosk.yaml"
 TOPICS_DIR = "topics"
@@ -65,6 +83,32 @@ def suggest_id(stem: str) -> str:
     return slug or "my-topic"
 
 
+PACK_TEXTS = ("title", "welcome", "footer")
+
+
+@dataclass(frozen=True, slots=True)
+class _Languages:
+    """The languages kiosk.yaml names, as far as they are known."""
+
+    main: str
+    named: tuple[str, ...] | None  # from 'languages'; None when it is not given
+    # False when kiosk.yaml or its 'languages' is broken: no file is then
+    # checked against the pack's languages, which are not known.
+    known: bool = True
+
+    def others(self) -> tuple[str, ...]:
+        return self.named[1:] if self.named else ()
+
+
+@dataclass
+class _PackTexts:
+    """What one kiosk.<lang>.yaml gives."""
+
+    shown: str
+    texts: dict[str, str] = field(default_factory=dict)
+    words: dict[str, str] | None = None
+
+
 @dataclass
 class _PackReader:
     folder: Path
@@ -73,6 +117,16 @@ class _PackReader:
     # The bytes of every file read, by name relative to the pack ("kiosk.yaml",
     # "topics/x.yaml"), when the caller wants to keep exactly what was checked.
     files: dict[str, bytes] | None = None
+    # The kiosk's own words a kiosk.<lang>.yaml may translate; None: any.
+    known_words: Collection[str] | None = None
+    # Where each value of kiosk.yaml is written.
+    pack_nodes: dict[str, Node] = field(default_factory=dict)
+    # kiosk.yaml's 'languages', when given and valid.
+    named_languages: tuple[str, ...] | None = None
+    # Translation files found among the topics: (id, tag, file, shown path).
+    translation_files: list[tuple[str, str, Path, str]] = field(default_factory=list)
+    # The file of each main-language topic id, valid or not.
+    main_files: dict[str, str] = field(default_factory=dict)
 
     def show(self, *parts: str) -> str:
         return os.path.join(self.shown, *parts)
@@ -144,7 +198,31 @@ class _PackReader:
         root = self.read_mapping(file, shown, example="title: Our clinic")
         if root is None:
             return None
-        return MappingChecker(shown, PACK_KEYS, self.problems).check(root)
+        checker = MappingChecker(shown, PACK_KEYS, self.problems)
+        values = checker.check(root)
+        self.pack_nodes = checker.nodes
+        self.named_languages = checker.tag_lists.get("languages")
+        return values
+
+    def pack_languages(self, values: dict[str, Value] | None) -> _Languages:
+        """The main language and the languages named, with a problem if both keys are given."""
+        language = str(values.get("language", DEFAULT_LANGUAGE)) if values else DEFAULT_LANGUAGE
+        named = self.named_languages
+        if "language" in self.pack_nodes and "languages" in self.pack_nodes:
+            node = self.pack_nodes["language"]
+            self.problems.append(
+                Problem(
+                    self.show(PACK_FILE),
+                    "'language' and 'languages' are both given; keep 'languages' (its first "
+                    "language is the main one) and remove 'language'",
+                    node.line,
+                    node.column,
+                )
+            )
+        if named is not None:
+            return _Languages(named[0], named)
+        known = values is not None and "languages" not in self.pack_nodes
+        return _Languages(language, None, known)
 
     def topic_files(self) -> list[tuple[str, Path, str]] | None:
         """(id, file, shown path) of each candidate topic file, sorted by name.
@@ -206,10 +284,15 @@ class _PackReader:
             return True
         return False
 
-    def read_topics(self) -> list[Topic]:
+    def read_topics(self, language: str) -> list[Topic]:
+        """The main language's topics; translations are set aside for later."""
         topics: list[Topic] = []
         first_file: dict[str, str] = {}
         for topic_id, file, shown in self.topic_files() or ():
+            translation = split_translation_stem(topic_id)
+            if translation is not None:
+                self.translation_files.append((*translation, file, shown))
+                continue
             if not TOPIC_ID.fullmatch(topic_id):
                 self.problem(
                     shown,
@@ -224,16 +307,23 @@ class _PackReader:
                     "keep only one of the two files",
                 )
             first_file.setdefault(topic_id, shown)
-            topic = self.read_topic(topic_id, file, shown)
+            topic = self.read_topic(topic_id, file, shown, language)
             if topic is not None:
                 topics.append(topic)
+        self.main_files = {i: f for i, f in first_file.items() if TOPIC_ID.fullmatch(i)}
         return topics
 
-    def read_topic(self, topic_id: str, file: Path, shown: str) -> Topic | None:
+    def read_topic(
+        self, topic_id: str, file: Path, shown: str, language: str, *, translation: bool = False
+    ) -> Topic | None:
         root = self.read_mapping(file, shown, example="question: ...")
         if root is None:
             return None
-        checker = MappingChecker(shown, TOPIC_KEYS, self.problems)
+        keys: tuple[Key, ...] = TOPIC_KEYS
+        if translation:
+            keys = TRANSLATION_KEYS
+            root = self._without_order(root, shown)
+        checker = MappingChecker(shown, keys, self.problems)
         values = checker.check(root)
         if "question" not in values or "answer" not in values:
             return None
@@ -252,7 +342,219 @@ class _PackReader:
             order=order if isinstance(order, int) else None,
             source=str(source) if source is not None else None,
             answer_place=Place(shown, answer_node.line, answer_node.column),
+            language=language,
         )
+
+    def _without_order(self, root: Mapping, shown: str) -> Mapping:
+        """The translation's keys but 'order', which is refused: tiles keep the main order."""
+        kept = []
+        for key, value in root.items:
+            if key.text == "order":
+                self.problems.append(
+                    Problem(
+                        shown,
+                        "'order' is not allowed in a translation: the tiles keep the order "
+                        "of the main language's file; remove this line",
+                        key.line,
+                        key.column,
+                    )
+                )
+            else:
+                kept.append((key, value))
+        return Mapping(tuple(kept), root.line, root.column)
+
+    def read_translations(
+        self, languages: _Languages, main_topics: dict[str, Topic]
+    ) -> dict[str, dict[str, Topic]]:
+        """The translated topics by language, then id; every problem recorded."""
+        found: dict[str, dict[str, Topic]] = {}
+        first_file: dict[tuple[str, str], str] = {}
+        for topic_id, tag, file, shown in self.translation_files:
+            named = self._translation_named(topic_id, tag, shown, languages)
+            if named and (topic_id, tag) in first_file:
+                self.problem(
+                    shown,
+                    f"duplicate translation of '{topic_id}' into '{tag}', also in "
+                    f"{first_file[topic_id, tag]}; keep only one of the two files",
+                )
+                named = False
+            first_file.setdefault((topic_id, tag), shown)
+            topic = self.read_topic(topic_id, file, shown, tag, translation=True)
+            main = main_topics.get(topic_id)
+            if named and topic is not None and main is not None:
+                found.setdefault(tag, {})[topic_id] = replace(topic, order=main.order)
+        return found
+
+    def _translation_named(
+        self, topic_id: str, tag: str, shown: str, languages: _Languages
+    ) -> bool:
+        """Whether the file's name is a translation the pack can use; if not, says why."""
+        message = None
+        if not TOPIC_ID.fullmatch(topic_id):
+            message = (
+                f"'{topic_id}' is not a valid topic id: name the file with a-z, 0-9 and '-' "
+                f"only, at most 64 characters, then the language, such as "
+                f"'{suggest_id(topic_id)}.{tag}.yaml'"
+            )
+        elif tag == languages.main:
+            message = (
+                f"'{tag}' is the pack's main language, whose text belongs in "
+                f"{TOPICS_DIR}/{topic_id}.yaml; name this file for another language or remove it"
+            )
+        elif languages.known and languages.named is None:
+            message = (
+                f"a translation into '{tag}', but kiosk.yaml names no languages; write "
+                f"'languages: {language_list((languages.main, tag))}' in kiosk.yaml "
+                "(the main language first), or rename or remove this file"
+            )
+        elif languages.known and tag not in (languages.named or ()):
+            message = self._not_a_pack_language(tag, f"{topic_id}.{{}}.yaml", languages)
+        elif topic_id not in self.main_files:
+            meant = closest(topic_id, self.main_files)
+            hint = (
+                f"did you mean '{meant}'? Name the file {meant}.{tag}.yaml"
+                if meant is not None
+                else f"add {TOPICS_DIR}/{topic_id}.yaml in the main language "
+                f"({languages.main}), or remove this file"
+            )
+            message = f"a translation of topic '{topic_id}', which does not exist; {hint}"
+        if message is not None:
+            self.problem(shown, message)
+        return message is None and languages.known
+
+    def _not_a_pack_language(self, tag: str, name: str, languages: _Languages) -> str:
+        others = languages.others()
+        if others:
+            message = f"'{tag}' is not one of this pack's languages {language_list(others)}"
+        else:
+            message = f"'{tag}' is not a language of this pack, which is in {languages.main} only"
+        meant = closest_language(tag, others)
+        if meant is not None:
+            return f"{message}; did you mean '{meant}'? Name the file {name.format(meant)}"
+        return f"{message}; add it to 'languages' in kiosk.yaml, or rename or remove this file"
+
+    def read_pack_texts(self, languages: _Languages) -> dict[str, _PackTexts]:
+        """What each kiosk.<lang>.yaml gives, by language; every problem recorded."""
+        try:
+            names = sorted(entry.name for entry in self.folder.iterdir())
+        except OSError:
+            # kiosk.yaml could be read, so the folder is there: a folder one
+            # may enter but not list has no pack text files to be seen.
+            return {}
+        found: dict[str, _PackTexts] = {}
+        first_file: dict[str, str] = {}
+        for name in names:
+            parsed = pack_text_name(name)
+            if parsed is None or is_scratch_file(name):
+                continue
+            shown = self.show(name)
+            tag = language_tag(parsed[0])
+            if tag != languages.main and languages.known and languages.named is None:
+                # Before 'languages' such files were not read at all: a pack
+                # holding a copy such as kiosk.old.yaml still loads.
+                self.problem(
+                    shown,
+                    "ignored: kiosk.yaml names no languages; to give the pack's texts in "
+                    f"another language, list them in kiosk.yaml, such as 'languages: "
+                    f"{language_list((languages.main, tag or 'es'))}'",
+                    Severity.WARNING,
+                )
+                continue
+            if tag is None:
+                self.problem(
+                    shown,
+                    f"'{parsed[0]}' is not a language tag such as en, en-GB, es or pt-BR; "
+                    "name the file kiosk.<language>.yaml, such as kiosk.es.yaml",
+                )
+                continue
+            if tag in first_file:
+                self.problem(
+                    shown,
+                    f"duplicate texts for '{tag}', also in {first_file[tag]}; "
+                    "keep only one of the two files",
+                )
+                continue
+            first_file[tag] = shown
+            if languages.known and tag not in (languages.named or (languages.main,)):
+                self.problem(shown, self._not_a_pack_language(tag, "kiosk.{}.yaml", languages))
+            texts = self._read_pack_text(self.folder / name, shown, tag == languages.main)
+            if texts is not None:
+                found[tag] = texts
+        return found
+
+    def _read_pack_text(self, file: Path, shown: str, main: bool) -> _PackTexts | None:
+        if not file.is_file():
+            what = "is a folder; it must be a file" if file.is_dir() else NOT_REGULAR
+            self.problem(shown, what)
+            return None
+        root = self.read_mapping(file, shown, example="title: ...")
+        if root is None:
+            return None
+        checker = MappingChecker(shown, PACK_TEXT_KEYS, self.problems)
+        values = checker.check(root)
+        texts = _PackTexts(shown, {k: str(v) for k, v in values.items() if k in PACK_TEXTS})
+        if main:
+            for key in PACK_TEXTS:
+                if key in checker.nodes:
+                    checker.add(
+                        checker.nodes[key],
+                        f"'{key}' in the main language belongs in kiosk.yaml; only 'words' "
+                        "may be given here",
+                    )
+        words = checker.nodes.get("words")
+        if isinstance(words, Mapping):
+            texts.words = read_words(shown, words, self.problems)
+            if self.known_words is not None:
+                keys = (english for english, _ in words.items)
+                check_known_words(shown, keys, self.known_words, self.problems)
+        return texts
+
+    def missing_translations(
+        self,
+        languages: _Languages,
+        topics: list[Topic],
+        translated: dict[str, dict[str, Topic]],
+        texts: dict[str, _PackTexts],
+        pack_values: dict[str, Value],
+    ) -> None:
+        """A warning for each topic and pack text a language lacks."""
+        main = languages.main
+        for language in languages.others():
+            have = translated.get(language, {})
+            for topic in topics:
+                if topic.id not in have and topic.answer_place is not None:
+                    self.problem(
+                        topic.answer_place.path,
+                        f"not translated into {language}: patients who choose {language} "
+                        f"read this topic in {main}; add {TOPICS_DIR}/{topic.id}.{language}.yaml",
+                        Severity.WARNING,
+                    )
+            given = texts.get(language)
+            done = given.texts if given is not None else {}
+            lacking = [k for k in PACK_TEXTS if k in pack_values and k not in done]
+            if not lacking:
+                continue
+            named = _and(lacking)
+            if given is None:
+                self.problem(
+                    self.show(f"kiosk.{language}.yaml"),
+                    f"file not found: the pack's {named} show in {main} to patients who "
+                    f"choose {language}; create this file with their {language} text",
+                    Severity.WARNING,
+                )
+            else:
+                self.problem(
+                    given.shown,
+                    f"no {named} in {language}: patients who choose {language} see the "
+                    f"{main} text; add {'it' if len(lacking) == 1 else 'them'} here",
+                    Severity.WARNING,
+                )
+
+
+def _and(keys: list[str]) -> str:
+    """'title', 'welcome' and 'footer'."""
+    quoted = [f"'{k}'" for k in keys]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
 def display_order(topic: Topic) -> tuple[bool, int, str]:
@@ -260,35 +562,75 @@ def display_order(topic: Topic) -> tuple[bool, int, str]:
     return (topic.order is None, topic.order or 0, topic.id)
 
 
-def load_pack(folder: str | os.PathLike[str], *, files: dict[str, bytes] | None = None) -> Pack:
+def load_pack(
+    folder: str | os.PathLike[str],
+    *,
+    files: dict[str, bytes] | None = None,
+    known_words: Collection[str] | None = None,
+) -> Pack:
     """Load and validate the pack in ``folder``.
 
     Raises :class:`ContentError` with every problem found when the pack has
     any error. Warnings never block: they are kept on ``Pack.warnings``.
     With ``files``, the bytes of every file read are put in it, keyed by
     their name in the pack (``kiosk.yaml``, ``topics/x.yaml``): exactly what
-    was checked, for a copy that must hold nothing else.
+    was checked, for a copy that must hold nothing else. With
+    ``known_words``, the kiosk's own English wording, a ``words`` entry of a
+    ``kiosk.<lang>.yaml`` that is none of them is an error.
     """
     shown = os.fspath(folder)
-    reader = _PackReader(Path(folder), shown, files=files)
+    reader = _PackReader(Path(folder), shown, files=files, known_words=known_words)
     if not reader.folder.is_dir():
         what = "not a folder" if reader.folder.exists() else "folder not found"
         if link_loops(reader.folder):
             what = LINK_LOOP
         raise ContentError([Problem(shown, f"{what}; give the folder that holds kiosk.yaml")])
     pack_values = reader.read_pack_values()
-    topics = reader.read_topics()
+    languages = reader.pack_languages(pack_values)
+    topics = reader.read_topics(languages.main)
+    translated = reader.read_translations(languages, {t.id: t for t in topics})
+    texts = reader.read_pack_texts(languages)
+    if pack_values is not None and not any(p.is_error for p in reader.problems):
+        reader.missing_translations(languages, topics, translated, texts, pack_values)
     problems = sorted(reader.problems, key=lambda p: (p.path, p.line or 0, p.column or 0))
     if pack_values is None or any(p.is_error for p in problems):
         raise ContentError(problems)
     welcome = pack_values.get("welcome")
     footer = pack_values.get("footer")
+    ordered = tuple(sorted(topics, key=display_order))
     return Pack(
         title=str(pack_values["title"]),
-        topics=tuple(sorted(topics, key=display_order)),
+        topics=ordered,
         welcome=str(welcome) if welcome is not None else None,
         footer=str(footer) if footer is not None else None,
         folder=reader.folder,
         warnings=tuple(problems),
-        language=str(pack_values.get("language", DEFAULT_LANGUAGE)),
+        language=languages.main,
+        languages=languages.named or (),
+        translations=MappingProxyType(
+            {
+                language: _translation(ordered, translated.get(language, {}), texts.get(language))
+                for language in languages.others()
+            }
+        ),
+        words=MappingProxyType(
+            {
+                language: MappingProxyType(given.words)
+                for language, given in texts.items()
+                if given.words is not None
+            }
+        ),
+    )
+
+
+def _translation(
+    ordered: tuple[Topic, ...], topics: dict[str, Topic], texts: _PackTexts | None
+) -> Translation:
+    """One language's texts and topics, the topics in tile order."""
+    given = texts.texts if texts is not None else {}
+    return Translation(
+        title=given.get("title"),
+        welcome=given.get("welcome"),
+        footer=given.get("footer"),
+        topics=MappingProxyType({t.id: topics[t.id] for t in ordered if t.id in topics}),
     )

@@ -42,7 +42,9 @@ class Problem:
 # Line breaks and control characters that a message repeats from a file (a
 # value, a key, a file name) are shown escaped, as \n or \x1b: one problem
 # stays one line, and nothing in a pack can move a terminal's cursor.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# Bidi overrides and isolates too: a key or file name holding one would
+# reorder the rest of the message on the admin's screen.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _one_line(text: str) -> str:

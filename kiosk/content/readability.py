@@ -1,24 +1,40 @@
-"""How hard each answer is to read: its Flesch-Kincaid grade, for `kiosk check`.
+"""How hard each answer is to read, for `kiosk check`: English and Spanish.
 
-Plain Python, no Qt. The grade is the US school year a reader needs to follow
-a text (grade 8: age 13 to 14), from the average number of words per
+Plain Python, no Qt. Each score is a rough guide for the author, never a
+reason to refuse a pack; for a language without a formula here, no score
+is computed at all rather than a wrong number shown.
+
+English: the Flesch-Kincaid grade, the US school year a reader needs to
+follow a text (grade 8: age 13 to 14), from the average number of words per
 sentence and syllables per word: short sentences and short, everyday words
-score lower. It is a rough guide for the author, never a reason to refuse a
-pack, and it is only meaningful for English: for any other language the
-grades are not computed at all rather than shown as a wrong number.
+score lower.
+
+Spanish: Szigriszt-Pazos's perspicuity (1993, the Spanish adaptation of
+Flesch's reading ease: 206.835 - 62.3 * syllables per word - words per
+sentence) read on the INFLESZ scale of Barrio-Cantalejo et al. (Anales del
+Sistema Sanitario de Navarra, 2008), which was built from and for Spanish
+patient information and is the scale Spanish health-care studies report:
+below 40 very hard, 40 to 55 somewhat hard, 55 to 65 normal, above 65 easy.
+Higher is easier; 55 is the target. Fernández-Huerta's formula, the other
+common choice, has no scale built for patient information (and a known
+slip in its published coefficients); textstat's other Spanish measure,
+Gutiérrez de Polini's, was built for primary-school texts.
 
 The numbers are textstat's, held at 0.7.8 (see pyproject.toml): 0.7.9 and
 later download a word list on first use, and a kiosk PC may have no network.
-textstat counts a word's syllables from the CMU Pronouncing Dictionary, and
-builds the whole dictionary first: a second on every `kiosk check`. This
-module takes the counts from a table built once and cached (see
-:mod:`kiosk.content.syllables`; tests/content/test_readability.py checks
-every word of the dictionary, and the grades, against textstat's own).
-Words, sentences and the syllables of words the dictionary lacks (pyphen's
-hyphenation) are textstat's functions, called directly: its process-wide
-instance, whose ``set_lang`` and rounding apply to every caller, is never
-touched. textstat is imported only when a grade is asked for, so that
-loading content for the screens costs nothing more.
+For English, textstat counts a word's syllables from the CMU Pronouncing
+Dictionary, and builds the whole dictionary first: a second on every `kiosk
+check`. This module takes the counts from a table built once and cached
+(see :mod:`kiosk.content.syllables`; tests/content/test_readability.py
+checks every word of the dictionary, and the grades, against textstat's
+own). For Spanish, textstat counts syllables with pyphen's Spanish
+hyphenation rules (a hyphenation point between syllables; a close
+estimate), which needs no dictionary: its formula is called as it is.
+Words, sentences and the syllables of words the dictionary lacks are
+textstat's functions, called directly with the language as an argument:
+its process-wide instance, whose ``set_lang`` and rounding apply to every
+caller, is never touched. textstat is imported only when a score is asked
+for, so that loading content for the screens costs nothing more.
 """
 
 from __future__ import annotations
@@ -38,6 +54,27 @@ from kiosk.content.syllables import syllable_counter
 # bundled answers meet it, and grade 6 is the better aim wherever the facts
 # allow (many of the kiosk's readers have had a stroke).
 READABILITY_TARGET_GRADE = 8
+# INFLESZ: 55 and above is "normal" or easier, the level its authors ask of
+# information for patients.
+READABILITY_TARGET_INFLESZ = 55
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """How one language's answers are scored."""
+
+    name: str  # the table's column: "grade", "INFLESZ"
+    title: str  # the formula, for a heading
+    target: float
+    higher_is_easier: bool
+
+    def off_target(self, score: float) -> bool:
+        """Whether ``score`` is harder to read than the target."""
+        return score < self.target if self.higher_is_easier else score > self.target
+
+
+FLESCH_KINCAID = Scale("grade", "Flesch-Kincaid grade", READABILITY_TARGET_GRADE, False)
+INFLESZ = Scale("INFLESZ", "INFLESZ score (Szigriszt-Pazos)", READABILITY_TARGET_INFLESZ, True)
 
 
 # The end of a sentence, perhaps followed by a closing quote or bracket.
@@ -46,32 +83,34 @@ _SENTENCE_END = re.compile(r"[.!?][\"')\]\u2019\u201d]*$")
 
 @dataclass(frozen=True, slots=True)
 class TopicReadability:
-    """One answer's reading grade."""
+    """One answer's reading score."""
 
     topic_id: str
     words: int  # in the answer, as textstat counts them
-    grade: float  # Flesch-Kincaid grade level, to one decimal
+    score: float  # on ``scale``, to one decimal
+    scale: Scale = FLESCH_KINCAID
 
     @property
-    def above_target(self) -> bool:
-        return self.grade > READABILITY_TARGET_GRADE
+    def off_target(self) -> bool:
+        return self.scale.off_target(self.score)
 
 
 @dataclass(frozen=True, slots=True)
 class PackReadability:
-    """The reading grade of every answer in a pack, or why there are none."""
+    """The reading score of every answer written in one language, or why there are none."""
 
     language: str
-    # In display order; ``None`` when grades are not computed for the language.
+    # In display order; ``None`` when no score is computed for the language.
     topics: tuple[TopicReadability, ...] | None
+    scale: Scale | None = FLESCH_KINCAID
 
     @property
     def computed(self) -> bool:
         return self.topics is not None
 
     @property
-    def above_target(self) -> tuple[TopicReadability, ...]:
-        return tuple(t for t in self.topics or () if t.above_target)
+    def off_target(self) -> tuple[TopicReadability, ...]:
+        return tuple(t for t in self.topics or () if t.off_target)
 
 
 def is_english(language: str) -> bool:
@@ -130,28 +169,85 @@ def word_count(text: str) -> int:
     return int(counts.count_words(text))
 
 
+def inflesz(text: str) -> float:
+    """Szigriszt-Pazos's perspicuity of Spanish ``text`` (the INFLESZ scale), to one decimal.
+
+    textstat's own formula and counts; text without words scores 0.
+    """
+    from textstat.backend import metrics  # noqa: PLC0415
+
+    return round(float(metrics.szigriszt_pazos(text, _SPANISH)), 1)
+
+
+# The language textstat is asked for: its Spanish hyphenation rules serve
+# every region (es-MX, es-419).
+_SPANISH = "es"
+
+
+def is_spanish(language: str) -> bool:
+    """Whether a BCP 47 tag (es, es-419, ES-mx) names Spanish."""
+    return language.split("-", 1)[0].lower() == "es"
+
+
+def scale_for(language: str) -> Scale | None:
+    """How answers in ``language`` are scored; ``None``: they are not."""
+    if is_english(language):
+        return FLESCH_KINCAID
+    if is_spanish(language):
+        return INFLESZ
+    return None
+
+
 def topic_readability(topic: Topic) -> TopicReadability:
-    """The reading grade of one English answer."""
+    """The reading score of one answer, on the scale of its language.
+
+    Raises ``ValueError`` for a language without a scale (see :func:`scale_for`).
+    """
+    scale = scale_for(topic.language)
+    if scale is None:
+        raise ValueError(f"no reading score for language {topic.language!r}")
     text = answer_text(topic)
-    return TopicReadability(topic.id, word_count(text), grade(text))
+    score = grade(text) if scale is FLESCH_KINCAID else inflesz(text)
+    return TopicReadability(topic.id, word_count(text), score, scale)
 
 
 def pack_readability(pack: Pack) -> PackReadability:
-    """The reading grade of every answer, in display order; none unless English."""
-    if not is_english(pack.language):
-        return PackReadability(pack.language, None)
-    measured = tuple(topic_readability(t) for t in pack.topics)
-    syllable_counter().save()  # the pack's new words, for the next check
-    return PackReadability(pack.language, measured)
+    """The score of every answer written in the pack's language, in display order.
+
+    In a view of the pack in another language (``Pack.in_language``), the
+    topics not translated into it are left out: they are measured with the
+    main language.
+    """
+    scale = scale_for(pack.language)
+    if scale is None:
+        return PackReadability(pack.language, None, None)
+    written = [t for t in pack.topics if t.language == pack.language]
+    measured = tuple(topic_readability(t) for t in written)
+    if scale is FLESCH_KINCAID:
+        syllable_counter().save()  # the pack's new words, for the next check
+    return PackReadability(pack.language, measured, scale)
+
+
+def languages_readability(pack: Pack) -> tuple[PackReadability, ...]:
+    """The scores in every language of the pack, its main language first."""
+    main = pack.main_pack or pack
+    return tuple(pack_readability(main.in_language(lang)) for lang in main.all_languages)
 
 
 def readability_warning(topic: Topic, measured: TopicReadability) -> Problem:
-    """The `kiosk check` warning for an answer above the target grade."""
+    """The `kiosk check` warning for an answer harder to read than the target."""
     place = topic.answer_place
+    scale = measured.scale
+    if scale.higher_is_easier:
+        how = (
+            f"scores {measured.score:.1f} on the {scale.name} scale, below the target of "
+            f"{scale.target:g}"
+        )
+    else:
+        how = f"reads at grade {measured.score:.1f}, above the target of grade {scale.target:g}"
     return Problem(
         place.path if place else topic.id,
-        f"'answer' reads at grade {measured.grade:.1f}, above the target of grade "
-        f"{READABILITY_TARGET_GRADE}; write shorter sentences and use everyday words",
+        f"'answer' {how}; write shorter sentences and use everyday words",
         place.line if place else None,
         place.column if place else None,
         Severity.WARNING,
@@ -159,5 +255,6 @@ def readability_warning(topic: Topic, measured: TopicReadability) -> Problem:
 
 
 def readability_warnings(pack: Pack, measured: PackReadability) -> tuple[Problem, ...]:
-    """A warning for each answer of ``pack`` above the target grade, in display order."""
-    return tuple(readability_warning(pack.topic(m.topic_id), m) for m in measured.above_target)
+    """A warning for each answer measured off target, in display order."""
+    written = (pack.main_pack or pack).in_language(measured.language)
+    return tuple(readability_warning(written.topic(m.topic_id), m) for m in measured.off_target)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kiosk.content.problems import Problem, Severity, closest, did_you_mean
-from kiosk.content.yamlreader import Mapping, Node, Scalar, describe, implicit_type
+from kiosk.content.yamlreader import Mapping, Node, Scalar, Sequence, describe, implicit_type
 
 SCHEMA_VERSION = 1
 MAX_WHOLE_NUMBER_DIGITS = 9
@@ -27,6 +27,10 @@ class Kind(enum.Enum):
     BOOLEAN = "true or false"  # YAML's true/false only: yes/no/on/off are refused
     NUMBER = "a number"  # whole or decimal, within minimum..maximum
     LANGUAGE = "a language tag such as en, en-GB, es or pt-BR"  # BCP 47
+    LANGUAGES = "a list of language tags such as [en, es, ar]"  # no tag twice
+    # A mapping read by its own checker (see kiosk.content.words): here only
+    # its place is noted, in ``MappingChecker.nodes``.
+    WORDS = "a mapping of the kiosk's words to their translation, one per line"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +56,16 @@ PACK_KEYS = (
     Key("welcome", Kind.LINE, max_length=200),
     Key("footer", Kind.TEXT, max_length=300),
     Key("language", Kind.LANGUAGE),
+    Key("languages", Kind.LANGUAGES),
+)
+
+# kiosk.<lang>.yaml: the pack's texts in one of its languages, and the
+# kiosk's own words in it. For the main language only 'words' is allowed.
+PACK_TEXT_KEYS = (
+    Key("title", Kind.LINE, max_length=80),
+    Key("welcome", Kind.LINE, max_length=200),
+    Key("footer", Kind.TEXT, max_length=300),
+    Key("words", Kind.WORDS),
 )
 
 TOPIC_KEYS = (
@@ -60,6 +74,10 @@ TOPIC_KEYS = (
     Key("order", Kind.WHOLE_NUMBER),
     Key("source", Kind.TEXT, max_length=300),
 )
+
+# topics/<id>.<lang>.yaml: a topic's translation. The tile order is the main
+# language's, so 'order' is refused (with its own message, by the loader).
+TRANSLATION_KEYS = tuple(key for key in TOPIC_KEYS if key.name != "order")
 
 _WHOLE_NUMBER = re.compile(r"[-+]?[0-9]+")
 _NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
@@ -142,6 +160,8 @@ class MappingChecker:
     problems: list[Problem]
     # Where each known key's value stands, for checks made after this one.
     nodes: dict[str, Node] = field(default_factory=dict)
+    # The valid lists of language tags (Kind.LANGUAGES), by key name.
+    tag_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def add(self, node: Node, message: str, severity: Severity = Severity.ERROR) -> None:
         self.problems.append(Problem(self.path, message, node.line, node.column, severity))
@@ -172,6 +192,13 @@ class MappingChecker:
         self.nodes[key.name] = node
         if isinstance(node, Scalar) and node.reported:
             return None
+        if key.kind is Kind.LANGUAGES:
+            tags = self._languages(key, node)
+            if tags is not None:
+                self.tag_lists[key.name] = tags
+            return None
+        if key.kind is Kind.WORDS and isinstance(node, Mapping):
+            return None  # read by its own checker
         if not isinstance(node, Scalar):
             self.add(node, f"'{key.name}' must be {key.kind.value}, not {describe(node)}")
             return None
@@ -185,6 +212,9 @@ class MappingChecker:
                     f"'{key.name}' is empty; fill it in or remove the line",
                     Severity.WARNING,
                 )
+            return None
+        if key.kind is Kind.WORDS:
+            self.add(node, f"'{key.name}' must be {key.kind.value}, not {describe(node)}")
             return None
         if key.kind is Kind.WHOLE_NUMBER:
             return self._whole_number(key, node)
@@ -294,19 +324,64 @@ class MappingChecker:
             return None
         return number
 
-    def _language(self, key: Key, node: Scalar) -> str | None:
+    def _language(self, key: Key, node: Scalar, *, each: bool = False) -> str | None:
         # The text as written, quoted or not: YAML 1.1 reads Norwegian's
         # `no` as false, but a language key can only mean the language.
         text = node.text.strip()
         tag = language_tag(text)
         if tag is not None:
             return tag
-        message = f"'{key.name}' must be {key.kind.value}, not '{text}'"
+        if each:
+            message = f"each of '{key.name}' must be {Kind.LANGUAGE.value}, not '{text}'"
+        else:
+            message = f"'{key.name}' must be {key.kind.value}, not '{text}'"
         meant = language_tag(text.replace("_", "-"))
         if meant is not None:  # a POSIX locale name such as en_GB
-            message += f"; write {key.name}: {meant}"
+            message += f"; write {meant}" if each else f"; write {key.name}: {meant}"
         self.add(node, message)
         return None
+
+    def _languages(self, key: Key, node: Node) -> tuple[str, ...] | None:
+        if isinstance(node, Mapping) or (
+            isinstance(node, Scalar) and implicit_type(node)[0] != "null" and node.text.strip()
+        ):
+            message = f"'{key.name}' must be {key.kind.value}, not {describe(node)}"
+            if isinstance(node, Scalar):
+                message += f"; write {key.name}: [{node.text.strip()}]"
+            self.add(node, message)
+            return None
+        if not isinstance(node, Sequence) or not node.items:
+            self.add(
+                node,
+                f"'{key.name}' is empty; list the pack's languages, the main one first, "
+                f"such as {key.name}: [en, es]",
+            )
+            return None
+        tags: list[str] = []
+        first_seen: dict[str, Scalar] = {}
+        valid = True
+        for item in node.items:
+            if not isinstance(item, Scalar):
+                self.add(
+                    item,
+                    f"each of '{key.name}' must be {Kind.LANGUAGE.value}, not {describe(item)}",
+                )
+                valid = False
+                continue
+            tag = self._language(key, item, each=True)
+            first = first_seen.get(tag) if tag is not None else None
+            if first is not None:
+                self.add(
+                    item,
+                    f"'{tag}' is named twice in '{key.name}' (first at line {first.line}, "
+                    f"column {first.column}); keep only one",
+                )
+            if tag is None or first is not None:
+                valid = False
+                continue
+            first_seen[tag] = item
+            tags.append(tag)
+        return tuple(tags) if valid else None
 
     def _formatted(self, key: Key, node: Scalar) -> str | None:
         assert key.matches is not None

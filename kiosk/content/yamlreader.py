@@ -20,13 +20,14 @@ own composer resolves or drops without a trace.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import yaml
 from yaml import events
 
-from kiosk.content import yamlparsers, yamltabs
+from kiosk.content import bidi, yamlparsers, yamltabs
 from kiosk.content.problems import Problem
 from kiosk.content.yamlparsers import PureLoader
 from kiosk.content.yamltabs import LINE_BREAK as _LINE_BREAK
@@ -155,6 +156,7 @@ class _Composer:
     text: str
     problems: list[Problem] = field(default_factory=list)
     _lines: list[str] | None = None
+    _line_starts: list[int] | None = None
 
     def _source_lines(self, first: int, last: int) -> list[str]:
         if self._lines is None:
@@ -167,6 +169,36 @@ class _Composer:
             return False
         later_lines = self._source_lines(start.line + 1, end.line)
         return any(line.lstrip().startswith("- ") for line in later_lines)
+
+    def check_bidi(self, event: events.ScalarEvent) -> None:
+        """An error at each bidi control that could make the value read otherwise."""
+        if not bidi.has_bidi_control(event.value):
+            return
+        start = _index(event)
+        end = event.end_mark.index if event.end_mark is not None else len(self.text)
+        if event.style in ("|", ">"):
+            # The value starts on the line after the indicator and its comment.
+            header_end = _LINE_BREAK.search(self.text, start, end)
+            start = header_end.end() if header_end else end
+        written = bidi.source_indexes(self.text[start:end], double_quoted=event.style == '"')
+        in_value = [m.start() for m in bidi.BIDI_PATTERN.finditer(event.value)]
+        refused = bidi.refused(event.value)
+        # A value full of them needs no line for each: the rest are counted.
+        for shown, (index, why) in enumerate(refused[: bidi.MAX_SHOWN + 1]):
+            where = _position(event)
+            if len(written) == len(in_value):
+                where = self._position_of(start + written[in_value.index(index)])
+            message = why
+            if shown == bidi.MAX_SHOWN:
+                message = f"{len(refused) - shown} more such controls in this value; delete them"
+            self.problems.append(Problem(self.path, message, *where))
+
+    def _position_of(self, index: int) -> tuple[int, int]:
+        """As :func:`position_of`, without reading the text up to ``index`` again."""
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+        line = bisect.bisect_right(self._line_starts, index)
+        return line, index - self._line_starts[line - 1] + 1
 
     def error(self, event: events.Event, message: str) -> None:
         line, column = _position(event)
@@ -220,6 +252,7 @@ class _Composer:
         self.check_event(event)
         line, column = _position(event)
         if isinstance(event, events.ScalarEvent):
+            self.check_bidi(event)
             return Scalar(
                 event.value,
                 event.style in (None, ""),

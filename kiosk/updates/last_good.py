@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from kiosk.content import ContentError, Pack, load_pack
+from kiosk.content.languages import is_pack_text_file
 from kiosk.content.loader import PACK_FILE, TOPICS_DIR
 
 log = logging.getLogger(__name__)
@@ -35,7 +36,8 @@ COPY_DIR = "last-good-pack"
 _NEW = ".last-good-pack.new"
 _OLD = ".last-good-pack.old"
 # Inside the copy, beside kiosk.yaml: where the pack came from and when.
-# The loader reads only kiosk.yaml and topics/, so it never sees this file.
+# The loader reads only kiosk.yaml, kiosk.<lang>.yaml and topics/, so it
+# never sees this file.
 SOURCE_FILE = ".source.json"
 
 
@@ -59,11 +61,11 @@ def files_digest(files: Mapping[str, bytes]) -> str:
 
 
 def _safe_name(name: str) -> bool:
-    """Only what a pack holds: kiosk.yaml, and files directly in topics/."""
+    """Only what a pack holds: kiosk.yaml, kiosk.<lang>.yaml, and files directly in topics/."""
     parts = PurePosixPath(name).parts
-    return parts == (PACK_FILE,) or (
-        len(parts) == 2 and parts[0] == TOPICS_DIR and parts[1] not in ("", ".", "..")
-    )
+    if len(parts) == 1 and (parts[0] == PACK_FILE or is_pack_text_file(parts[0])):
+        return True
+    return len(parts) == 2 and parts[0] == TOPICS_DIR and parts[1] not in ("", ".", "..")
 
 
 class LastGoodCopy:

@@ -99,7 +99,7 @@ def test_every_answer_is_at_or_below_the_target_reading_grade(pack: Pack, questi
     """Many readers have had a stroke: short sentences, everyday words (grade 8 or below)."""
     measured = pack_readability(pack)
     assert measured.topics is not None
-    [grade] = [m.grade for m in measured.topics if m.topic_id == by_question(pack, question).id]
+    [grade] = [m.score for m in measured.topics if m.topic_id == by_question(pack, question).id]
     assert grade <= READABILITY_TARGET_GRADE
 
 
@@ -146,3 +146,15 @@ def test_plain_wording_keeps_every_fact_of_the_seed(pack: Pack, topic_id: str, f
     text = " ".join(text.split())  # one space between words, whatever the line breaks
     missing = [fact for fact in facts if fact not in text]
     assert not missing, f"{topic_id} lost: {missing}"
+
+
+def test_every_topic_is_in_the_main_language(pack: Pack) -> None:
+    assert pack.language == pack.main_language
+    assert {t.language for t in pack.topics} == {pack.main_language}
+
+
+def test_every_translation_is_in_its_own_language_and_in_tile_order(pack: Pack) -> None:
+    for language, translation in pack.translations.items():
+        assert {t.language for t in translation.topics.values()} <= {language}
+        order = [t.id for t in pack.topics]
+        assert list(translation.topics) == [i for i in order if i in translation.topics]

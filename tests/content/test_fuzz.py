@@ -148,8 +148,19 @@ URLS = [
     "www.example.com",
     "data:image/png;base64,iVBORw0KGgo=",
 ]
-RTL = ["שלום", "مرحبا بكم", "\u202e", "\u202b", "\u202a", "\u202c", "\u202d", "\u2066", "\u2067"]
-RTL += ["\u2068", "\u2069", "\u200e", "\u200f", "\u061c"]
+# Right-to-left text, the direction marks it may need, and isolates closed
+# within the piece: all showable.
+RTL = [
+    "שלום",
+    "مرحبا بكم",
+    "\u200e",
+    "\u200f",
+    "\u061c",
+    "\u2067\u05e9\u05dc\u05d5\u05dd\u2069",
+    "\u2066a\u2069",
+]
+# Overrides and unbalanced isolates: never in a text that loads.
+BIDI = ["\u202e", "\u202b", "\u202a", "\u202c", "\u202d", "\u2066", "\u2067", "\u2068", "\u2069"]
 COMBINING = [
     "e\u0301",
     "\u0301",
@@ -181,7 +192,7 @@ WORDS = ["Headache", "clinic", "a", "-", "TMS", "É", "ß", "İ", "ǅ", "ﬁ"]
 PRINTABLE_PIECES = HTML + URLS + RTL + COMBINING + EMOJI + INVISIBLE + YAML_WORDS + WORDS
 hostile_piece = st.one_of(
     st.sampled_from(PRINTABLE_PIECES),
-    st.sampled_from(CONTROL + BREAKS),
+    st.sampled_from(CONTROL + BREAKS + BIDI),
     long_text,
     st.text(max_size=8),
     st.characters(codec=None, exclude_categories=()),
@@ -524,6 +535,64 @@ def test_an_escaped_control_character_is_a_located_error(bad: str, key: str) -> 
     assert all(p.line is not None for p in error.errors)
 
 
+@FUZZ
+@given(
+    bad=st.sampled_from([*BIDI[:5], "\u2069", "\u2067x"]),
+    before=st.lists(st.sampled_from(["Headache", "É", "<b>", *RTL]), max_size=3).map(" ".join),
+    key=st.sampled_from(["question", "answer", "source"]),
+    data=st.data(),
+)
+def test_a_bidi_control_is_located_where_it_is_written(
+    bad: str, before: str, key: str, data: st.DataObject
+) -> None:
+    """In any style (quoted, plain, block, escaped), the error points at the
+    control itself: the character, or the backslash of its escape."""
+    topic = {"question": "Q?", "answer": "A.", "source": "S."}
+    topic[key] = f"{before} {bad} after"
+    written_value = data.draw(written(topic[key]))
+    lines = [f"{k}: {written_value if k == key else v}" for k, v in topic.items()]
+    text = "\n".join(lines) + "\n"
+    error = load_files({"kiosk.yaml": PACK_YAML, "topics/a.yaml": as_text(text)})
+    assert isinstance(error, ContentError)
+    [problem] = [p for p in error.errors if "U+20" in p.message]
+    assert problem.line is not None and problem.column is not None
+    at = LINE_BREAK.split(text)[problem.line - 1][problem.column - 1 :]
+    control = bad[0]
+    assert at.startswith((control, f"\\u{ord(control):04x}", f"\\u{ord(control):04X}")), at
+
+
+@st.composite
+def translated_packs(draw: st.DrawFn) -> dict[str, bytes]:
+    """A two-language pack whose translation files hold anything."""
+    languages = draw(st.sampled_from(["[en, es]", "[en, es, es]", "[]", "es", "[en, {a: 1}]"]))
+    files = {
+        "kiosk.yaml": PACK_YAML + f"languages: {languages}\n".encode(),
+        "topics/a.yaml": TOPIC_YAML,
+    }
+    name = draw(st.sampled_from(["a.es", "a.ES", "b.es", "a.fr", "a.en", "A B.es", "a.e"]))
+    content = draw(st.one_of(any_bytes, dumped(topic_like).map(as_text)))
+    files[f"topics/{name}.yaml"] = content
+    if draw(st.booleans()):
+        pack_text = draw(
+            st.one_of(any_bytes, dumped(pack_like).map(as_text), dumped(yaml_data).map(as_text))
+        )
+        files[draw(st.sampled_from(["kiosk.es.yaml", "kiosk.en.yaml", "kiosk.fr.yaml"]))] = (
+            pack_text
+        )
+    return files
+
+
+@FUZZ
+@given(files=translated_packs())
+def test_translation_files_of_any_content_load_or_say_where(files: dict[str, bytes]) -> None:
+    outcome = load_files(files)
+    if isinstance(outcome, Pack):
+        for translation in outcome.translations.values():
+            for topic in translation.topics.values():
+                assert topic.question == topic.question.strip() and topic.question
+                assert topic.answer
+
+
 # --- exact messages for what the fuzzing found ------------------------------------------------
 
 
@@ -657,6 +726,10 @@ SLOWEST = {
     "bullets-yaml-joins": _fill("question: Q?\nanswer: A\n", "  - b\n"),
     "blank-lines": _fill("question: Q?\nanswer: |\n  a\n", "\n", "  b\n"),
     "control-character-at-the-end": _fill("question: Q?\nanswer: |\n", "  é word\n", "\x07"),
+    # Each bidi control is located in the file: a file full of them.
+    "bidi-controls-in-one-value": _fill("question: Q?\nanswer: ", "\u202e"),
+    "bidi-controls-in-every-value": _fill("question: Q?\nanswer: A.\nsource: [", "\u202e, "),
+    "escaped-bidi-controls": _fill('question: Q?\nanswer: "', "\\u202e", '"\n'),
 }
 
 

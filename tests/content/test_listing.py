@@ -281,3 +281,54 @@ def test_a_content_folder_that_loops_says_so(tmp_path: Path) -> None:
         f"the content folder {tmp_path}/current is a symbolic link that leads back to itself "
         "(a link loop)"
     )
+
+
+# --- the pack's texts in other languages ----------------------------------------------------
+
+
+def test_listing_stamps_the_packs_texts_in_other_languages(pack: Path) -> None:
+    (pack / "kiosk.es.yaml").write_text("title: Clínica\n", encoding="utf-8")
+    (pack / "kiosk.ar.yml").write_text("title: عيادة\n", encoding="utf-8")
+    # Not read by the loader, so not stamped: other files, and scratch copies.
+    for name in ("notes.txt", "kiosk.yaml.bak", "kiosk.es.yaml~", ".kiosk.es.yaml.swp"):
+        (pack / name).write_text("x", encoding="utf-8")
+    assert listing_of(pack).names == (
+        "kiosk.ar.yml",
+        "kiosk.es.yaml",
+        "kiosk.yaml",
+        "topics/a.yaml",
+        "topics/b.yaml",
+    )
+
+
+@pytest.mark.parametrize("change", ["edit", "add", "remove", "rename"])
+def test_a_change_to_a_language_file_changes_the_listing(pack: Path, change: str) -> None:
+    texts = pack / "kiosk.es.yaml"
+    texts.write_text("title: Clínica\n", encoding="utf-8")
+    before = listing_of(pack)
+    if change == "edit":
+        save_by_rename(texts, "title: Clínica\nwords:\n  Home: Inicio\n")
+    elif change == "add":
+        (pack / "kiosk.ar.yaml").write_text("title: عيادة\n", encoding="utf-8")
+    elif change == "remove":
+        texts.unlink()
+    else:
+        texts.rename(pack / "kiosk.fr.yaml")
+    assert listing_of(pack) != before
+
+
+def test_a_same_size_edit_of_a_language_file_is_seen_by_its_time(pack: Path) -> None:
+    texts = pack / "kiosk.es.yaml"
+    texts.write_text("title: Clinica\n", encoding="utf-8")
+    before = listing_of(pack)
+    texts.write_text("title: Clinico\n", encoding="utf-8")
+    bump_mtime(texts)
+    assert listing_of(pack) != before
+
+
+def test_scratch_copies_of_a_language_file_change_nothing(pack: Path) -> None:
+    (pack / "kiosk.es.yaml").write_text("title: Clínica\n", encoding="utf-8")
+    before = listing_of(pack)
+    (pack / ".kiosk.es.yaml.swp").write_text("swap", encoding="utf-8")
+    (pack / "kiosk.es.yaml~").write_text("backup", encoding="utf-8")
+    assert listing_of(pack) == before

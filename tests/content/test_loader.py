@@ -384,7 +384,7 @@ BROKEN_PACKS = [
         {"kiosk.yaml": PACK_YAML + "colour: red\n"},
         [
             "{pack}/kiosk.yaml:3:1: error: unknown key 'colour'; allowed keys are: footer, "
-            "language, schema, title, welcome"
+            "language, languages, schema, title, welcome"
         ],
         id="pack-unknown-key-no-close-match",
     ),

@@ -21,15 +21,22 @@ from hypothesis import strategies as st
 
 from kiosk.content import BulletList, Pack, Paragraph, Place, Severity, Topic, load_pack
 from kiosk.content.readability import (
+    FLESCH_KINCAID,
+    INFLESZ,
     READABILITY_TARGET_GRADE,
+    READABILITY_TARGET_INFLESZ,
     PackReadability,
     TopicReadability,
     answer_text,
     grade,
+    inflesz,
     is_english,
+    is_spanish,
+    languages_readability,
     pack_readability,
     readability_warning,
     readability_warnings,
+    scale_for,
     topic_readability,
     word_count,
 )
@@ -84,9 +91,9 @@ def test_shorter_sentences_and_everyday_words_grade_lower() -> None:
     ("value", "above"),
     [(-1.0, False), (7.9, False), (8.0, False), (8.1, True), (19.6, True)],
 )
-def test_above_target_means_above_grade_8(value: float, above: bool) -> None:
+def test_off_target_means_above_grade_8(value: float, above: bool) -> None:
     assert READABILITY_TARGET_GRADE == 8
-    assert TopicReadability("a", 10, value).above_target is above
+    assert TopicReadability("a", 10, value).off_target is above
 
 
 # --- what is measured -----------------------------------------------------------------------
@@ -117,8 +124,8 @@ def test_a_bullet_list_is_read_as_separate_sentences() -> None:
         "Loud clicks from the machine",
     )
     measured = topic_readability(make_topic((BulletList(items),)))
-    assert measured.grade == grade(". ".join(items) + ".")
-    assert measured.grade < grade(" ".join(items))
+    assert measured.score == grade(". ".join(items) + ".")
+    assert measured.score < grade(" ".join(items))
 
 
 def test_the_question_does_not_count() -> None:
@@ -142,7 +149,7 @@ def test_every_answer_is_measured_in_display_order(
         "en", (TopicReadability("easy", 7, -1.1), TopicReadability("hard", 8, 27.4))
     )
     assert measured.computed
-    assert measured.above_target == (TopicReadability("hard", 8, 27.4),)
+    assert measured.off_target == (TopicReadability("hard", 8, 27.4),)
 
 
 @pytest.mark.parametrize("language", ["en", "en-GB", "en-US", "en-AU", "EN"])
@@ -150,18 +157,18 @@ def test_english_in_any_region_is_english(language: str) -> None:
     assert is_english(language)
 
 
-@pytest.mark.parametrize("language", ["es", "pt-BR", "de", "fr-CA", "eng-x", "enm"])
+@pytest.mark.parametrize("language", ["pt-BR", "de", "fr-CA", "eng-x", "enm", "esu"])
 def test_other_languages_get_no_grades_and_no_warnings(language: str) -> None:
-    """Flesch-Kincaid counts English syllables: a number for Spanish text would be wrong."""
+    """The formulas count English or Spanish syllables: a number for German would be wrong."""
     pack = Pack(
         title="Clinica",
         topics=(make_topic((Paragraph(HARD),)),),
         language=language,
     )
     measured = pack_readability(pack)
-    assert measured == PackReadability(language, None)
+    assert measured == PackReadability(language, None, None)
     assert not measured.computed
-    assert measured.above_target == ()
+    assert measured.off_target == ()
     assert readability_warnings(pack, measured) == ()
 
 
@@ -231,7 +238,7 @@ def test_any_answer_gets_a_grade_or_zero(blocks: list[Paragraph | BulletList]) -
     """`kiosk check` measures every valid pack: hostile text must not crash it."""
     measured = topic_readability(make_topic(tuple(blocks)))
     assert measured.words >= 0
-    assert measured.grade == measured.grade  # not NaN
+    assert measured.score == measured.score  # not NaN
 
 
 OFFLINE = textwrap.dedent(
@@ -263,7 +270,7 @@ OFFLINE = textwrap.dedent(
         socket.create_connection(("example.org", 80))
     except OSError as exc:
         blocked = str(exc)
-    print(measured.words, measured.grade, blocked)
+    print(measured.words, measured.score, blocked)
     """
 )
 
@@ -329,7 +336,7 @@ NO_WHOLE_DICTIONARY = textwrap.dedent(
     from kiosk.content.readability import pack_readability
     from kiosk.paths import bundled_content
 
-    print(*(t.grade for t in pack_readability(load_pack(bundled_content())).topics))
+    print(*(t.score for t in pack_readability(load_pack(bundled_content())).topics))
     """
 )
 
@@ -410,3 +417,129 @@ def test_grades_and_word_counts_are_textstats_on_a_large_sample_of_english(
     assert sum(word_count(text) for text in texts) > 100_000
     different = [text for text in texts if (word_count(text), grade(text)) != textstat_grade(text)]
     assert different == []
+
+
+# --- Spanish: Szigriszt-Pazos on the INFLESZ scale ------------------------------------------
+
+# 9 words in 2 sentences, short everyday words: "bastante fácil" on the INFLESZ scale.
+ES_EASY = "Traiga sus medicinas. Traiga una lista de sus preguntas."
+# One 18-word sentence of long technical words: "muy difícil" (below 40).
+ES_HARD = (
+    "La estimulación magnética transcraneal es una intervención neuromoduladora no invasiva "
+    "que modifica la excitabilidad cortical mediante campos electromagnéticos."
+)
+
+
+def textstat_inflesz(text: str) -> float:
+    """Szigriszt-Pazos's perspicuity as textstat 0.7.8 computes it itself, for Spanish."""
+    from textstat.textstat import textstatistics  # noqa: PLC0415
+
+    measure = textstatistics()  # its own instance: the shared one is left alone
+    measure.set_lang("es")
+    measure.set_rounding_points(None)
+    return round(float(measure.szigriszt_pazos(text)), 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [ES_EASY, ES_HARD, "Siéntese y espere. Le llamaremos pronto.", "¿Duele? No. ¡Nada!", ""],
+)
+def test_inflesz_is_textstats_szigriszt_pazos_for_spanish(text: str) -> None:
+    assert inflesz(text) == textstat_inflesz(text)
+
+
+def test_inflesz_of_easy_and_hard_spanish() -> None:
+    assert inflesz(ES_EASY) == 84.7
+    assert inflesz(ES_HARD) == -8.4
+    assert (word_count(ES_EASY), word_count(ES_HARD)) == (9, 18)
+
+
+def test_inflesz_ignores_what_others_set_on_textstat(shared_textstat: object) -> None:
+    textstat.set_lang("de_DE")
+    textstat.set_rounding_points(0)
+    assert inflesz(ES_EASY) == 84.7
+    assert shared_textstat._textstatistics__lang == "de_DE"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("value", "off"),
+    [(-8.4, True), (54.9, True), (55.0, False), (55.1, False), (84.7, False)],
+)
+def test_off_target_in_spanish_means_below_55(value: float, off: bool) -> None:
+    assert READABILITY_TARGET_INFLESZ == 55
+    assert TopicReadability("a", 10, value, INFLESZ).off_target is off
+
+
+@pytest.mark.parametrize(
+    ("language", "scale"),
+    [
+        ("en", FLESCH_KINCAID),
+        ("en-GB", FLESCH_KINCAID),
+        ("es", INFLESZ),
+        ("es-419", INFLESZ),
+        ("ES-mx", INFLESZ),
+        ("esu", None),
+        ("ar", None),
+    ],
+)
+def test_each_language_has_its_scale_or_none(language: str, scale: object) -> None:
+    assert scale_for(language) is scale
+    assert is_spanish(language) is (scale is INFLESZ)
+
+
+def spanish_topic(topic_id: str, text: str, place: Place | None = None) -> Topic:
+    return Topic(topic_id, "¿P?", (Paragraph(text),), answer_place=place, language="es")
+
+
+def test_a_spanish_pack_is_measured_on_the_inflesz_scale() -> None:
+    place = Place("p/topics/dificil.yaml", 3, 9)
+    pack = Pack(
+        title="Clínica",
+        topics=(spanish_topic("facil", ES_EASY), spanish_topic("dificil", ES_HARD, place)),
+        language="es",
+    )
+    measured = pack_readability(pack)
+    assert measured == PackReadability(
+        "es",
+        (
+            TopicReadability("facil", 9, 84.7, INFLESZ),
+            TopicReadability("dificil", 18, -8.4, INFLESZ),
+        ),
+        INFLESZ,
+    )
+    assert [str(w) for w in readability_warnings(pack, measured)] == [
+        "p/topics/dificil.yaml:3:9: warning: 'answer' scores -8.4 on the INFLESZ scale, below "
+        "the target of 55; write shorter sentences and use everyday words"
+    ]
+
+
+def test_every_language_of_a_pack_is_measured_on_its_own_topics(
+    tmp_path: Path,
+) -> None:
+    """Each language measures the answers written in it; untranslated topics
+    count once, with the main language."""
+    folder = tmp_path / "pack"
+    (folder / "topics").mkdir(parents=True)
+    (folder / "kiosk.yaml").write_text("schema: 1\ntitle: T\nlanguages: [en, es, ar]\n", "utf-8")
+    for topic_id, text in (("easy", EASY), ("hard", HARD)):
+        (folder / "topics" / f"{topic_id}.yaml").write_text(
+            f"question: Q?\nanswer: {text}\n", "utf-8"
+        )
+    (folder / "topics" / "hard.es.yaml").write_text(f"question: ¿P?\nanswer: {ES_HARD}\n", "utf-8")
+    (folder / "topics" / "easy.ar.yaml").write_text("question: س؟\nanswer: ج.\n", "utf-8")
+    pack = load_pack(folder)
+    measured = languages_readability(pack)
+    assert measured == (
+        PackReadability(
+            "en", (TopicReadability("easy", 7, -1.1), TopicReadability("hard", 8, 27.4))
+        ),
+        PackReadability("es", (TopicReadability("hard", 18, -8.4, INFLESZ),), INFLESZ),
+        PackReadability("ar", None, None),
+    )
+    warnings = [str(w) for m in measured for w in readability_warnings(pack, m)]
+    assert warnings == [
+        f"{folder}/topics/hard.yaml:2:9: warning: 'answer' reads at grade 27.4, above the "
+        "target of grade 8; write shorter sentences and use everyday words",
+        f"{folder}/topics/hard.es.yaml:2:9: warning: 'answer' scores -8.4 on the INFLESZ "
+        "scale, below the target of 55; write shorter sentences and use everyday words",
+    ]

@@ -1,7 +1,9 @@
 """Hostile text on the answer screen shows exactly as written: no link, image or markup.
 
 Hypothesis writes questions and answers full of HTML, URLs, right-to-left text
-and bidi controls, combining marks, emoji and 100,000-letter words into a pack,
+and the direction marks and isolates it may hold (overrides and unbalanced
+isolates never load: tests/content/test_bidi.py), combining marks, emoji and
+100,000-letter words into a pack,
 opens a kiosk window on it and shows the topic. The answer document must hold
 the question and the answer's paragraphs and bullets character for character
 (after the answer text rules: lines join, spaces fold) and no anchor or image.
@@ -49,10 +51,8 @@ HOSTILE = [
     "**bold**",
     "שלום",
     "مرحبا",
-    "\u202eevil\u202c",
-    "\u202b",
-    "\u2067",
-    "\u2069",
+    "\u2067evil\u2069",
+    "\u2066\u05e9\u2069",
     "\u200f",
     "\u061c",
     "e\u0301",

@@ -117,8 +117,38 @@ def test_a_swap_cut_short_between_its_renames_is_undone(write_pack, copy: LastGo
     assert [t.id for t in kept[0].topics] == ["a", "b"]
 
 
+def test_a_pack_in_several_languages_is_kept_whole(write_pack, copy: LastGoodCopy) -> None:
+    folder = write_pack(TOPICS)
+    with (folder / "kiosk.yaml").open("a", encoding="utf-8") as file:
+        file.write("languages: [en, es]\n")
+    (folder / "kiosk.es.yaml").write_text("title: Clínica\nwords:\n  Home: Inicio\n", "utf-8")
+    (folder / "topics" / "a.es.yaml").write_text("question: ¿Aparcar?\nanswer: Detrás.\n", "utf-8")
+    files = checked_files(folder)
+    assert sorted(files) == [
+        "kiosk.es.yaml",
+        "kiosk.yaml",
+        "topics/a.es.yaml",
+        "topics/a.yaml",
+        "topics/b.yaml",
+    ]
+    assert copy.save(folder, files)
+    kept = copy.load(folder)
+    assert kept is not None
+    original = load_pack(folder)
+    assert (kept[0].translations, kept[0].words) == (original.translations, original.words)
+
+
 @pytest.mark.parametrize(
-    "name", ["../kiosk.yaml", "/etc/passwd", "topics/../../x.yaml", "images/a.png", "topics/.."]
+    "name",
+    [
+        "../kiosk.yaml",
+        "/etc/passwd",
+        "topics/../../x.yaml",
+        "images/a.png",
+        "topics/..",
+        "kiosk.es.txt",
+        "es/kiosk.es.yaml",
+    ],
 )
 def test_only_pack_files_are_kept(copy: LastGoodCopy, tmp_path: Path, name: str) -> None:
     with pytest.raises(ValueError, match="not a pack file"):
