@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
     QCloseEvent,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import QApplication, QLayout, QStackedLayout, QWidget
 
 from kiosk import __version__
 from kiosk.content import Pack
+from kiosk.i18n.catalog import base_language
+from kiosk.i18n.words import words_language
 from kiosk.paths import resource
 from kiosk.stats.events import Sink
 from kiosk.stats.report import Period, read_report
@@ -99,7 +101,7 @@ class KioskWindow(QWidget):
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         set_role(self, QAccessible.Role.Window)  # named by its title: the pack's
-        self.setWindowTitle("Information")
+        self.setWindowTitle(self.tr("Information"))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.locked = locked
         self.reading_words_per_minute = reading_words_per_minute
@@ -159,6 +161,11 @@ class KioskWindow(QWidget):
         if pack is not None:
             self._apply_pack(pack)
         self.show_home()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.pack is None:
+            self.setWindowTitle(self.tr("Information"))
+        super().changeEvent(event)
 
     def _build_screens(
         self,
@@ -365,11 +372,16 @@ class KioskWindow(QWidget):
         # An alert with focus on Keep reading: what a screen reader presents.
         self.overlay.show_warning()
         message = self.overlay.announcement()
-        # A patient who used Listen hears it.
-        # The warning is written in English: spoken only in an English voice.
-        english = self.pack is not None and self.pack.language.split("-")[0].lower() == "en"
-        if self.speaker is not None and self._can_speak() and self._listened and english:
-            self.speaker.say(message)
+        # A patient who used Listen hears it, if the voice speaks the
+        # language of the warning's words.
+        speaker = self.speaker
+        if (
+            speaker is not None
+            and self._can_speak()
+            and self._listened
+            and base_language(speaker.language) == base_language(words_language())
+        ):
+            speaker.say(message)
 
     # -- the visit's choices ----------------------------------------------------
     def set_text_size(self, size: TextSize) -> None:

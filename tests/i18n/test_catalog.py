@@ -1,0 +1,162 @@
+"""The kiosk's words as `kiosk check` sees them, without Qt: which ones
+patients see, which languages ship, and a warning for a pack language that
+would show them in English."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+
+from kiosk.content import Pack
+from kiosk.content.problems import Severity
+from kiosk.i18n import catalog
+from kiosk.i18n.catalog import patient_words, shipped_languages, words_warnings
+
+# Every word a patient can meet, as the screens write it in English.
+PATIENT_WORDS = {
+    "A, normal text",
+    "A+, larger text",
+    "A++, largest text",
+    "Answer",
+    "Answer screen",
+    "Answer: %1",
+    "Answer: scroll bar",
+    "Are you still reading?",
+    "Back to all questions",
+    "Changes the size of the writing",
+    "Contrast",
+    "Controls",
+    "High contrast",
+    "Home",
+    "Home page",
+    "Home screen",
+    "If not, this screen goes back to the start in %n seconds.",
+    "Information",
+    "Information screen is being updated",
+    "Keep reading",
+    "Listen",
+    "Opens the answer",
+    "Please ask our staff if you have a question.",
+    "Question tiles",
+    "Questions",
+    "Questions: scroll bar",
+    "Reads the question and answer aloud",
+    "Source: %1",
+    "Stay on this page",
+    "Stop",
+    "Stop reading aloud",
+    "Stops the voice",
+    "Tap the screen to keep reading.",
+    "White writing on black, or back",
+}
+
+
+def test_the_patient_words_are_every_word_on_the_patient_screens() -> None:
+    assert patient_words() == PATIENT_WORDS
+
+
+def test_staff_words_are_not_patient_words() -> None:
+    # Staff screens stay in English: their words are not offered for translation.
+    assert not {"Exit kiosk", "Enter PIN", "Usage", "Status", "en"} & patient_words()
+
+
+def test_english_spanish_and_arabic_ship() -> None:
+    assert shipped_languages() == {"en", "es", "ar"}
+
+
+def pack(
+    tmp_path: Path, languages: tuple[str, ...], words: Mapping[str, Mapping[str, str]] = {}
+) -> Pack:
+    return Pack(
+        title="Clinic",
+        topics=(),
+        folder=tmp_path,
+        language=languages[0],
+        languages=languages,
+        words=words,
+    )
+
+
+@pytest.mark.parametrize(
+    "languages",
+    [("en",), ("en-GB",), ("en", "es", "ar"), ("es-MX",), ("ar-EG", "en"), ("ES",)],
+)
+def test_no_warning_for_languages_the_kiosk_has_words_in(
+    tmp_path: Path, languages: tuple[str, ...]
+) -> None:
+    assert words_warnings(pack(tmp_path, languages)) == ()
+
+
+def all_words(prefix: str) -> dict[str, str]:
+    return {word: f"{prefix} {word}" for word in PATIENT_WORDS}
+
+
+def test_no_warning_when_the_pack_gives_every_word(tmp_path: Path) -> None:
+    assert words_warnings(pack(tmp_path, ("en", "de"), {"de": all_words("de")})) == ()
+
+
+def quoted(words: set[str]) -> str:
+    return ", ".join(f"'{word}'" for word in sorted(words))
+
+
+def test_a_language_without_words_is_located_at_kiosk_yaml(tmp_path: Path) -> None:
+    (problem,) = words_warnings(pack(tmp_path, ("en", "de")))
+    assert problem.severity is Severity.WARNING
+    assert problem.path == os.path.join(str(tmp_path), "kiosk.yaml")
+    assert problem.message == (
+        "the kiosk has no words in 'de'; patients will see Home, Keep reading, Listen, ... "
+        "in English; add them under 'words:' in kiosk.de.yaml "
+        f"(missing 34: {quoted(PATIENT_WORDS)})"
+    )
+
+
+def test_a_main_language_without_words_is_warned_about_too(tmp_path: Path) -> None:
+    problems = words_warnings(pack(tmp_path, ("fr", "es")))
+    assert [p.message.split(";")[0] for p in problems] == ["the kiosk has no words in 'fr'"]
+
+
+def test_missing_words_are_located_at_the_language_file(tmp_path: Path) -> None:
+    given = all_words("de")
+    del given["Keep reading"]
+    given["Stop"] = "  "  # blank: as good as missing
+    (problem,) = words_warnings(pack(tmp_path, ("en", "de"), {"de": given}))
+    assert str(problem) == (
+        f"{os.path.join(str(tmp_path), 'kiosk.de.yaml')}: warning: the kiosk has no words "
+        "in 'de'; patients will see Keep reading, ... in English; add them under 'words:' "
+        "in kiosk.de.yaml (missing 2: 'Keep reading', 'Stop')"
+    )
+
+
+@pytest.mark.parametrize(
+    ("word", "hint"),
+    [
+        ("Keep Reading", "did you mean 'Keep reading'?"),
+        ("Exit kiosk", "see the kiosk's README for its words"),
+    ],
+)
+def test_a_word_the_kiosk_does_not_have_is_warned_about(
+    tmp_path: Path, word: str, hint: str
+) -> None:
+    # Even in a language the kiosk ships: the word would never be shown.
+    (problem,) = words_warnings(pack(tmp_path, ("en", "es"), {"es": {word: "Algo"}}))
+    assert problem.path == os.path.join(str(tmp_path), "kiosk.es.yaml")
+    assert problem.message == f"'{word}' is not one of the kiosk's words; {hint}"
+    assert problem.severity is Severity.WARNING
+
+
+def test_the_catalog_needs_no_qt() -> None:
+    import subprocess
+    import sys
+
+    check = (
+        "import sys, kiosk.i18n.catalog as c; c.patient_words(); c.shipped_languages(); "
+        "sys.exit(any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules))"
+    )
+    assert subprocess.run([sys.executable, "-c", check], check=False).returncode == 0
+
+
+def test_every_shipped_language_has_a_ts_file() -> None:
+    assert set(catalog.ts_files()) == shipped_languages() - {"en"}
