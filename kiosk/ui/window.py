@@ -99,6 +99,7 @@ class KioskWindow(QWidget):
         visit_sink: Sink | None = None,
     ) -> None:
         super().__init__()
+        self._filtering = False  # the input filters are installed on the application
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         set_role(self, QAccessible.Role.Window)  # named by its title: the pack's
         self.setWindowTitle(self.tr("Information"))
@@ -155,12 +156,28 @@ class KioskWindow(QWidget):
         self._filters = (self.idle, self.input_guard, self.corner_taps)
         for event_filter in self._filters:
             self._app.installEventFilter(event_filter)
+        self._filtering = True
 
         self._connect()
         self.set_speaker(speaker)
         if pack is not None:
             self._apply_pack(pack)
         self.show_home()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.LanguageChange or not self._filtering:
+            return super().event(event)
+        # Qt hands a language change to every widget of the window, and the
+        # input filters see every event of the application: three Python
+        # calls per widget, for an event they have no use for, would take
+        # most of the time a switch has before the next frame.
+        for event_filter in self._filters:
+            self._app.removeEventFilter(event_filter)
+        try:
+            return super().event(event)
+        finally:
+            for event_filter in self._filters:
+                self._app.installEventFilter(event_filter)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self.pack is None:
@@ -474,6 +491,7 @@ class KioskWindow(QWidget):
         self.idle.stop()
         for event_filter in self._filters:
             self._app.removeEventFilter(event_filter)
+        self._filtering = False
         self.visits.interrupted("stopped")
         self.closing.emit()
         super().closeEvent(event)

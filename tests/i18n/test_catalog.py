@@ -5,6 +5,8 @@ would show them in English."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -148,9 +150,6 @@ def test_a_word_the_kiosk_does_not_have_is_warned_about(
 
 
 def test_the_catalog_needs_no_qt() -> None:
-    import subprocess
-    import sys
-
     check = (
         "import sys, kiosk.i18n.catalog as c; c.patient_words(); c.shipped_languages(); "
         "sys.exit(any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules))"

@@ -131,10 +131,13 @@ class LanguageChanges(QObject):
     def __init__(self, target: QObject) -> None:
         super().__init__()
         self.count = 0
+        self.target = target
+        # On the application, a filter sees every object's events: only its own count.
         target.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        self.count += event.type() == QEvent.Type.LanguageChange
+        if watched is self.target and event.type() == QEvent.Type.LanguageChange:
+            self.count += 1
         return False
 
 
@@ -150,3 +153,4 @@ def test_a_switch_is_one_language_change_delivered_at_once(
     words.use("de")
     words.use("fr")  # English, as for German: the screens need no new words
     assert changes.count == 3
+    qapp.removeEventFilter(changes)

@@ -99,6 +99,7 @@ class AnswerView(QTextEdit):
         self._hyphenated: frozenset[str] = frozenset()  # words too wide for the column
         self._hyphenated_at = -1  # the viewport width they were found at
         self._fitting = False
+        self._source_line = "Source: %1"  # in the language in use: see retranslate
         self.setDocument(self._new_document())
         self.retranslate()
 
@@ -110,9 +111,25 @@ class AnswerView(QTextEdit):
     def retranslate(self) -> None:
         """Its own words (the scroll bar's names, "Source:") in the language in use."""
         name_scroll_area(self, self.tr("Answer"), self.tr("Answer: scroll bar"))
-        if self._shown is not None:
-            self._write(keep_position=True)
-            self._fit_long_words()
+        self._source_line = self.tr("Source: %1")
+        self._rewrite_source()
+
+    def _rewrite_source(self) -> None:
+        """The source line in the language in use, in place: the answer
+        above it keeps its layout, and the patient their place in it."""
+        if self._shown is None or not self._shown[0].source:
+            return
+        text = self._hyphenate(self._source_line.replace("%1", self._shown[0].source))
+        block = self.document().findBlock(self._spoken_end).next()
+        if block.text() == text:
+            return
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(text)
+        self._fit_long_words()
+
+    def _hyphenate(self, text: str) -> str:
+        return hyphenate(text, self._language, self._hyphenated)
 
     def _new_document(self) -> QTextDocument:
         document = QTextDocument(self)
@@ -169,9 +186,9 @@ class AnswerView(QTextEdit):
             topic,
             self._palette,
             metrics,
-            source_line=self.tr("Source: %1"),
+            source_line=self._source_line,
             footer=self._footer,
-            hyphenate_words=lambda text: hyphenate(text, self._language, self._hyphenated),
+            hyphenate_words=self._hyphenate,
         )
         self.setDocument(document)
         if caret:
@@ -409,8 +426,9 @@ class AnswerScreen(QWidget):
         self.controls.setAccessibleName(self.tr("Controls"))
         if self.topic is not None:
             self._name_answer(self.topic)
-        self.controls.relayout()
-        self._arrange()
+        if self._metrics is None:
+            self.controls.relayout()
+        self._arrange()  # lays the controls out again
 
     def _text_size_name(self, size: TextSize) -> str:
         # The visible label first (WCAG 2.5.3), so "press A plus" works.
