@@ -130,6 +130,7 @@ class Kiosk:
         )
         # The kiosk's own words (Home, Keep reading...), in the pack's language.
         self.words = KioskWords(app, parent=self.window)
+        self.window.closing.connect(self.words.uninstall)
         self.recorder: Recorder | None = None
         self.status.statistics = STATS_OFF
         if settings.stats:

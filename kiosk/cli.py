@@ -32,6 +32,7 @@ from kiosk.content.readability import (
     readability_warnings,
 )
 from kiosk.display import display_available
+from kiosk.i18n.catalog import words_warnings
 from kiosk.paths import bundled_content
 from kiosk.plural import plural
 from kiosk.settings import (
@@ -350,6 +351,8 @@ def _check(args: argparse.Namespace) -> int:
     measured = pack_readability(pack)
     # Warnings only: a hard answer is still better than no answer.
     for warning in readability_warnings(pack, measured):
+        _print_warning(warning)
+    for warning in words_warnings(pack):  # the kiosk's own words in the pack's languages
         _print_warning(warning)
     print(f"OK: {plural(len(pack.topics), 'topic')}")
     if args.readability:

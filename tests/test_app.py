@@ -290,3 +290,27 @@ def test_without_a_pin_every_start_warns(qapp, start_kiosk, caplog):
     finally:
         sys.excepthook = previous
     assert "no staff PIN is set" in caplog.text
+
+
+def test_the_kiosks_words_follow_the_pack_on_screen(qapp, start_kiosk, write_pack):
+    from dataclasses import replace  # noqa: PLC0415
+
+    from kiosk.content import load_pack  # noqa: PLC0415
+
+    folder = write_pack({"quien": ("¿Quién?", "Nadie.")})
+    with (folder / "kiosk.yaml").open("a", encoding="utf-8") as file:
+        file.write("language: es-MX\n")
+    kiosk = start_kiosk(folder)
+    window = kiosk.window
+    assert window.answer.home_button.text() == "Inicio"
+    english = load_pack(write_pack({"who": ("Who?", "Nobody.")}))
+    # A language the kiosk has no words in, with the pack's own for it.
+    window.set_pack(replace(english, language="de", words={"de": {"Home": "Start"}}))
+    assert window.answer.home_button.text() == "Start"
+    assert window.answer.listen_button.text() == "Listen"
+    window.set_pack(english)
+    assert window.answer.home_button.text() == "Home"
+    window.set_pack(replace(english, language="de", words={"de": {"Home": "Start"}}))
+    window.locked = False
+    window.close()  # the kiosk stops: its words leave the application
+    assert qapp.translate("AnswerScreen", "Home") == "Home"

@@ -470,3 +470,18 @@ def test_snapshot_of_an_invalid_pack_named_by_the_config(tmp_path, write_pack, c
         f"{pack}/topics/a.yaml:1:1: error: missing required key 'answer'",
         "1 error; the pack cannot be shown until they are fixed.",
     ]
+
+
+def test_check_warns_of_a_language_the_kiosk_has_no_words_in(capsys, write_pack):
+    pack = write_pack({"frage": ("Wer darf keine TMS bekommen?", "Ja.")})
+    with (pack / "kiosk.yaml").open("a", encoding="utf-8") as file:
+        file.write("language: de\n")
+    assert main(["check", str(pack)]) == 0  # a warning: the pack still shows
+    out, err = capsys.readouterr()
+    assert out == "OK: 1 topic\n"
+    assert err.startswith(
+        f"{pack / 'kiosk.yaml'}: warning: the kiosk has no words in 'de'; patients will see "
+        "Home, Keep reading, Listen, ... in English; add them under 'words:' in kiosk.de.yaml "
+        "(missing 34: 'A++, largest text', 'A+, larger text', 'A, normal text', "
+    )
+    assert err.count("\n") == 1

@@ -100,6 +100,10 @@ class KioskWords(QObject):
         # that the next paint already shows the new words.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
+    def uninstall(self) -> None:
+        """Serve no more words: the application is back to the words as written."""
+        self._app.removeTranslator(self._translator)
+
     def _shipped_for(self, language: str) -> QTranslator | None:
         if base_language(language) == "en":
             return None  # the words are written in English

@@ -5,12 +5,14 @@ would show them in English."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+import yaml
 
 from kiosk.content import Pack
 from kiosk.content.problems import Severity
@@ -159,3 +161,12 @@ def test_the_catalog_needs_no_qt() -> None:
 
 def test_every_shipped_language_has_a_ts_file() -> None:
     assert set(catalog.ts_files()) == shipped_languages() - {"en"}
+
+
+def test_the_readme_example_lists_every_word() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(words:\n.*?)```", readme, re.DOTALL)
+    assert len(blocks) == 1
+    example = yaml.safe_load(blocks[0])["words"]
+    assert set(example) == PATIENT_WORDS
+    assert all(value.strip() for value in example.values())
