@@ -302,9 +302,14 @@ class Kiosk:
             self.status.read_aloud = f"off: {reason}"
         self._status_changed()
 
+    def show_words_in(self, language: str) -> None:
+        """The kiosk's own words (Home, Keep reading...) in ``language`` from
+        now on, with the words the pack on screen gives for it."""
+        pack = self.window.pack
+        self.words.use(language, pack.words.get(language, {}) if pack is not None else {})
+
     def _pack_applied(self, pack: Pack) -> None:
-        language = pack.main_language
-        self.words.use(language, pack.words.get(language, {}))
+        self.show_words_in(pack.main_language)
         if self._speaker_factory is not None:
             self._language = pack.language
             QTimer.singleShot(self._speaker_delay_ms, self.window, self._speak)

@@ -314,3 +314,19 @@ def test_the_kiosks_words_follow_the_pack_on_screen(qapp, start_kiosk, write_pac
     window.locked = False
     window.close()  # the kiosk stops: its words leave the application
     assert qapp.translate("AnswerScreen", "Home") == "Home"
+
+
+def test_the_kiosks_words_can_follow_a_visits_language(start_kiosk, write_pack):
+    from dataclasses import replace  # noqa: PLC0415
+
+    from kiosk.content import load_pack  # noqa: PLC0415
+
+    kiosk = start_kiosk(write_pack({"who": ("Who?", "Nobody.")}))
+    pack = load_pack(write_pack({"who": ("Who?", "Nobody.")}))
+    kiosk.window.set_pack(replace(pack, words={"fr": {"Home": "Accueil"}}))
+    kiosk.show_words_in("ar")
+    assert kiosk.window.answer.home_button.text() == "الرئيسية"
+    kiosk.show_words_in("fr")  # the pack's words for it
+    assert kiosk.window.answer.home_button.text() == "Accueil"
+    kiosk.show_words_in("en")
+    assert kiosk.window.answer.home_button.text() == "Home"

@@ -170,3 +170,53 @@ def test_the_readme_example_lists_every_word() -> None:
     example = yaml.safe_load(blocks[0])["words"]
     assert set(example) == PATIENT_WORDS
     assert all(value.strip() for value in example.values())
+
+
+TS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>AnswerScreen</name>
+    <message{numerus}>
+        <source>Home</source>
+        {translation}
+    </message>
+</context>
+</TS>
+"""
+
+
+@pytest.mark.parametrize(
+    ("numerus", "translation", "finished"),
+    [
+        ("", "<translation>الرئيسية</translation>", True),
+        ("", '<translation type="unfinished">الرئيسية</translation>', False),
+        ("", '<translation type="unfinished"></translation>', False),
+        ("", "<translation></translation>", False),
+        ("", "<translation>  </translation>", False),
+        ("", '<translation type="obsolete">الرئيسية</translation>', False),
+        ("", '<translation type="vanished">الرئيسية</translation>', False),
+        ("", "", False),
+        (
+            ' numerus="yes"',
+            "<translation>" + "<numerusform>%n</numerusform>" * 6 + "</translation>",
+            True,
+        ),
+        (
+            ' numerus="yes"',
+            "<translation>"
+            + "<numerusform>%n</numerusform>" * 5
+            + "<numerusform></numerusform></translation>",
+            False,
+        ),
+    ],
+)
+def test_a_translation_is_finished_only_when_every_form_is_there(
+    tmp_path: Path, numerus: str, translation: str, finished: bool
+) -> None:
+    path = tmp_path / "kiosk_ar.ts"
+    path.write_text(TS.format(numerus=numerus, translation=translation), encoding="utf-8")
+    language, (message,) = catalog.read_ts(path)
+    assert language == "ar"
+    assert (message.context, message.source) == ("AnswerScreen", "Home")
+    assert message.finished is finished
