@@ -4,6 +4,7 @@
     python qt_child.py home-restyle PACK COUNT  # text size changes on the home screen
     python qt_child.py memory PACK COUNT EVERY  # RSS and object counts while navigating
     python qt_child.py reload POLL_MS SETTLE_MS RUNS   # file saved -> new tile on screen
+    python qt_child.py words PACK COUNT         # the kiosk's words switched on an answer
 
 Prints one line, ``RESULT {json}``. The window is built as the kiosk builds it
 (``KioskWindow``, or ``kiosk.app.Kiosk`` for reload) at 1920x1080, offscreen.
@@ -31,6 +32,7 @@ from shiboken6 import Shiboken
 
 from kiosk.app import Kiosk, application
 from kiosk.content import load_pack
+from kiosk.i18n.words import KioskWords
 from kiosk.paths import bundled_content
 from kiosk.settings import Settings
 from kiosk.ui.style.text_size import TextSize
@@ -267,6 +269,38 @@ def reload(poll_ms: int, settle_ms: int, runs: int) -> dict[str, object]:
         return {"poll_ms": poll_ms, "settle_ms": settle_ms, "reload_s": times}
 
 
+def words(folder: Path, count: int) -> dict[str, object]:
+    """The kiosk's words switched (Spanish, Arabic, English) on an answer
+    screen: KioskWords.use(), every screen given its new words, hidden ones
+    too -> the window painted."""
+    app = application()
+    window = build_window(app, folder)
+    kiosk_words = KioskWords(app, parent=window)
+    window.show_topic(window.home.tiles[0].objectName().removeprefix("tile-"))
+    painted(app, window)
+    cycle = ("es", "ar", "en")
+    for language in cycle * WARM_UP:
+        kiosk_words.use(language)
+        painted(app, window)
+    repaint = repaint_samples(app, window)
+    use_samples, samples = [], []
+    for index in range(count):
+        start = time.perf_counter()
+        kiosk_words.use(cycle[index % len(cycle)])
+        used = time.perf_counter()
+        painted(app, window)
+        use_samples.append(used - start)
+        samples.append(time.perf_counter() - start)
+    if window.current_screen != "answer":
+        raise RuntimeError(f"a switch left the answer screen for {window.current_screen!r}")
+    return {
+        "topics": len(window.home.tiles),
+        "use_s": use_samples,
+        "switch_s": samples,
+        "repaint_s": repaint,
+    }
+
+
 def wait(ms: int) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
@@ -283,6 +317,8 @@ def main() -> int:
         emit(home_restyle(pack_folder(args[0]), int(args[1])))
     elif command == "memory":
         emit(memory(pack_folder(args[0]), int(args[1]), int(args[2])))
+    elif command == "words":
+        emit(words(pack_folder(args[0]), int(args[1])))
     elif command == "reload":
         emit(reload(int(args[0]), int(args[1]), int(args[2])))
     else:

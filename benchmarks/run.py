@@ -14,6 +14,8 @@ a baseline measured in the same run:
 - tap -> answer and Home -> home painted, over many navigations, against a
   repaint of the same window with nothing changed;
 - a text size or contrast tap on an answer -> the restyled window painted;
+- the kiosk's words switched to another language on an answer screen -> the
+  window painted (KioskWords.use and every screen's new words);
 - a text size change on a home screen of 500 tiles (short questions, and
   ones with a word every tile must hyphenate) -> the window painted;
 - content load and validation, against a bare libyaml parse of the same files;
@@ -83,6 +85,9 @@ FLAT_PER_NAV = 0.01  # "flat": fewer than one new object per 100 navigations
 # A text size or contrast tap restyles every screen; under 0.1 s it still
 # reads as the button's own response (the usual "instant" limit).
 CHOICE_P95_S = 0.100
+# A patient's tap on a language: the answer shows its new words in the next
+# frame (60 Hz).
+WORDS_MEDIAN_S = 0.016
 
 LOAD_SIZES = (10, 100, 500, 1000, 5000)
 RELOAD_POLL_MS = 1000  # the change event, not the poll, should find the save
@@ -132,6 +137,7 @@ SECTIONS = (
     "cold_start",
     "navigation",
     "choices",
+    "words",
     "home_restyle",
     "hot_reload",
     "memory",
@@ -357,6 +363,28 @@ def measure_choices(children: Children, tmp: Path, plan: Plan) -> dict[str, Any]
     return figures
 
 
+def measure_words(children: Children, tmp: Path, plan: Plan) -> dict[str, Any]:
+    if not (tmp / "nav-500").exists():  # written by measure_navigation, unless skipped
+        write_pack(tmp / "nav-500", 500)
+    packs = {"bundled": "bundled", "500": str(tmp / "nav-500")}
+    figures: dict[str, Any] = {}
+    switches = max(60, plan.navigations // 4)
+    for name, folder in packs.items():
+        progress(f"language switches on an answer, {name} pack, {switches} switches")
+        raw = children.result("words", folder, str(switches))
+        switch = latency(raw["switch_s"])
+        figures[name] = {
+            "topics": raw["topics"],
+            "switches": switches,
+            "use": latency(raw["use_s"]),
+            "switch": switch,
+            "repaint_median_s": median(raw["repaint_s"]),
+            "target_median_s": WORDS_MEDIAN_S,
+            "pass": switch["median_s"] <= WORDS_MEDIAN_S,
+        }
+    return figures
+
+
 def measure_home_restyle(children: Children, tmp: Path, plan: Plan) -> dict[str, Any]:
     """Text size changes on a home screen of 500 tiles: short questions, and
     questions whose long word every tile must hyphenate."""
@@ -537,6 +565,23 @@ def _choices_rows(section: Any) -> list[Row]:
     return out
 
 
+def _words_rows(section: Any) -> list[Row]:
+    out = []
+    for name, words in section.items():
+        label = f"{words['topics']} topics" + (" (bundled)" if name == "bundled" else "")
+        switch, use = words["switch"], words["use"]
+        out.append(
+            Row(
+                f"language switch -> answer painted, {label}",
+                f"median {ms(switch['median_s'])}, p95 {ms(switch['p95_s'])}"
+                f" (use() {ms(use['median_s'])}; a repaint {ms(words['repaint_median_s'])})",
+                f"median <= {WORDS_MEDIAN_S * 1000:.0f} ms",
+                verdict(words["pass"]),
+            )
+        )
+    return out
+
+
 def _home_restyle_rows(section: Any) -> list[Row]:
     out = []
     for name, restyle in section.items():
@@ -679,6 +724,7 @@ ROWS: dict[str, Callable[[Any], list[Row]]] = {
     "cold_start": _cold_start_rows,
     "navigation": _navigation_rows,
     "choices": _choices_rows,
+    "words": _words_rows,
     "home_restyle": _home_restyle_rows,
     "load": _load_rows,
     "hot_reload": _hot_reload_rows,
@@ -744,6 +790,7 @@ def main() -> int:
             "cold_start": lambda: measure_cold_start(children, tmp, plan),
             "navigation": lambda: measure_navigation(children, tmp, plan),
             "choices": lambda: measure_choices(children, tmp, plan),
+            "words": lambda: measure_words(children, tmp, plan),
             "home_restyle": lambda: measure_home_restyle(children, tmp, plan),
             "hot_reload": lambda: measure_reload(children, plan),
             "memory": lambda: measure_memory(children, plan),

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
 from kiosk.content import ContentError, Pack, yamlparsers
+from kiosk.i18n.words import KioskWords
 from kiosk.instance import AlreadyRunningError, hold_instance_lock
 from kiosk.keep_in_front import KeepInFront, keeps_itself_in_front
 from kiosk.logs import enable_crash_trace, setup_logging
@@ -127,6 +128,9 @@ class Kiosk:
             stats_db=settings.stats_db if settings.stats else None,
             visit_sink=self._record,
         )
+        # The kiosk's own words (Home, Keep reading...), in the pack's language.
+        self.words = KioskWords(app, parent=self.window)
+        self.window.closing.connect(self.words.uninstall)
         self.recorder: Recorder | None = None
         self.status.statistics = STATS_OFF
         if settings.stats:
@@ -298,7 +302,14 @@ class Kiosk:
             self.status.read_aloud = f"off: {reason}"
         self._status_changed()
 
+    def show_words_in(self, language: str) -> None:
+        """The kiosk's own words (Home, Keep reading...) in ``language`` from
+        now on, with the words the pack on screen gives for it."""
+        pack = self.window.pack
+        self.words.use(language, pack.words.get(language, {}) if pack is not None else {})
+
     def _pack_applied(self, pack: Pack) -> None:
+        self.show_words_in(pack.main_language)
         if self._speaker_factory is not None:
             self._language = pack.language
             QTimer.singleShot(self._speaker_delay_ms, self.window, self._speak)

@@ -28,6 +28,7 @@ from kiosk.content import ContentError, Pack, Problem, load_pack, yamlparsers
 from kiosk.content.check_report import coverage_lines, readability_lines
 from kiosk.content.readability import languages_readability, readability_warnings
 from kiosk.display import display_available
+from kiosk.i18n.catalog import patient_words, words_warnings
 from kiosk.paths import bundled_content
 from kiosk.plural import plural
 from kiosk.settings import (
@@ -316,7 +317,7 @@ def _run_overrides(args: argparse.Namespace) -> dict[str, object]:
 def _load(folder: Path | None, out: TextIO) -> Pack | None:
     """The pack, or ``None`` after printing every problem to ``out``."""
     try:
-        pack = load_pack(folder or bundled_content())
+        pack = load_pack(folder or bundled_content(), known_words=patient_words())
     except ContentError as exc:
         print(exc.render(), file=out)
         print(
@@ -349,6 +350,8 @@ def _check(args: argparse.Namespace) -> int:
     for language in measured:
         for warning in readability_warnings(pack, language):
             _print_warning(warning)
+    for warning in words_warnings(pack):  # the kiosk's own words in the pack's languages
+        _print_warning(warning)
     print(f"OK: {plural(len(pack.topics), 'topic')}")
     for line in coverage_lines(pack):
         print(line)

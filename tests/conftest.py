@@ -261,3 +261,17 @@ def stats_db(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return make
+
+
+@pytest.fixture
+def words(qapp: object) -> Iterator[object]:
+    """The kiosk's words (kiosk.i18n.words.KioskWords) for this test; deleted
+    after it (Qt then removes its translator from the application), so the
+    next test starts in English."""
+    import shiboken6  # noqa: PLC0415  (Qt only for the tests that ask for it)
+
+    from kiosk.i18n.words import KioskWords  # noqa: PLC0415
+
+    kiosk_words = KioskWords(qapp)  # type: ignore[arg-type]
+    yield kiosk_words
+    shiboken6.delete(kiosk_words)

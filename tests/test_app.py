@@ -290,3 +290,43 @@ def test_without_a_pin_every_start_warns(qapp, start_kiosk, caplog):
     finally:
         sys.excepthook = previous
     assert "no staff PIN is set" in caplog.text
+
+
+def test_the_kiosks_words_follow_the_pack_on_screen(qapp, start_kiosk, write_pack):
+    from dataclasses import replace  # noqa: PLC0415
+
+    from kiosk.content import load_pack  # noqa: PLC0415
+
+    folder = write_pack({"quien": ("¿Quién?", "Nadie.")})
+    with (folder / "kiosk.yaml").open("a", encoding="utf-8") as file:
+        file.write("language: es-MX\n")
+    kiosk = start_kiosk(folder)
+    window = kiosk.window
+    assert window.answer.home_button.text() == "Inicio"
+    english = load_pack(write_pack({"who": ("Who?", "Nobody.")}))
+    # A language the kiosk has no words in, with the pack's own for it.
+    window.set_pack(replace(english, language="de", words={"de": {"Home": "Start"}}))
+    assert window.answer.home_button.text() == "Start"
+    assert window.answer.listen_button.text() == "Listen"
+    window.set_pack(english)
+    assert window.answer.home_button.text() == "Home"
+    window.set_pack(replace(english, language="de", words={"de": {"Home": "Start"}}))
+    window.locked = False
+    window.close()  # the kiosk stops: its words leave the application
+    assert qapp.translate("AnswerScreen", "Home") == "Home"
+
+
+def test_the_kiosks_words_can_follow_a_visits_language(start_kiosk, write_pack):
+    from dataclasses import replace  # noqa: PLC0415
+
+    from kiosk.content import load_pack  # noqa: PLC0415
+
+    kiosk = start_kiosk(write_pack({"who": ("Who?", "Nobody.")}))
+    pack = load_pack(write_pack({"who": ("Who?", "Nobody.")}))
+    kiosk.window.set_pack(replace(pack, words={"fr": {"Home": "Accueil"}}))
+    kiosk.show_words_in("ar")
+    assert kiosk.window.answer.home_button.text() == "الرئيسية"
+    kiosk.show_words_in("fr")  # the pack's words for it
+    assert kiosk.window.answer.home_button.text() == "Accueil"
+    kiosk.show_words_in("en")
+    assert kiosk.window.answer.home_button.text() == "Home"

@@ -34,7 +34,8 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[Settings]:
 
 def test_check_accepts_the_bundled_pack(capsys):
     assert main(["check"]) == 0
-    assert capsys.readouterr() == ("OK: 10 topics\n", "")  # no warnings: every answer is easy
+    # No warnings: every answer is easy to read, and fully translated.
+    assert capsys.readouterr() == ("OK: 10 topics\nes: 10 of 10 topics\nar: 10 of 10 topics\n", "")
 
 
 # Reading grades (Flesch-Kincaid, textstat 0.7.8) of the answers below.
@@ -108,15 +109,19 @@ def test_check_computes_no_grades_for_other_languages(capsys, write_pack):
     pack = write_pack({"wer": ("Wer sollte keine TMS bekommen?", TMS)})
     with (pack / "kiosk.yaml").open("a", encoding="utf-8") as file:
         file.write("language: de\n")
+    # The one warning: the kiosk ships no words in German (tests/i18n has its wording).
+    no_words = f"{pack}/kiosk.yaml: warning: the kiosk has no words in 'de'"
     assert main(["check", str(pack)]) == 0
-    assert capsys.readouterr() == ("OK: 1 topic\n", "")
+    out, err = capsys.readouterr()
+    assert (out, err.startswith(no_words), err.count("\n")) == ("OK: 1 topic\n", True, 1)
     assert main(["check", "--readability", str(pack)]) == 0
-    assert capsys.readouterr() == (
+    out, err = capsys.readouterr()
+    assert out == (
         "OK: 1 topic\n"
         "Reading grades are not computed: the formulas are for English and Spanish only, "
-        "and this pack's language is 'de'.\n",
-        "",
+        "and this pack's language is 'de'.\n"
     )
+    assert (err.startswith(no_words), err.count("\n")) == (True, 1)
 
 
 # INFLESZ scores (Szigriszt-Pazos, textstat 0.7.8) of the Spanish answers below.
@@ -223,6 +228,19 @@ def test_check_of_a_pack_in_one_listed_language_prints_no_coverage(capsys, write
         file.write("languages: [en]\n")
     assert main(["check", str(pack)]) == 0
     assert capsys.readouterr() == ("OK: 1 topic\n", "")
+
+
+def test_check_warns_where_a_pack_gives_a_word_the_kiosk_does_not_have(capsys, write_pack):
+    pack = write_pack({"bring": ("What should I bring?", BRING)})
+    with (pack / "kiosk.yaml").open("a", encoding="utf-8") as file:
+        file.write("languages: [en]\n")
+    (pack / "kiosk.en.yaml").write_text("words:\n  Hom: Start here\n", "utf-8")
+    assert main(["check", str(pack)]) == 0
+    assert capsys.readouterr() == (
+        "OK: 1 topic\n",
+        f"{pack}/kiosk.en.yaml:2:3: warning: 'Hom' is not one of the kiosk's words; "
+        "did you mean 'Home'?\n",
+    )
 
 
 def test_check_of_an_invalid_pack_prints_no_grades(capsys, write_pack):
@@ -346,13 +364,20 @@ def test_python_m_kiosk_works(tmp_path: Path, child_env: dict[str, str]):
     config = tmp_path / "config.yaml"  # given, so the real user's config is never read
     config.write_text("", encoding="utf-8")
     result = _run_module("check", "--config", str(config), env=child_env)
-    assert (result.returncode, result.stdout) == (0, f"OK: config file {config}\nOK: 10 topics\n")
+    assert (result.returncode, result.stdout) == (
+        0,
+        f"OK: config file {config}\nOK: 10 topics\nes: 10 of 10 topics\nar: 10 of 10 topics\n",
+    )
 
 
 def test_check_says_when_pyyaml_has_no_libyaml(capsys, monkeypatch):
     monkeypatch.setattr(yamlparsers, "HAS_LIBYAML", False)
     assert main(["check"]) == 0
-    assert capsys.readouterr() == ("OK: 10 topics\n", f"warning: {yamlparsers.LIBYAML_MISSING}\n")
+    out, err = capsys.readouterr()
+    assert (out.splitlines()[0], err) == (
+        "OK: 10 topics",
+        f"warning: {yamlparsers.LIBYAML_MISSING}\n",
+    )
 
 
 # Runs the kiosk command with PyYAML unable to load libyaml, as where it was
@@ -376,7 +401,10 @@ def test_without_libyaml_check_reads_the_pack_alike_and_says_so(
         timeout=60,
         check=False,
     )
-    assert (result.returncode, result.stdout) == (0, f"OK: config file {config}\nOK: 10 topics\n")
+    assert (result.returncode, result.stdout) == (
+        0,
+        f"OK: config file {config}\nOK: 10 topics\nes: 10 of 10 topics\nar: 10 of 10 topics\n",
+    )
     assert result.stderr == f"warning: {yamlparsers.LIBYAML_MISSING}\n"
 
 
@@ -576,3 +604,18 @@ def test_snapshot_of_an_invalid_pack_named_by_the_config(tmp_path, write_pack, c
         f"{pack}/topics/a.yaml:1:1: error: missing required key 'answer'",
         "1 error; the pack cannot be shown until they are fixed.",
     ]
+
+
+def test_check_warns_of_a_language_the_kiosk_has_no_words_in(capsys, write_pack):
+    pack = write_pack({"frage": ("Wer darf keine TMS bekommen?", "Ja.")})
+    with (pack / "kiosk.yaml").open("a", encoding="utf-8") as file:
+        file.write("language: de\n")
+    assert main(["check", str(pack)]) == 0  # a warning: the pack still shows
+    out, err = capsys.readouterr()
+    assert out == "OK: 1 topic\n"
+    assert err.startswith(
+        f"{pack / 'kiosk.yaml'}: warning: the kiosk has no words in 'de'; patients will see "
+        "Home, Keep reading, Listen, ... in English; add them under 'words:' in kiosk.de.yaml "
+        "(missing 34: 'A++, largest text', 'A+, larger text', 'A, normal text', "
+    )
+    assert err.count("\n") == 1

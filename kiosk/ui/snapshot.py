@@ -27,6 +27,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content import Pack
+from kiosk.i18n.words import KioskWords
 from kiosk.settings import Settings
 from kiosk.stats.sample import write_sample
 from kiosk.ui.style.text_size import TextSize
@@ -169,25 +170,11 @@ def render_snapshots(
         if unknown:
             raise ValueError(f"no such screens: {', '.join(unknown)}")
         wanted = {screen for name in only if (screen := _screen(pack, name)) is not None}
-    width, height = size
     sample = tempfile.TemporaryDirectory(prefix="kiosk-snapshot-")
     stats_db = Path(sample.name) / "stats.sqlite3"
     if USAGE in wanted:
         write_sample(stats_db, [topic.id for topic in pack.topics], SAMPLE_NOW.date())
-    window = KioskWindow(
-        pack,
-        app=app,
-        idle_timeout_ms=settings.idle_timeout_ms,
-        idle_warning_ms=settings.idle_warning_ms,
-        settle_ms=0,
-        now=lambda: SAMPLE_NOW,
-        stats_db=stats_db,
-    )
-    # The pictures show Listen as it is on a kiosk with a speech engine;
-    # nothing here ever speaks.
-    window.answer.set_listen_available(True)
-    window.setFixedSize(width, height)
-    window.show()
+    window, words = _open_window(app, pack, settings, stats_db, size)
     window.set_text_size(text_size)
     window.set_high_contrast(high_contrast)
     written: list[Path] = []
@@ -218,11 +205,36 @@ def render_snapshots(
         try:
             writers.finish()
         finally:
+            words.uninstall()
             window.locked = False
             window.close()
             window.deleteLater()
             sample.cleanup()
     return written
+
+
+def _open_window(
+    app: QApplication, pack: Pack, settings: Settings, stats_db: Path, size: tuple[int, int]
+) -> tuple[KioskWindow, KioskWords]:
+    """The window for the pictures, shown at ``size``, with the kiosk's own
+    words in the pack's language, as the kiosk shows them."""
+    window = KioskWindow(
+        pack,
+        app=app,
+        idle_timeout_ms=settings.idle_timeout_ms,
+        idle_warning_ms=settings.idle_warning_ms,
+        settle_ms=0,
+        now=lambda: SAMPLE_NOW,
+        stats_db=stats_db,
+    )
+    words = KioskWords(app, parent=window)
+    words.use(pack.main_language, pack.words.get(pack.main_language, {}))
+    # The pictures show Listen as it is on a kiosk with a speech engine;
+    # nothing here ever speaks.
+    window.answer.set_listen_available(True)
+    window.setFixedSize(*size)
+    window.show()
+    return window, words
 
 
 def _show_usage(window: KioskWindow) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
     QCloseEvent,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import QApplication, QLayout, QStackedLayout, QWidget
 
 from kiosk import __version__
 from kiosk.content import Pack
+from kiosk.i18n.catalog import base_language
+from kiosk.i18n.words import words_language
 from kiosk.paths import resource
 from kiosk.stats.events import Sink
 from kiosk.stats.report import Period, read_report
@@ -97,9 +99,10 @@ class KioskWindow(QWidget):
         visit_sink: Sink | None = None,
     ) -> None:
         super().__init__()
+        self._filtering = False  # the input filters are installed on the application
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         set_role(self, QAccessible.Role.Window)  # named by its title: the pack's
-        self.setWindowTitle("Information")
+        self.setWindowTitle(self.tr("Information"))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.locked = locked
         self.reading_words_per_minute = reading_words_per_minute
@@ -153,12 +156,33 @@ class KioskWindow(QWidget):
         self._filters = (self.idle, self.input_guard, self.corner_taps)
         for event_filter in self._filters:
             self._app.installEventFilter(event_filter)
+        self._filtering = True
 
         self._connect()
         self.set_speaker(speaker)
         if pack is not None:
             self._apply_pack(pack)
         self.show_home()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.LanguageChange or not self._filtering:
+            return super().event(event)
+        # Qt hands a language change to every widget of the window, and the
+        # input filters see every event of the application: three Python
+        # calls per widget, for an event they have no use for, would take
+        # most of the time a switch has before the next frame.
+        for event_filter in self._filters:
+            self._app.removeEventFilter(event_filter)
+        try:
+            return super().event(event)
+        finally:
+            for event_filter in self._filters:
+                self._app.installEventFilter(event_filter)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.pack is None:
+            self.setWindowTitle(self.tr("Information"))
+        super().changeEvent(event)
 
     def _build_screens(
         self,
@@ -365,11 +389,16 @@ class KioskWindow(QWidget):
         # An alert with focus on Keep reading: what a screen reader presents.
         self.overlay.show_warning()
         message = self.overlay.announcement()
-        # A patient who used Listen hears it.
-        # The warning is written in English: spoken only in an English voice.
-        english = self.pack is not None and self.pack.language.split("-")[0].lower() == "en"
-        if self.speaker is not None and self._can_speak() and self._listened and english:
-            self.speaker.say(message)
+        # A patient who used Listen hears it, if the voice speaks the
+        # language of the warning's words.
+        speaker = self.speaker
+        if (
+            speaker is not None
+            and self._can_speak()
+            and self._listened
+            and base_language(speaker.language) == base_language(words_language())
+        ):
+            speaker.say(message)
 
     # -- the visit's choices ----------------------------------------------------
     def set_text_size(self, size: TextSize) -> None:
@@ -462,6 +491,7 @@ class KioskWindow(QWidget):
         self.idle.stop()
         for event_filter in self._filters:
             self._app.removeEventFilter(event_filter)
+        self._filtering = False
         self.visits.interrupted("stopped")
         self.closing.emit()
         super().closeEvent(event)

@@ -29,6 +29,7 @@ from pathlib import Path, PurePosixPath
 from kiosk.content import ContentError, Pack, load_pack
 from kiosk.content.languages import is_pack_text_file
 from kiosk.content.loader import PACK_FILE, TOPICS_DIR
+from kiosk.i18n.catalog import patient_words
 
 log = logging.getLogger(__name__)
 
@@ -157,7 +158,7 @@ class LastGoodCopy:
             )
             return None
         try:
-            pack = load_pack(self.folder)
+            pack = load_pack(self.folder, known_words=patient_words())
         except ContentError as error:
             log.warning(
                 "the kept copy of the last good content in %s does not load (%s); not using it",

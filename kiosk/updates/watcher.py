@@ -26,6 +26,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 from kiosk.content import ContentError, Pack, Problem, load_pack
 from kiosk.content.listing import Listing, take_listing_or_reason
 from kiosk.content.loader import TOPICS_DIR
+from kiosk.i18n.catalog import patient_words
 from kiosk.updates.last_good import LastGoodCopy
 
 # Only what the signals cannot carry (a traceback) is logged here: results are
@@ -313,7 +314,7 @@ class ContentWatcher(QObject):
     def _load(self) -> tuple[LoadResult, dict[str, bytes]]:
         files: dict[str, bytes] = {}
         try:
-            return load_pack(self._folder, files=files), files
+            return load_pack(self._folder, files=files, known_words=patient_words()), files
         except ContentError as error:
             return error, {}
         except Exception as exc:

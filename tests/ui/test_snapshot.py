@@ -183,3 +183,29 @@ def test_the_window_is_gone_after_a_snapshot(qapp: object, pack: Pack, tmp_path:
         widget.isVisible() and widget.windowType() == Qt.WindowType.Window
         for widget in qapp.topLevelWidgets()  # type: ignore[attr-defined]
     )
+
+
+def test_the_screens_show_the_kiosks_words_in_the_packs_language(
+    qapp: object, pack: Pack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace  # noqa: PLC0415
+
+    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
+
+    from kiosk.ui.window import KioskWindow  # noqa: PLC0415
+
+    shown: list[tuple[str, str]] = []
+    grab = KioskWindow.grab
+
+    def grab_and_note(window: KioskWindow) -> object:
+        shown.append((window.answer.home_button.text(), window.overlay.button.text()))
+        return grab(window)
+
+    monkeypatch.setattr(KioskWindow, "grab", grab_and_note)
+    render(qapp, replace(pack, language="es-MX"), tmp_path, only=["topics/first", "idle-warning"])
+    assert shown == [("Inicio", "Seguir leyendo")] * 2
+    german = replace(pack, language="de", words={"de": {"Keep reading": "Weiterlesen"}})
+    render(qapp, german, tmp_path, only=["idle-warning"])
+    assert shown[-1] == ("Home", "Weiterlesen")
+    # Gone with the window: the next screens are in English again.
+    assert QCoreApplication.translate("AnswerScreen", "Home") == "Home"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -88,7 +88,6 @@ class AnswerView(QTextEdit):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
         enable_kinetic_scrolling(self)
-        name_scroll_area(self, "Answer")
         self._measure = 10_000
         self._spoken_end = 0
         self._bullets: list[int] = []  # document positions of the bullet marks
@@ -100,7 +99,37 @@ class AnswerView(QTextEdit):
         self._hyphenated: frozenset[str] = frozenset()  # words too wide for the column
         self._hyphenated_at = -1  # the viewport width they were found at
         self._fitting = False
+        self._source_line = "Source: %1"  # in the language in use: see retranslate
         self.setDocument(self._new_document())
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Its own words (the scroll bar's names, "Source:") in the language in use."""
+        name_scroll_area(self, self.tr("Answer"), self.tr("Answer: scroll bar"))
+        self._source_line = self.tr("Source: %1")
+        self._rewrite_source()
+
+    def _rewrite_source(self) -> None:
+        """The source line in the language in use, in place: the answer
+        above it keeps its layout, and the patient their place in it."""
+        if self._shown is None or not self._shown[0].source:
+            return
+        text = self._hyphenate(self._source_line.replace("%1", self._shown[0].source))
+        block = self.document().findBlock(self._spoken_end).next()
+        if block.text() == text:
+            return
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(text)
+        self._fit_long_words()
+
+    def _hyphenate(self, text: str) -> str:
+        return hyphenate(text, self._language, self._hyphenated)
 
     def _new_document(self) -> QTextDocument:
         document = QTextDocument(self)
@@ -157,8 +186,9 @@ class AnswerView(QTextEdit):
             topic,
             self._palette,
             metrics,
+            source_line=self._source_line,
             footer=self._footer,
-            hyphenate_words=lambda text: hyphenate(text, self._language, self._hyphenated),
+            hyphenate_words=self._hyphenate,
         )
         self.setDocument(document)
         if caret:
@@ -317,7 +347,6 @@ class AnswerScreen(QWidget):
     def __init__(self, palette: theme.Palette, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setAccessibleName("Answer screen")
         self._palette = palette
         self._metrics: theme.Metrics | None = None
         self.topic: Topic | None = None
@@ -327,10 +356,8 @@ class AnswerScreen(QWidget):
         self.view = AnswerView()
         self.footer = WrappedText()
 
-        self.home_button = TouchButton("Home")
+        self.home_button = TouchButton("")
         self.home_button.setObjectName("home")
-        self.home_button.setAccessibleName("Home")
-        self.home_button.setAccessibleDescription("Back to all questions")
         self.home_button.set_icon_file(str(resource("icons", "home.svg")))
         self.home_button.clicked.connect(self.home_requested)
 
@@ -338,24 +365,19 @@ class AnswerScreen(QWidget):
         for size in TextSize:
             button = TouchButton(size.label)
             button.setObjectName(f"textSize{size.name.title()}")
-            # The visible label first (WCAG 2.5.3), so "press A plus" works.
-            button.setAccessibleName(f"{size.label}, {size.spoken_name.lower()} text")
-            button.setAccessibleDescription("Changes the size of the writing")
             button.make_choice(exclusive=True)
             button.chosen.connect(lambda s=size: self._request(self.text_size_requested, s))
             self.text_size_buttons[size] = button
 
-        self.contrast_button = TouchButton("Contrast")
+        self.contrast_button = TouchButton("")
         self.contrast_button.setObjectName("contrast")
-        self.contrast_button.setAccessibleName("High contrast")
-        self.contrast_button.setAccessibleDescription("White writing on black, or back")
         self.contrast_button.make_choice()
         self.contrast_button.set_icon_file(str(resource("icons", "contrast.svg")))
         self.contrast_button.chosen.connect(
             lambda: self._request(self.high_contrast_requested, not self._high_contrast)
         )
 
-        self.listen_button = TouchButton("Listen")
+        self.listen_button = TouchButton("")
         self.listen_button.setObjectName("listen")
         self.listen_button.make_choice()
         self.listen_button.chosen.connect(
@@ -367,7 +389,6 @@ class AnswerScreen(QWidget):
         self.listen_button.hide()  # until the window has a working voice
 
         self.controls = FlowRow()
-        self.controls.setAccessibleName("Controls")
         self.controls.set_items(
             [
                 self.home_button,
@@ -383,6 +404,42 @@ class AnswerScreen(QWidget):
         self._layout.addLayout(self._column, 1)
         self._layout.addWidget(self.controls)
         self.arrangement = Arrangement()
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The screen's own words (not the answer's) in the language in use;
+        the controls are placed again for their new widths."""
+        self.setAccessibleName(self.tr("Answer screen"))
+        self.home_button.set_label(self.tr("Home"))
+        self.home_button.setAccessibleDescription(self.tr("Back to all questions"))
+        for size, button in self.text_size_buttons.items():
+            button.setAccessibleName(self._text_size_name(size))
+            button.setAccessibleDescription(self.tr("Changes the size of the writing"))
+        self.contrast_button.set_label(self.tr("Contrast"), self.tr("High contrast"))
+        self.contrast_button.setAccessibleDescription(self.tr("White writing on black, or back"))
+        self._label_listen_button()
+        self.controls.setAccessibleName(self.tr("Controls"))
+        if self.topic is not None:
+            self._name_answer(self.topic)
+        if self._metrics is None:
+            self.controls.relayout()
+        self._arrange()  # lays the controls out again
+
+    def _text_size_name(self, size: TextSize) -> str:
+        # The visible label first (WCAG 2.5.3), so "press A plus" works.
+        if size is TextSize.LARGEST:
+            return self.tr("A++, largest text")
+        if size is TextSize.LARGER:
+            return self.tr("A+, larger text")
+        return self.tr("A, normal text")
+
+    def _name_answer(self, topic: Topic) -> None:
+        self.view.setAccessibleName(self.tr("Answer: %1").replace("%1", topic.question))
 
     def set_footer(self, text: str | None) -> None:
         self.footer.setText(text or "")
@@ -395,7 +452,7 @@ class AnswerScreen(QWidget):
 
     def show_topic(self, topic: Topic) -> None:
         self.topic = topic
-        self.view.setAccessibleName(f"Answer: {topic.question}")
+        self._name_answer(topic)
         self.view.clear_spoken_word()
         if self._metrics is not None:
             self.view.show_topic(topic, self._palette, self._metrics)
@@ -430,16 +487,21 @@ class AnswerScreen(QWidget):
         self._speaking = speaking
         button = self.listen_button
         button.show_checked(speaking)
-        button.setText("Stop" if speaking else "Listen")
-        button.setAccessibleName("Stop reading aloud" if speaking else "Listen")
-        button.setAccessibleDescription(
-            "Stops the voice" if speaking else "Reads the question and answer aloud"
-        )
+        self._label_listen_button()
         button.set_icon_file(str(resource("icons", "stop.svg" if speaking else "listen.svg")))
         if self._metrics is not None:
             self._style_listen_button(self._metrics)
         if not speaking:
             self.view.clear_spoken_word()
+
+    def _label_listen_button(self) -> None:
+        button = self.listen_button
+        if self._speaking:
+            button.set_label(self.tr("Stop"), self.tr("Stop reading aloud"))
+            button.setAccessibleDescription(self.tr("Stops the voice"))
+        else:
+            button.set_label(self.tr("Listen"))
+            button.setAccessibleDescription(self.tr("Reads the question and answer aloud"))
 
     def spoken_text(self) -> str:
         """What Listen reads: the question and the answer, as on screen."""
@@ -549,11 +611,13 @@ def _write_answer(
     palette: theme.Palette,
     metrics: theme.Metrics,
     *,
+    source_line: str = "Source: %1",
     footer: str | None = None,
     hyphenate_words: Callable[[str], str] = str,
 ) -> tuple[int, int, list[int]]:
-    """Writes the question, answer, source and ``footer`` into the empty ``document``,
-    each text through ``hyphenate_words``.
+    """Writes the question, answer, source (as ``source_line`` words it, %1
+    the source) and ``footer`` into the empty ``document``, each text through
+    ``hyphenate_words``.
 
     Returns the column width for ``metrics.measure_chars`` characters, the
     position where the answer ends (what Listen reads stops there) and the
@@ -601,7 +665,7 @@ def _write_answer(
     if topic.source:
         gap = paragraph_gap if footer else 0
         cursor.insertBlock(_block_format(metrics.small_px, gap), small)
-        cursor.insertText(hyphenate_words(f"Source: {topic.source}"), small)
+        cursor.insertText(hyphenate_words(source_line.replace("%1", topic.source)), small)
     if footer:
         footer_format = QTextCharFormat(small)
         footer_format.setFont(theme.font(metrics.footer_px))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAccessible, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content import Pack
 from kiosk.ui.style import theme
-from kiosk.ui.widgets.accessible import set_role
+from kiosk.ui.widgets.accessible import name_scroll_area, set_role
 from kiosk.ui.widgets.button import TouchButton
 from kiosk.ui.widgets.scrolling import scrolling_page
 from kiosk.ui.widgets.text import WrappedText
@@ -21,7 +21,6 @@ class HomeScreen(QWidget):
     def __init__(self, palette: theme.Palette, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setAccessibleName("Home screen")
         self._palette = palette
         self._metrics: theme.Metrics | None = None
         self.title = WrappedText()
@@ -30,12 +29,10 @@ class HomeScreen(QWidget):
         self.tiles: list[TouchButton] = []
 
         self._grid = TileGrid()
-        self._grid.setAccessibleName("Question tiles")
         # The title and welcome scroll with the tiles: at the largest text
         # size a long title alone could fill a small screen, and the tiles
         # must never be squeezed out of sight.
         self._page = QWidget()
-        self._page.setAccessibleName("Home page")
         self._page_layout = QVBoxLayout(self._page)
         self._page_layout.addWidget(self.title)
         self._page_layout.addWidget(self.welcome)
@@ -45,16 +42,35 @@ class HomeScreen(QWidget):
 
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.scroll_area, 1)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The screen's own words (not the pack's) in the language in use."""
+        self.setAccessibleName(self.tr("Home screen"))
+        self._grid.setAccessibleName(self.tr("Question tiles"))
+        self._page.setAccessibleName(self.tr("Home page"))
+        questions = self.tr("Questions")
+        self.scroll_area.setAccessibleName(questions)
+        name_scroll_area(self.scroll_area, questions, self.tr("Questions: scroll bar"))
+        opens = self.tr("Opens the answer")
+        for tile in self.tiles:
+            tile.setAccessibleDescription(opens)
 
     def set_pack(self, pack: Pack) -> None:
         # New tiles first, old ones removed after: should building fail, the
         # screen still shows the whole previous pack.
         tiles = []
+        opens = self.tr("Opens the answer")
         for topic in pack.topics:
             tile = TouchButton(topic.question, self._grid)
             tile.setObjectName(f"tile-{topic.id}")
             tile.set_language(pack.language)
-            tile.setAccessibleDescription("Opens the answer")
+            tile.setAccessibleDescription(opens)
             tile.clicked.connect(
                 lambda _=False, topic_id=topic.id: self.topic_chosen.emit(topic_id)
             )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAccessible, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
@@ -11,8 +11,6 @@ from kiosk.ui.style import theme
 from kiosk.ui.widgets.accessible import set_role
 from kiosk.ui.widgets.button import TouchButton
 from kiosk.ui.widgets.text import WrappedText
-
-QUESTION = "Are you still reading?"
 
 
 class IdleOverlay(QWidget):
@@ -33,17 +31,15 @@ class IdleOverlay(QWidget):
         self._metrics: theme.Metrics | None = None
         self._return_focus: QWidget | None = None
         self._return_ring = False
+        self._seconds = 0
         set_role(self, QAccessible.Role.AlertMessage)
-        self.setAccessibleName(QUESTION)
         self.card = QWidget(self)
         self.card.setObjectName("idleCard")
-        self.card.setAccessibleName(QUESTION)
         self.card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.question = WrappedText(QUESTION)
+        self.question = WrappedText()
         self.message = WrappedText()
-        self.button = TouchButton("Keep reading")
+        self.button = TouchButton("")
         self.button.setObjectName("keepReading")
-        self.button.setAccessibleDescription("Stay on this page")
         # On release, wherever the finger ends: a shaky press that slides
         # off the button still means "I am here".
         self.button.released.connect(self.keep_reading)
@@ -55,8 +51,23 @@ class IdleOverlay(QWidget):
         self._outer.addStretch(1)
         self._outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignHCenter)
         self._outer.addStretch(1)
-        self.set_seconds_left(0)
+        self.retranslate()
         self.hide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The warning's words in the language in use."""
+        question = self.tr("Are you still reading?")
+        self.setAccessibleName(question)
+        self.card.setAccessibleName(question)
+        self.question.setText(question)
+        self.button.set_label(self.tr("Keep reading"))
+        self.button.setAccessibleDescription(self.tr("Stay on this page"))
+        self.set_seconds_left(self._seconds)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         # A tap anywhere on the dimmed screen means "still here".
@@ -88,14 +99,20 @@ class IdleOverlay(QWidget):
         self.hide()
 
     def set_seconds_left(self, seconds: int) -> None:
-        unit = "second" if seconds == 1 else "seconds"
-        self.message.setText(f"If not, this screen goes back to the start in {seconds} {unit}.")
+        self._seconds = seconds
+        source = "If not, this screen goes back to the start in %n seconds."
+        text = self.tr("If not, this screen goes back to the start in %n seconds.", "", seconds)
+        if text == source.replace("%n", str(seconds)) and seconds == 1:
+            # Untranslated, that is English, which Qt has no plural rules for.
+            text = "If not, this screen goes back to the start in 1 second."
+        self.message.setText(text)
         self.setAccessibleDescription(self.message.text())
         self._fit_card()
 
     def announcement(self) -> str:
         """The warning as one sentence pair, for screen readers and the voice."""
-        return f"{self.question.text()} {self.message.text()} Tap the screen to keep reading."
+        tap = self.tr("Tap the screen to keep reading.")
+        return f"{self.question.text()} {self.message.text()} {tap}"
 
     def _fit_card(self) -> None:
         # The card is centred, so its layout gets no height-for-width pass

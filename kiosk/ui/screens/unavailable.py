@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -16,15 +16,26 @@ class UnavailableScreen(QWidget):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._palette = palette
-        self.heading = WrappedText("Information screen is being updated")
+        self.heading = WrappedText()
         set_role(self.heading, QAccessible.Role.Heading)
-        self.setAccessibleName(self.heading.text())
-        self.message = WrappedText("Please ask our staff if you have a question.")
+        self.message = WrappedText()
         self._layout = QVBoxLayout(self)
         self._layout.addStretch(1)
         self._layout.addWidget(self.heading)
         self._layout.addWidget(self.message)
         self._layout.addStretch(2)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The page's words in the language in use."""
+        self.heading.setText(self.tr("Information screen is being updated"))
+        self.setAccessibleName(self.heading.text())
+        self.message.setText(self.tr("Please ask our staff if you have a question."))
 
     def apply_theme(self, palette: theme.Palette, metrics: theme.Metrics) -> None:
         self._palette = palette

@@ -16,7 +16,3 @@ class TextSize(Enum):
     def label(self) -> str:
         """The button's label: A, A+, A++."""
         return {"NORMAL": "A", "LARGER": "A+", "LARGEST": "A++"}[self.name]
-
-    @property
-    def spoken_name(self) -> str:
-        return {"NORMAL": "Normal", "LARGER": "Larger", "LARGEST": "Largest"}[self.name]

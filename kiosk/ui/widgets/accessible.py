@@ -65,13 +65,14 @@ def set_password_field(widget: QWidget) -> None:
     widget.setProperty(PASSWORD_PROPERTY, True)
 
 
-def name_scroll_area(area: QAbstractScrollArea, content: str) -> None:
+def name_scroll_area(area: QAbstractScrollArea, content: str, bar: str | None = None) -> None:
     """Names the parts Qt adds to a scroll area (the viewport, the scroll bar
-    and the strip that holds it) after what it scrolls, so that a screen
-    reader meets no unnamed "filler"."""
+    and the strip that holds it, ``bar``: "<content>: scroll bar" unless
+    given) after what it scrolls, so that a screen reader meets no unnamed
+    "filler"."""
     area.viewport().setAccessibleName(content)
-    bar = area.verticalScrollBar()
-    bar.setAccessibleName(content)
-    holder = bar.parentWidget()
+    scroll_bar = area.verticalScrollBar()
+    scroll_bar.setAccessibleName(content)
+    holder = scroll_bar.parentWidget()
     if holder is not None and holder is not area:
-        holder.setAccessibleName(f"{content}: scroll bar")
+        holder.setAccessibleName(bar or f"{content}: scroll bar")

@@ -119,6 +119,13 @@ class TouchButton(QAbstractButton):
             return
         self.chosen.emit()
 
+    def set_label(self, text: str, accessible_name: str | None = None) -> None:
+        """New words on the button; for screen readers ``accessible_name``, if given."""
+        self.setAccessibleName(accessible_name or text)
+        if text != self.text():
+            self.setText(text)
+            self._new_layout()
+
     def set_icon_file(self, path: str) -> None:
         self._icon_file = path
         self._icon_cache = None

@@ -217,3 +217,41 @@ def test_the_english_warning_is_not_read_in_another_languages_voice(
         pass
     assert said == [window.answer.spoken_text()]
     finnish.deleteLater()
+
+
+FINNISH_WARNING = {
+    "Are you still reading?": "Luetko vielä?",
+    "If not, this screen goes back to the start in %n seconds.": (
+        "Muuten näyttö palaa alkuun %n sekunnin kuluttua."
+    ),
+    "Tap the screen to keep reading.": "Kosketa näyttöä jatkaaksesi lukemista.",
+}
+
+
+@pytest.mark.text_to_speech
+@pytest.mark.parametrize("voice", ["fi", "en"])
+def test_the_warning_is_read_only_in_the_voice_of_its_words(
+    qtbot: QtBot, open_window, make_pack, words, voice: str
+):
+    speaker = Speaker(voice, engine="mock")
+    assert speaker.available
+    window = open_window(
+        make_pack({"short": ("Short?", "Yes.")}),
+        speaker=speaker,
+        idle_timeout_ms=40,
+        idle_warning_ms=300,
+    )
+    words.use("fi", FINNISH_WARNING)  # the kiosk's words in Finnish, as a pack gives them
+    said: list[str] = []
+    speaker.say = said.append  # type: ignore[method-assign]  # a speaker made for this test
+    window.show_topic("short")
+    window.answer.listen_button.click()
+    window.answer.listen_button.click()
+    with qtbot.waitSignal(window.idle.warning_started, timeout=5000):
+        pass
+    warning = (
+        "Luetko vielä? Muuten näyttö palaa alkuun 1 sekunnin kuluttua. "
+        "Kosketa näyttöä jatkaaksesi lukemista."
+    )
+    assert said[1:] == ([warning] if voice == "fi" else [])
+    speaker.deleteLater()

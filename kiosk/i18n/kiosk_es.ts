@@ -1,0 +1,169 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>AnswerScreen</name>
+    <message>
+        <source>Answer screen</source>
+        <translation>Pantalla de respuesta</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Back to all questions</source>
+        <translation>Volver a todas las preguntas</translation>
+    </message>
+    <message>
+        <source>Changes the size of the writing</source>
+        <translation>Cambia el tamaño de la letra</translation>
+    </message>
+    <message>
+        <source>Contrast</source>
+        <translation>Contraste</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Alto contraste</translation>
+    </message>
+    <message>
+        <source>White writing on black, or back</source>
+        <translation>Letra blanca sobre negro, o al revés</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>Controles</translation>
+    </message>
+    <message>
+        <source>A++, largest text</source>
+        <translation>A++, letra muy grande</translation>
+    </message>
+    <message>
+        <source>A+, larger text</source>
+        <translation>A+, letra grande</translation>
+    </message>
+    <message>
+        <source>A, normal text</source>
+        <translation>A, letra normal</translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>Respuesta: %1</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Parar</translation>
+    </message>
+    <message>
+        <source>Stop reading aloud</source>
+        <translation>Dejar de leer en voz alta</translation>
+    </message>
+    <message>
+        <source>Stops the voice</source>
+        <translation>Para la voz</translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation>Escuchar</translation>
+    </message>
+    <message>
+        <source>Reads the question and answer aloud</source>
+        <translation>Lee en voz alta la pregunta y la respuesta</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerView</name>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Answer: scroll bar</source>
+        <translation>Respuesta: barra de desplazamiento</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Fuente: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>Home screen</source>
+        <translation>Pantalla de inicio</translation>
+    </message>
+    <message>
+        <source>Question tiles</source>
+        <translation>Botones de preguntas</translation>
+    </message>
+    <message>
+        <source>Home page</source>
+        <translation>Página de inicio</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Preguntas</translation>
+    </message>
+    <message>
+        <source>Questions: scroll bar</source>
+        <translation>Preguntas: barra de desplazamiento</translation>
+    </message>
+    <message>
+        <source>Opens the answer</source>
+        <translation>Abre la respuesta</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <source>Are you still reading?</source>
+        <translation>¿Sigue leyendo?</translation>
+    </message>
+    <message>
+        <source>Keep reading</source>
+        <translation>Seguir leyendo</translation>
+    </message>
+    <message>
+        <source>Stay on this page</source>
+        <translation>Quedarse en esta página</translation>
+    </message>
+    <message numerus="yes">
+        <source>If not, this screen goes back to the start in %n seconds.</source>
+        <translation>
+            <numerusform>Si no, esta pantalla vuelve al inicio en %n segundo.</numerusform>
+            <numerusform>Si no, esta pantalla vuelve al inicio en %n segundos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tap the screen to keep reading.</source>
+        <translation>Toque la pantalla para seguir leyendo.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Information</source>
+        <translation>Información</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWords</name>
+    <message>
+        <source>en</source>
+        <comment>The BCP 47 tag of this language: the language of these words</comment>
+        <translation>es</translation>
+    </message>
+</context>
+<context>
+    <name>UnavailableScreen</name>
+    <message>
+        <source>Information screen is being updated</source>
+        <translation>Estamos actualizando la pantalla de información</translation>
+    </message>
+    <message>
+        <source>Please ask our staff if you have a question.</source>
+        <translation>Si tiene alguna pregunta, consulte a nuestro personal.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,205 @@
+"""The kiosk's words as `kiosk check` sees them, without Qt: which ones
+patients see, which languages ship, and a warning for a pack language that
+would show them in English."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kiosk.content import Pack
+from kiosk.content.problems import Severity
+from kiosk.i18n import catalog
+from kiosk.i18n.catalog import patient_words, shipped_languages, words_warnings
+
+# Every word a patient can meet, as the screens write it in English.
+PATIENT_WORDS = {
+    "A, normal text",
+    "A+, larger text",
+    "A++, largest text",
+    "Answer",
+    "Answer screen",
+    "Answer: %1",
+    "Answer: scroll bar",
+    "Are you still reading?",
+    "Back to all questions",
+    "Changes the size of the writing",
+    "Contrast",
+    "Controls",
+    "High contrast",
+    "Home",
+    "Home page",
+    "Home screen",
+    "If not, this screen goes back to the start in %n seconds.",
+    "Information",
+    "Information screen is being updated",
+    "Keep reading",
+    "Listen",
+    "Opens the answer",
+    "Please ask our staff if you have a question.",
+    "Question tiles",
+    "Questions",
+    "Questions: scroll bar",
+    "Reads the question and answer aloud",
+    "Source: %1",
+    "Stay on this page",
+    "Stop",
+    "Stop reading aloud",
+    "Stops the voice",
+    "Tap the screen to keep reading.",
+    "White writing on black, or back",
+}
+
+
+def test_the_patient_words_are_every_word_on_the_patient_screens() -> None:
+    assert patient_words() == PATIENT_WORDS
+
+
+def test_staff_words_are_not_patient_words() -> None:
+    # Staff screens stay in English: their words are not offered for translation.
+    assert not {"Exit kiosk", "Enter PIN", "Usage", "Status", "en"} & patient_words()
+
+
+def test_english_spanish_and_arabic_ship() -> None:
+    assert shipped_languages() == {"en", "es", "ar"}
+
+
+def pack(
+    tmp_path: Path, languages: tuple[str, ...], words: Mapping[str, Mapping[str, str]] = {}
+) -> Pack:
+    return Pack(
+        title="Clinic",
+        topics=(),
+        folder=tmp_path,
+        language=languages[0],
+        languages=languages,
+        words=words,
+    )
+
+
+@pytest.mark.parametrize(
+    "languages",
+    [("en",), ("en-GB",), ("en", "es", "ar"), ("es-MX",), ("ar-EG", "en"), ("ES",)],
+)
+def test_no_warning_for_languages_the_kiosk_has_words_in(
+    tmp_path: Path, languages: tuple[str, ...]
+) -> None:
+    assert words_warnings(pack(tmp_path, languages)) == ()
+
+
+def all_words(prefix: str) -> dict[str, str]:
+    return {word: f"{prefix} {word}" for word in PATIENT_WORDS}
+
+
+def test_no_warning_when_the_pack_gives_every_word(tmp_path: Path) -> None:
+    assert words_warnings(pack(tmp_path, ("en", "de"), {"de": all_words("de")})) == ()
+
+
+def quoted(words: set[str]) -> str:
+    return ", ".join(f"'{word}'" for word in sorted(words))
+
+
+def test_a_language_without_words_is_located_at_kiosk_yaml(tmp_path: Path) -> None:
+    (problem,) = words_warnings(pack(tmp_path, ("en", "de")))
+    assert problem.severity is Severity.WARNING
+    assert problem.path == os.path.join(str(tmp_path), "kiosk.yaml")
+    assert problem.message == (
+        "the kiosk has no words in 'de'; patients will see Home, Keep reading, Listen, ... "
+        "in English; add them under 'words:' in kiosk.de.yaml "
+        f"(missing 34: {quoted(PATIENT_WORDS)})"
+    )
+
+
+def test_a_main_language_without_words_is_warned_about_too(tmp_path: Path) -> None:
+    problems = words_warnings(pack(tmp_path, ("fr", "es")))
+    assert [p.message.split(";")[0] for p in problems] == ["the kiosk has no words in 'fr'"]
+
+
+def test_missing_words_are_located_at_the_language_file(tmp_path: Path) -> None:
+    given = all_words("de")
+    del given["Keep reading"]
+    given["Stop"] = "  "  # blank: as good as missing
+    (problem,) = words_warnings(pack(tmp_path, ("en", "de"), {"de": given}))
+    assert str(problem) == (
+        f"{os.path.join(str(tmp_path), 'kiosk.de.yaml')}: warning: the kiosk has no words "
+        "in 'de'; patients will see Keep reading, ... in English; add them under 'words:' "
+        "in kiosk.de.yaml (missing 2: 'Keep reading', 'Stop')"
+    )
+
+
+def test_the_catalog_needs_no_qt() -> None:
+    check = (
+        "import sys, kiosk.i18n.catalog as c; c.patient_words(); c.shipped_languages(); "
+        "sys.exit(any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules))"
+    )
+    assert subprocess.run([sys.executable, "-c", check], check=False).returncode == 0
+
+
+def test_every_shipped_language_has_a_ts_file() -> None:
+    assert set(catalog.ts_files()) == shipped_languages() - {"en"}
+
+
+def test_the_readme_example_lists_every_word() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(words:\n.*?)```", readme, re.DOTALL)
+    assert len(blocks) == 1
+    example = yaml.safe_load(blocks[0])["words"]
+    assert set(example) == PATIENT_WORDS
+    assert all(value.strip() for value in example.values())
+
+
+TS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>AnswerScreen</name>
+    <message{numerus}>
+        <source>Home</source>
+        {translation}
+    </message>
+</context>
+</TS>
+"""
+
+
+@pytest.mark.parametrize(
+    ("numerus", "translation", "finished"),
+    [
+        ("", "<translation>الرئيسية</translation>", True),
+        ("", '<translation type="unfinished">الرئيسية</translation>', False),
+        ("", '<translation type="unfinished"></translation>', False),
+        ("", "<translation></translation>", False),
+        ("", "<translation>  </translation>", False),
+        ("", '<translation type="obsolete">الرئيسية</translation>', False),
+        ("", '<translation type="vanished">الرئيسية</translation>', False),
+        ("", "", False),
+        (
+            ' numerus="yes"',
+            "<translation>" + "<numerusform>%n</numerusform>" * 6 + "</translation>",
+            True,
+        ),
+        (
+            ' numerus="yes"',
+            "<translation>"
+            + "<numerusform>%n</numerusform>" * 5
+            + "<numerusform></numerusform></translation>",
+            False,
+        ),
+    ],
+)
+def test_a_translation_is_finished_only_when_every_form_is_there(
+    tmp_path: Path, numerus: str, translation: str, finished: bool
+) -> None:
+    path = tmp_path / "kiosk_ar.ts"
+    path.write_text(TS.format(numerus=numerus, translation=translation), encoding="utf-8")
+    language, (message,) = catalog.read_ts(path)
+    assert language == "ar"
+    assert (message.context, message.source) == ("AnswerScreen", "Home")
+    assert message.finished is finished
