@@ -31,6 +31,7 @@ from kiosk.content.readability import (
     pack_readability,
     readability_warnings,
 )
+from kiosk.content.texts import characters_to_check, pack_texts, undrawable_warnings
 from kiosk.display import display_available
 from kiosk.paths import bundled_content
 from kiosk.plural import plural
@@ -351,11 +352,30 @@ def _check(args: argparse.Namespace) -> int:
     # Warnings only: a hard answer is still better than no answer.
     for warning in readability_warnings(pack, measured):
         _print_warning(warning)
+    for warning in _font_warnings(pack):
+        _print_warning(warning)
     print(f"OK: {plural(len(pack.topics), 'topic')}")
     if args.readability:
         for line in _readability_report(measured):
             print(line)
     return 0
+
+
+def _font_warnings(pack: Pack) -> list[Problem]:
+    """A warning for each text with characters that no font can draw.
+
+    Qt, which knows the fonts, is started (offscreen) only for a pack with
+    characters beyond those every font has.
+    """
+    texts = pack_texts(pack)
+    characters = characters_to_check(texts)
+    if not characters:
+        return []
+    from kiosk.ui.style.coverage import font_access, undrawable  # noqa: PLC0415 - Qt when needed
+
+    with font_access():
+        missing = undrawable(characters)
+    return undrawable_warnings(texts, missing)
 
 
 def _readability_report(measured: PackReadability) -> list[str]:
