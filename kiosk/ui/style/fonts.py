@@ -3,7 +3,7 @@
 Latin text is set in Atkinson Hyperlegible; Arabic, which it does not
 cover, in Noto Sans Arabic. The theme lists them in this order, so Qt draws
 each character with the first family that has it; any other script comes
-from the system's fonts (see README, *Languages and fonts*).
+from the system's fonts (see README, *Fonts for other scripts*).
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ ATKINSON = BundledFamily(
     "fontpkg-atkinson-hyperlegible",
     "the kiosk's typeface",
 )
+# One variable font: Qt registers its regular style and thickens it for bold
+# text itself, which reads as bold beside Atkinson's Bold.
 NOTO_SANS_ARABIC = BundledFamily(
     "Noto Sans Arabic", "fontpkg_noto_sans_arabic", "fontpkg-noto-sans-arabic", "Arabic text"
 )

@@ -4,7 +4,8 @@ Sizes follow the design for a 1920x1080 panel, scaled with the window's
 short side (a portrait 1080x1920 panel gets the same type as a landscape
 one), and never go below physical minimums measured in millimetres on the
 real panel: 4.8 mm capital letters (ADA 707.7.2), 15 mm tap targets with
-3 mm between them.
+3 mm between them. Offscreen, and in the tests, a stated reference panel (a
+24-inch 1080p monitor) stands in for the real one, so numbers reproduce.
 
 Scripts without capitals get the same rule on the letter that plays the
 capital I's part: ADA measures the upright stroke of an uppercase I, and
@@ -18,8 +19,6 @@ Latin rule decides the size and Arabic needs no factor; were a bundled
 script's letter the shorter, every text would grow until it met the rule.
 Chinese, Japanese and Korean, drawn by a system font, fill the ideographic
 em box, the whole font size: at least 4.8 mm / 0.668 = 7.2 mm.
- Offscreen, and in the tests, a stated reference panel (a
-24-inch 1080p monitor) stands in for the real one, so numbers reproduce.
 """
 
 from __future__ import annotations
