@@ -11,13 +11,12 @@ from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.content.loader import PACK_FILE, TOPICS_DIR
 from kiosk.content.model import BulletList, Pack, Place, Topic
 from kiosk.content.problems import Problem, Severity
 from kiosk.content.textfile import decode_utf8, read_capped
 from kiosk.content.yamlreader import Mapping, Node, position_of, read_yaml
 from kiosk.content.yamltabs import LINE_BREAK
-
-PACK_FILE = "kiosk.yaml"
 
 # Drawn by every font Qt could fall back to: a pack written in them alone
 # needs no font checked.
@@ -86,7 +85,7 @@ def _pack_file_texts(
 
 def _topic_texts(topic: Topic, folder: str) -> Iterator[PackText]:
     place = topic.answer_place
-    path = place.path if place else os.path.join(folder, "topics", f"{topic.id}.yaml")
+    path = place.path if place else os.path.join(folder, TOPICS_DIR, f"{topic.id}.yaml")
     yield PackText(path, ("question",), topic.question)
     answer: list[str] = []
     for block in topic.answer:

@@ -8,6 +8,7 @@ bundled families nor any family Qt knows has a glyph for it.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
@@ -46,16 +47,26 @@ def _lacking(font: QRawFont, codes: set[int]) -> set[int]:
 def font_access() -> Iterator[None]:
     """A QGuiApplication to ask about fonts.
 
-    One that exists is used. Otherwise one is made offscreen (no display is
-    needed) for the duration, then shut down, so that the process can make
-    its own application later.
+    One that exists is used. Otherwise one is made for the duration, then
+    shut down, so that the process can make its own application later.
     """
     if QCoreApplication.instance() is not None:
         yield
         return
-    app = QGuiApplication(["kiosk", "-platform", "offscreen"])
+    app = QGuiApplication(["kiosk", *platform_arguments(sys.platform)])
     try:
         yield
     finally:
         app.shutdown()
         del app
+
+
+def platform_arguments(platform: str) -> list[str]:
+    """Qt's command-line choice of platform for looking at fonts on ``platform``.
+
+    Offscreen, so that no display is needed, where its font database is the
+    system's (fontconfig on Linux, Core Text on macOS). On Windows Qt's
+    offscreen platform knows only the fonts shipped with Qt, while the
+    native one needs no display and knows the system's.
+    """
+    return [] if platform == "win32" else ["-platform", "offscreen"]

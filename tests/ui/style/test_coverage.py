@@ -5,7 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from kiosk.ui.style.coverage import font_access, undrawable
+import pytest
+
+from kiosk.ui.style.coverage import font_access, platform_arguments, undrawable
 
 
 def test_the_bundled_fonts_draw_latin_and_arabic(qapp):
@@ -47,3 +49,11 @@ def test_an_existing_application_is_used_and_kept(qapp):
     with font_access():
         assert undrawable({"\ue000"}) == {"\ue000"}
     assert qapp.instance() is qapp
+
+
+@pytest.mark.parametrize(
+    ("platform", "arguments"),
+    [("linux", ["-platform", "offscreen"]), ("darwin", ["-platform", "offscreen"]), ("win32", [])],
+)
+def test_the_platform_is_the_one_whose_fonts_are_the_systems(platform, arguments):
+    assert platform_arguments(platform) == arguments
