@@ -27,6 +27,7 @@ from kiosk.config import (
 from kiosk.content import ContentError, Pack, Problem, load_pack, yamlparsers
 from kiosk.content.check_report import coverage_lines, readability_lines
 from kiosk.content.readability import languages_readability, readability_warnings
+from kiosk.content.texts import characters_to_check, pack_texts, undrawable_warnings
 from kiosk.display import display_available
 from kiosk.i18n.catalog import patient_words, words_warnings
 from kiosk.paths import bundled_content
@@ -352,6 +353,8 @@ def _check(args: argparse.Namespace) -> int:
             _print_warning(warning)
     for warning in words_warnings(pack):  # the kiosk's own words in the pack's languages
         _print_warning(warning)
+    for warning in _font_warnings(pack):
+        _print_warning(warning)
     print(f"OK: {plural(len(pack.topics), 'topic')}")
     for line in coverage_lines(pack):
         print(line)
@@ -359,6 +362,23 @@ def _check(args: argparse.Namespace) -> int:
         for line in readability_lines(measured):
             print(line)
     return 0
+
+
+def _font_warnings(pack: Pack) -> list[Problem]:
+    """A warning for each text with characters that no font can draw.
+
+    Qt, which knows the fonts, is started (offscreen) only for a pack with
+    characters beyond those every font has.
+    """
+    texts = pack_texts(pack)
+    characters = characters_to_check(texts)
+    if not characters:
+        return []
+    from kiosk.ui.style.coverage import font_access, undrawable  # noqa: PLC0415 - Qt when needed
+
+    with font_access():
+        missing = undrawable(characters)
+    return undrawable_warnings(texts, missing)
 
 
 def _snapshot(args: argparse.Namespace) -> int:

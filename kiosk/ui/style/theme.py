@@ -6,6 +6,19 @@ one), and never go below physical minimums measured in millimetres on the
 real panel: 4.8 mm capital letters (ADA 707.7.2), 15 mm tap targets with
 3 mm between them. Offscreen, and in the tests, a stated reference panel (a
 24-inch 1080p monitor) stands in for the real one, so numbers reproduce.
+
+Scripts without capitals get the same rule on the letter that plays the
+capital I's part: ADA measures the upright stroke of an uppercase I, and
+Arabic's alef (U+0627) is that same single upright stroke standing on the
+baseline, as tall as any of its basic letters. So alef, measured on the glyph
+Qt actually draws, is at least 4.8 mm tall at every text size, and Arabic
+text is never set smaller than Latin text in the same place (one QFont, one
+size: Qt has no size per family). Noto Sans Arabic's alef is 0.714 of the
+font size, taller than Atkinson Hyperlegible's capitals (0.668), so the
+Latin rule decides the size and Arabic needs no factor; were a bundled
+script's letter the shorter, every text would grow until it met the rule.
+Chinese, Japanese and Korean, drawn by a system font, fill the ideographic
+em box, the whole font size: at least 4.8 mm / 0.668 = 7.2 mm.
 """
 
 from __future__ import annotations
@@ -17,14 +30,18 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from string import Template
 
-from PySide6.QtGui import QColor, QFont, QFontMetricsF
+from PySide6.QtGui import QColor, QFont, QTextLayout
 
+from kiosk.ui.style.fonts import BUNDLED_FAMILIES
 from kiosk.ui.style.text_size import TextSize
 
-# Atkinson Hyperlegible was designed for low-vision readers (registered from
-# its package by kiosk.ui.style.fonts); the others are wide, open sans-serifs
-# found on most systems, used only if it is missing.
-FONT_FAMILIES = ["Atkinson Hyperlegible", "Verdana", "DejaVu Sans", "Arial", "sans-serif"]
+# Atkinson Hyperlegible was designed for low-vision readers; Noto Sans Arabic
+# draws the Arabic it lacks (both registered from their packages by
+# kiosk.ui.style.fonts). Qt draws each character with the first family that
+# has it. The others are wide, open sans-serifs found on most systems, used
+# only if a bundled family is missing; other scripts fall back to whatever
+# system font has them.
+FONT_FAMILIES = [*BUNDLED_FAMILIES, "Verdana", "DejaVu Sans", "Arial", "sans-serif"]
 
 REFERENCE_SHORT_SIDE = 1080
 # A 24-inch 16:9 monitor: 527 x 296 mm for 1920 x 1080 pixels.
@@ -32,6 +49,9 @@ REFERENCE_PANEL_MM = (527.0, 296.0)
 REFERENCE_PX_PER_MM = 1920 / REFERENCE_PANEL_MM[0]
 
 MIN_CAP_HEIGHT_MM = 4.8  # ADA 707.7.2: characters on a kiosk's screen
+# The letter the 4.8 mm rule is measured on, for each script a bundled font
+# draws: uppercase I for Latin (as ADA measures it), alef for Arabic.
+REFERENCE_LETTERS = {"Latin": "I", "Arabic": "\u0627"}
 MIN_TARGET_MM = 15.0  # the short side of anything a finger taps
 MIN_TARGET_GAP_MM = 3.0  # between two tap targets
 
@@ -198,15 +218,45 @@ class Metrics:
         return pixels / self.px_per_mm
 
 
-def cap_height_ratio(families: list[str] | None = None) -> float:
-    """Capital-letter height per pixel of font size, for the typeface in use.
+def letter_height(letter: str, font: QFont) -> float | None:
+    """The height in pixels of ``letter`` above the baseline, as Qt draws it
+    in ``font`` (from whichever family it falls back to), or None when no
+    font has it. Measured on the glyph's outline, not on the font's tables.
 
-    Needs a QGuiApplication (Qt reads the font file).
+    Needs a QGuiApplication (Qt reads the font files).
     """
-    probe = QFont()
+    layout = QTextLayout(letter, font)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    heights = [
+        -run.rawFont().pathForGlyph(glyph).boundingRect().top()
+        for run in layout.glyphRuns()
+        if run.rawFont().supportsCharacter(ord(letter))
+        for glyph in run.glyphIndexes()
+    ]
+    return max(heights) if heights else None
+
+
+def letter_height_ratios(families: list[str] | None = None) -> dict[str, float]:
+    """Each script's reference letter height per pixel of font size, as drawn."""
+    probe = font(1000)
     probe.setFamilies(families or FONT_FAMILIES)
-    probe.setPixelSize(1000)
-    return QFontMetricsF(probe).capHeight() / 1000
+    ratios = {}
+    for script, letter in REFERENCE_LETTERS.items():
+        height = letter_height(letter, probe)
+        if height is not None:
+            ratios[script] = height / 1000
+    return ratios
+
+
+def cap_height_ratio(families: list[str] | None = None) -> float:
+    """Reference letter height per pixel of font size, for the typefaces in use:
+    capitals for Latin, alef for Arabic; the smallest decides the text sizes.
+
+    Needs a QGuiApplication (Qt reads the font files).
+    """
+    return min(letter_height_ratios(families).values(), default=0.668)
 
 
 def metrics_for(
@@ -214,12 +264,13 @@ def metrics_for(
     height: int,
     *,
     px_per_mm: float = REFERENCE_PX_PER_MM,
-    cap_ratio: float = 0.668,  # Atkinson Hyperlegible's; pass cap_height_ratio()
+    cap_ratio: float = 0.668,  # Atkinson Hyperlegible's capitals; pass cap_height_ratio()
     text_size: TextSize = TextSize.NORMAL,
 ) -> Metrics:
     """Sizes for a ``width`` x ``height`` window on a panel of ``px_per_mm``."""
     scale = max(0.5, min(3.0, min(width, height) / REFERENCE_SHORT_SIDE))
-    # The least font size whose capitals are 4.8 mm tall on this panel.
+    # The least font size whose capitals (and each bundled script's
+    # reference letter) are 4.8 mm tall on this panel.
     min_text_px = math.ceil(MIN_CAP_HEIGHT_MM * px_per_mm / cap_ratio)
 
     def px(value: float) -> int:
