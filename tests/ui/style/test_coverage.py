@@ -8,7 +8,8 @@ import sys
 import pytest
 
 from kiosk.content import load_pack
-from kiosk.content.texts import characters_to_check, pack_texts
+from kiosk.content.texts import PackText, characters_to_check, pack_texts
+from kiosk.i18n.catalog import read_ts, ts_files
 from kiosk.paths import bundled_content
 from kiosk.ui.style.coverage import font_access, platform_arguments, undrawable
 
@@ -66,4 +67,16 @@ def test_the_bundled_fonts_draw_every_character_of_the_bundled_pack(qapp):
     # English, Spanish and Arabic: no system font may be needed for any of it.
     characters = characters_to_check(pack_texts(load_pack(bundled_content())))
     assert "\u0627" in characters  # the Arabic is checked, not skipped
+    assert undrawable(characters, system_fonts=False) == set()
+
+
+def test_the_bundled_fonts_draw_every_shipped_translation_of_the_kiosks_words(qapp):
+    translated = "".join(
+        text
+        for path in ts_files().values()
+        for message in read_ts(path)[1]
+        for text in message.translations
+    )
+    characters = characters_to_check([PackText("kiosk/i18n", ("words",), translated)])
+    assert "\u0627" in characters  # the Arabic words are among them
     assert undrawable(characters, system_fonts=False) == set()
