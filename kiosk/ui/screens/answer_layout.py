@@ -5,8 +5,9 @@ At every window and text size a patient sees, on opening an answer, the
 question and at least :data:`FIRST_VIEW_LINES` lines of the answer. The text
 keeps its size; to make room on a short panel the screen gives up, in this
 order: the footer's own strip (it moves to the end of the answer), the wide
-margins, and the control row under the answer (the controls move into a
-column beside it, on a landscape panel).
+margins, the buttons of a pack's languages (one "Language" button opens
+the chooser instead), and the control row under the answer (the controls
+move into a column beside it, on a landscape panel).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class Arrangement:
     footer_in_answer: bool = False  # the footer is the answer's last line, not a strip
     tight: bool = False  # margins and spacing are the least gap between tap targets
     controls_beside: bool = False  # the controls are a column right of the answer
+    languages_in_chooser: bool = False  # one "Language" button, not one per language
 
 
 # From the roomiest to the one that leaves the answer the most height.
@@ -45,7 +47,9 @@ ARRANGEMENTS = (
     Arrangement(),
     Arrangement(footer_in_answer=True),
     Arrangement(footer_in_answer=True, tight=True),
+    Arrangement(footer_in_answer=True, tight=True, languages_in_chooser=True),
     Arrangement(footer_in_answer=True, tight=True, controls_beside=True),
+    Arrangement(footer_in_answer=True, tight=True, controls_beside=True, languages_in_chooser=True),
 )
 
 

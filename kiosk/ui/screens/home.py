@@ -7,15 +7,21 @@ from PySide6.QtGui import QAccessible, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content import Pack
+from kiosk.ui.languages import texts_language, topic_language
 from kiosk.ui.style import theme
 from kiosk.ui.widgets.accessible import set_role
 from kiosk.ui.widgets.button import TouchButton
+from kiosk.ui.widgets.flow_row import FlowRow
+from kiosk.ui.widgets.language_choice import LanguageChoice
 from kiosk.ui.widgets.scrolling import scrolling_page
 from kiosk.ui.widgets.text import WrappedText
 from kiosk.ui.widgets.tile_grid import TileGrid
 
 
 class HomeScreen(QWidget):
+    """The pack's title, its welcome line and a tile per topic; below them,
+    for a pack in more than one language, the language control."""
+
     topic_chosen = Signal(str)  # topic id
 
     def __init__(self, palette: theme.Palette, parent: QWidget | None = None) -> None:
@@ -43,8 +49,37 @@ class HomeScreen(QWidget):
         self._page_layout.addStretch(1)
         self.scroll_area = scrolling_page(self._page, "Questions")
 
+        # The language control stays in view below the scrolling tiles, where
+        # the answer screen has its controls: within reach, found at once.
+        self.languages = LanguageChoice("home", self)
+        self.language_row = FlowRow()
+        self.language_row.setAccessibleName("Languages")
+        self.language_row.hide()
+
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.scroll_area, 1)
+        self._layout.addWidget(self.language_row)
+
+    def set_languages(self, languages: tuple[str, ...], current: str) -> None:
+        """The pack's languages, the visit's marked; no control for one language."""
+        if self.languages.set_languages(languages, current):
+            self.language_row.set_items(self.languages.widgets())
+        self.language_row.setVisible(len(languages) > 1)
+        self.language_row.relayout()
+        if self._metrics is not None:
+            self.apply_theme(self._palette, self._metrics)
+
+    def show_language(self, view: Pack) -> None:
+        """The same tiles with the texts of ``view``, the pack in the visit's
+        language: each tile in the language of its own topic."""
+        for tile, topic in zip(self.tiles, view.topics, strict=True):
+            tile.set_label(topic.question, topic_language(view, topic))
+        self.title.set_language(texts_language(view, "title"))
+        self.welcome.set_language(texts_language(view, "welcome"))
+        self.title.setText(view.title)
+        self.welcome.setText(view.welcome or "")
+        self.welcome.setVisible(bool(view.welcome))
+        self._grid.relayout()
 
     def set_pack(self, pack: Pack) -> None:
         # New tiles first, old ones removed after: should building fail, the
@@ -53,7 +88,7 @@ class HomeScreen(QWidget):
         for topic in pack.topics:
             tile = TouchButton(topic.question, self._grid)
             tile.setObjectName(f"tile-{topic.id}")
-            tile.set_language(pack.language)
+            tile.set_language(topic_language(pack, topic))
             tile.setAccessibleDescription("Opens the answer")
             tile.clicked.connect(
                 lambda _=False, topic_id=topic.id: self.topic_chosen.emit(topic_id)
@@ -66,8 +101,8 @@ class HomeScreen(QWidget):
         for tile in old_tiles:
             tile.hide()
             tile.deleteLater()
-        self.title.set_language(pack.language)
-        self.welcome.set_language(pack.language)
+        self.title.set_language(texts_language(pack, "title"))
+        self.welcome.set_language(texts_language(pack, "welcome"))
         self.title.setText(pack.title)
         self.welcome.setText(pack.welcome or "")
         self.welcome.setVisible(bool(pack.welcome))
@@ -91,7 +126,14 @@ class HomeScreen(QWidget):
         # The scroll indicator sits in the right margin, so tiles keep equal
         # margins on both sides whether or not it shows.
         indicator = metrics.scrollbar_width + metrics.gap // 2
-        self._layout.setContentsMargins(metrics.margin, 0, max(0, metrics.margin - indicator), 0)
+        # Below the language control, the least gap a target needs.
+        bottom = metrics.target_gap if self.language_row.isVisibleTo(self) else 0
+        self._layout.setContentsMargins(
+            metrics.margin, 0, max(0, metrics.margin - indicator), bottom
+        )
+        self._layout.setSpacing(metrics.target_gap)
+        self.languages.apply_theme(palette, metrics)
+        self.language_row.set_spacing(metrics.gap)
         self._page_layout.setContentsMargins(0, metrics.margin, indicator, metrics.margin)
         self._page_layout.setSpacing(metrics.gap // 2)
         self.title.set_style(theme.font(metrics.title_px, bold=True), palette.text, 1.15)

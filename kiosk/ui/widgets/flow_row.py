@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QEvent, QRect, QSize
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QStyle, QWidget
 
 from kiosk.ui.widgets.sizing import height_for_width
 
 
 class FlowRow(QWidget):
-    """Places its child widgets left to right at their preferred widths,
+    """Places its child widgets left to right (right to left on a
+    right-to-left screen) at their preferred widths,
     starting a new line where the next one would not fit; or, set to one
     per line, as a column of equally wide controls.
 
@@ -81,6 +82,11 @@ class FlowRow(QWidget):
             widest = self.widest_item()
         return QSize(widest, self.heightForWidth(max(1, widest)))
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self.relayout()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._arrange(self.width(), apply=True)
 
@@ -119,7 +125,9 @@ class FlowRow(QWidget):
             x = 0
             for item, item_width in line:
                 if apply:
-                    item.setGeometry(QRect(x, y, item_width, height))
+                    place = QRect(x, y, item_width, height)
+                    # From the right on a right-to-left screen.
+                    item.setGeometry(QStyle.visualRect(self.layoutDirection(), self.rect(), place))
                 x += item_width + spacing
             y += height + spacing
         return max(0, y - spacing)

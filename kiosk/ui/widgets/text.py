@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 
-from PySide6.QtCore import QPointF, QSize, QTextBoundaryFinder
+from PySide6.QtCore import QLocale, QPointF, QSize, Qt, QTextBoundaryFinder
 from PySide6.QtGui import (
     QAccessible,
     QColor,
@@ -28,16 +28,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.languages import direction, text_direction
 from kiosk.ui.widgets.accessible import set_role
 from kiosk.ui.widgets.hyphenation import hyphenate, without_soft_hyphens
 
-_BETWEEN_WORDS = QTextOption()
-_BETWEEN_WORDS.setWrapMode(QTextOption.WrapMode.WordWrap)
-_ANYWHERE = QTextOption()
-_ANYWHERE.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 # Letters (an apostrophe between them), punctuation only at the ends: a word
 # Qt can break nowhere but at a hyphenation point.
 _UNBREAKABLE_WORD = re.compile(r"[^\w\s]*[^\W\d_]+(?:['\u2019][^\W\d_]+)*[^\w\s]*")
+
+
+def _options(text_direction: Qt.LayoutDirection) -> tuple[QTextOption, QTextOption]:
+    """(break between words, break anywhere), written ``text_direction`` and
+    aligned to where its lines start."""
+    options = []
+    for wrap in (QTextOption.WrapMode.WordWrap, QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere):
+        option = QTextOption()
+        option.setWrapMode(wrap)
+        option.setTextDirection(text_direction)
+        # QTextLayout aligns as told, not by direction: right means right.
+        rtl = text_direction == Qt.LayoutDirection.RightToLeft
+        option.setAlignment(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+        options.append(option)
+    return options[0], options[1]
 
 
 class WrappedTextLayout:
@@ -47,6 +59,12 @@ class WrappedTextLayout:
     (a BCP 47 tag; ``None``: never). One that still does not fit (no
     dictionary, no hyphenation point, a very narrow line) breaks anywhere:
     the last resort, which :meth:`breaks_words` reports.
+
+    The text is written in its language's direction, its lines aligned where
+    that direction starts them (right, for Arabic), whatever the words it
+    holds: an Arabic line that starts with "TMS" is still right to left.
+    Text of no known language (the kiosk's own words) goes the way its first
+    letter does.
     """
 
     def __init__(
@@ -61,6 +79,8 @@ class WrappedTextLayout:
         self._font = font
         self._leading = QFontMetricsF(font).height() * (line_spacing - 1)
         self._language = language
+        self.direction = direction(language) if language else text_direction(text)
+        self._between_words, self._anywhere = _options(self.direction)
         self._layout = QTextLayout(text, font)
         self._laid_out_at = -1.0
         self._broken = False  # at _laid_out_at
@@ -97,14 +117,16 @@ class WrappedTextLayout:
         # the line; and in any other word a line still overflows with.
         tokens = self._words_wider_than(width)
         text = self._hyphenated_text(tokens)
-        height, too_wide = self._run(text, _BETWEEN_WORDS, width)
+        height, too_wide = self._run(text, self._between_words, width)
         if too_wide:
             more = tokens | {without_soft_hyphens(token) for token in too_wide}
             if self._hyphenated_text(more) != text:
-                height, too_wide = self._run(self._hyphenated_text(more), _BETWEEN_WORDS, width)
+                height, too_wide = self._run(
+                    self._hyphenated_text(more), self._between_words, width
+                )
         self._broken = bool(too_wide)
         if self._broken:  # the last resort
-            height, _ = self._run(self._layout.text(), _ANYWHERE, width)
+            height, _ = self._run(self._layout.text(), self._anywhere, width)
         self._laid_out_at = width
         if len(self._sizes) >= 16:
             self._sizes.clear()
@@ -226,9 +248,22 @@ class WrappedText(QWidget):
         self.update()
 
     def set_language(self, language: str | None) -> None:
-        """Hyphenate a word too wide for its line by the rules of ``language``."""
+        """The language of the text: a word too wide for its line is
+        hyphenated by its rules, lines go its way, and a screen reader
+        reads it in it. ``None``: not known (the kiosk's own words)."""
         self._language = language
+        if language:
+            self.setLocale(QLocale(language))
+        else:
+            self.unsetLocale()
         self.setText(self._text)
+
+    def language(self) -> str | None:
+        return self._language
+
+    def text_direction(self) -> Qt.LayoutDirection:
+        """The direction the text is written in (not the screen's)."""
+        return self._layout.direction
 
     def set_style(self, font: QFont, colour: str, line_spacing: float = 1.25) -> None:
         self.setFont(font)
