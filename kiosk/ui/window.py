@@ -66,9 +66,6 @@ READING_WORDS_PER_MINUTE = 100  # a slow reader's pace; the idle timeout never c
 MAX_READING_TIME_MS = 10 * 60_000
 STAFF_SHORTCUT = "Ctrl+Shift+Q"
 STAFF_SCREENS = frozenset({"pin", "staff", "status", "usage"})
-# The visit's choices as the usage statistics name them, where the
-# statistics have a name for one (kiosk.stats.database.CHOICES).
-LANGUAGE_CHOICE = "language"
 
 
 class KioskWindow(QWidget):
@@ -298,11 +295,7 @@ class KioskWindow(QWidget):
         """Show the visit in ``language``, one of the pack's, where the patient is."""
         if self.pack is None or language not in self.pack.all_languages:
             return
-        if language == self.language:
-            return
         self._show_language(language)
-        if language != self.pack.main_language:
-            self.visits.choice_used(LANGUAGE_CHOICE)
 
     def _show_language(self, language: str, *, new_pack: bool = False) -> None:
         """Every patient screen in ``language``: the open answer stays open,

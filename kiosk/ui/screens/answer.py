@@ -429,6 +429,8 @@ class AnswerScreen(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._arrange()  # the margins change sides
         if event.type() == QEvent.Type.LanguageChange and self.topic is not None:
             self.view.set_note(self._note(self.topic))  # the note in the new words
             if self._metrics is not None:
@@ -565,6 +567,9 @@ class AnswerScreen(QWidget):
             gap = metrics.target_gap
             return (gap, gap, gap, gap), gap
         margin = metrics.margin
+        # The narrow side by the scroll bar: on the left, right to left.
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            return (margin // 2, margin, margin, margin // 2), metrics.gap
         return (margin, margin, margin // 2, margin // 2), metrics.gap
 
     def _answer_height(

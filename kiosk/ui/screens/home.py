@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAccessible, QResizeEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Pack
 from kiosk.ui.languages import texts_language, topic_language
@@ -54,17 +54,22 @@ class HomeScreen(QWidget):
         self.languages = LanguageChoice("home", self)
         self.language_row = FlowRow()
         self.language_row.setAccessibleName("Languages")
-        self.language_row.hide()
+        # Under the tiles, as wide as their columns.
+        self._language_strip = QWidget()
+        self._language_strip.setAccessibleName("Languages")
+        self._strip_layout = QHBoxLayout(self._language_strip)
+        self._strip_layout.addWidget(self.language_row)
+        self._language_strip.hide()
 
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.scroll_area, 1)
-        self._layout.addWidget(self.language_row)
+        self._layout.addWidget(self._language_strip)
 
     def set_languages(self, languages: tuple[str, ...], current: str) -> None:
         """The pack's languages, the visit's marked; no control for one language."""
         if self.languages.set_languages(languages, current):
             self.language_row.set_items(self.languages.widgets())
-        self.language_row.setVisible(len(languages) > 1)
+        self._language_strip.setVisible(len(languages) > 1)
         self.language_row.relayout()
         if self._metrics is not None:
             self.apply_theme(self._palette, self._metrics)
@@ -123,19 +128,9 @@ class HomeScreen(QWidget):
     def apply_theme(self, palette: theme.Palette, metrics: theme.Metrics) -> None:
         self._palette = palette
         self._metrics = metrics
-        # The scroll indicator sits in the right margin, so tiles keep equal
-        # margins on both sides whether or not it shows.
-        indicator = metrics.scrollbar_width + metrics.gap // 2
-        # Below the language control, the least gap a target needs.
-        bottom = metrics.target_gap if self.language_row.isVisibleTo(self) else 0
-        self._layout.setContentsMargins(
-            metrics.margin, 0, max(0, metrics.margin - indicator), bottom
-        )
-        self._layout.setSpacing(metrics.target_gap)
+        self._apply_margins(metrics)
         self.languages.apply_theme(palette, metrics)
         self.language_row.set_spacing(metrics.gap)
-        self._page_layout.setContentsMargins(0, metrics.margin, indicator, metrics.margin)
-        self._page_layout.setSpacing(metrics.gap // 2)
         self.title.set_style(theme.font(metrics.title_px, bold=True), palette.text, 1.15)
         self.welcome.set_style(theme.font(metrics.welcome_px), palette.text)
         style = theme.tile_style(palette, metrics)
@@ -147,6 +142,30 @@ class HomeScreen(QWidget):
             gap=metrics.gap,
             margins=(0, metrics.gap // 2, 0, 0),
         )
+
+    def _apply_margins(self, metrics: theme.Metrics) -> None:
+        # The scroll indicator sits in the right margin (the left one, on a
+        # right-to-left screen), so tiles keep equal margins on both sides
+        # whether or not it shows. Qt does not mirror a layout's margins.
+        indicator = metrics.scrollbar_width + metrics.gap // 2
+        near, far = metrics.margin, max(0, metrics.margin - indicator)
+        margin = metrics.margin
+        # Below the language control, the least gap a target needs.
+        bottom = metrics.target_gap if self._language_strip.isVisibleTo(self) else 0
+        self._layout.setSpacing(metrics.target_gap)
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            self._layout.setContentsMargins(far, 0, near, bottom)
+            self._page_layout.setContentsMargins(indicator, margin, 0, margin)
+            self._strip_layout.setContentsMargins(indicator, 0, 0, 0)
+        else:
+            self._layout.setContentsMargins(near, 0, far, bottom)
+            self._page_layout.setContentsMargins(0, margin, indicator, margin)
+            self._strip_layout.setContentsMargins(0, 0, indicator, 0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LayoutDirectionChange and self._metrics is not None:
+            self._apply_margins(self._metrics)  # they change sides
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QRect, QSize
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QStyle, QWidget
 
@@ -32,11 +32,16 @@ class FlowRow(QWidget):
         self.setSizePolicy(policy)
 
     def set_items(self, items: Sequence[QWidget]) -> None:
-        """Shows ``items`` (made children of this row) in this order."""
+        """Shows ``items`` (made children of this row) in this order; those
+        hidden on purpose stay hidden."""
         self._items = list(items)
         for item in self._items:
+            # One its owner hid stays hidden (a new parent hides every child).
+            hidden = item.isHidden() and item.testAttribute(
+                Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+            )
             item.setParent(self)
-            item.show()
+            item.setHidden(hidden)
         self.relayout()
 
     def set_spacing(self, spacing: int) -> None:
