@@ -158,6 +158,7 @@ class KioskWindow(QWidget):
         for screen in self._screens.values():
             self._stack.addWidget(screen)
         self.overlay = IdleOverlay(self.palette_, self)
+        self.overlay.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # see _mirror
 
         self.idle = IdleMonitor(idle_timeout_ms, idle_warning_ms, self, monotonic=monotonic)
         # The usage statistics' view of the visit; the window knows no database.
@@ -204,8 +205,19 @@ class KioskWindow(QWidget):
             stats_db, read=read_usage, timeout_ms=usage_timeout_ms, now=self._now, parent=self
         )
         self._usage_answer: UsageAnswer | None = None
-        # Staff screens stay left to right, whatever the patient chose.
-        for screen in (self.pin_pad, self.staff_menu, self.status_screen, self.usage_screen):
+        # Each screen has its own direction: the staff's stay left to right,
+        # whatever the patient chose; a patient's screen is mirrored when it
+        # is shown (a language tap must not wait for the hidden ones).
+        for screen in (
+            self.home,
+            self.answer,
+            self.languages_screen,
+            self.unavailable,
+            self.pin_pad,
+            self.staff_menu,
+            self.status_screen,
+            self.usage_screen,
+        ):
             screen.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self._screens: dict[str, QWidget] = {
             "home": self.home,
@@ -322,6 +334,10 @@ class KioskWindow(QWidget):
             self._home_behind = True
             if self.current_screen == "home":
                 self._bring_home_up_to_date()
+        # Mirrored last: the screen is laid out once, with its new texts.
+        current = self._stack.currentWidget()
+        if current is not None:
+            self._mirror(current)
         self._want_voice()
 
     def _bring_home_up_to_date(self) -> None:
@@ -449,10 +465,17 @@ class KioskWindow(QWidget):
         self.usage_screen.show_answer(answer, self._now().date())
         self.refresh_status()
 
+    def _mirror(self, widget: QWidget) -> None:
+        """Brings a patient's screen (or the idle warning) to the visit's direction."""
+        staff = {self._screens[name] for name in STAFF_SCREENS}
+        if widget not in staff and widget.layoutDirection() != self.layoutDirection():
+            widget.setLayoutDirection(self.layoutDirection())
+
     def _switch_to(self, screen: QWidget) -> None:
         self.overlay.hide()
         self._stop_speaking()  # a new screen, or a new answer: the voice stops
         changed = self._stack.currentWidget() is not screen
+        self._mirror(screen)
         self._style(screen)
         self._stack.setCurrentWidget(screen)
         if changed:
@@ -476,6 +499,7 @@ class KioskWindow(QWidget):
         self.show_home()
 
     def show_idle_warning(self) -> None:
+        self._mirror(self.overlay)
         self.overlay.setGeometry(self.rect())
         # An alert with focus on Keep reading: what a screen reader presents.
         self.overlay.show_warning()

@@ -414,10 +414,18 @@ class AnswerScreen(QWidget):
 
     def set_footer(self, text: str | None, language: str | None = None) -> None:
         """The clinic's footer line, written in ``language``."""
+        if (text or "", language) == (self.footer.text(), self._footer_language):
+            return
+        width = self.footer.width()
+        before = (bool(self.footer.text()), self.footer.heightForWidth(width))
         self._footer_language = language
         self.footer.set_language(language)
         self.footer.setText(text or "")
-        self._arrange()
+        if (bool(text), self.footer.heightForWidth(width)) != before or self._metrics is None:
+            self._arrange()
+        else:  # as tall as before: the same arrangement, with the new words
+            in_answer = self.arrangement.footer_in_answer
+            self.view.set_footer(text if in_answer else None, language)
 
     def set_languages(self, languages: tuple[str, ...], current: str) -> None:
         """The pack's languages and the visit's: the language control shows
@@ -425,12 +433,14 @@ class AnswerScreen(QWidget):
         self.language = current
         if self.languages.set_languages(languages, current):
             self._place_controls()
-        self._arrange()
+            self._arrange()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.LayoutDirectionChange:
-            self._arrange()  # the margins change sides
+        if event.type() == QEvent.Type.LayoutDirectionChange and self._metrics is not None:
+            # The margins change sides; the arrangement stays as it is.
+            outer, _ = self._spacing(self.arrangement, self._metrics)
+            self._layout.setContentsMargins(*outer)
         if event.type() == QEvent.Type.LanguageChange and self.topic is not None:
             self.view.set_note(self._note(self.topic))  # the note in the new words
             if self._metrics is not None:

@@ -67,12 +67,12 @@ class HomeScreen(QWidget):
 
     def set_languages(self, languages: tuple[str, ...], current: str) -> None:
         """The pack's languages, the visit's marked; no control for one language."""
-        if self.languages.set_languages(languages, current):
-            self.language_row.set_items(self.languages.widgets())
+        if not self.languages.set_languages(languages, current):
+            return  # the same buttons, the visit's marked
+        self.language_row.set_items(self.languages.widgets())
         self._language_strip.setVisible(len(languages) > 1)
-        self.language_row.relayout()
         if self._metrics is not None:
-            self.apply_theme(self._palette, self._metrics)
+            self._apply_margins(self._metrics)  # room below the buttons, or none
 
     def show_language(self, view: Pack) -> None:
         """The same tiles with the texts of ``view``, the pack in the visit's

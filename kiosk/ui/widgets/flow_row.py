@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QStyle, QWidget
 
 from kiosk.ui.widgets.sizing import height_for_width
@@ -27,6 +27,7 @@ class FlowRow(QWidget):
         self._items: list[QWidget] = []
         self.spacing = 16
         self.one_per_line = False
+        self._mirror_pending = False  # mirrored while hidden: placed when shown
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -90,6 +91,16 @@ class FlowRow(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.LayoutDirectionChange:
+            # A hidden screen's children are placed when it is next shown.
+            if self.isVisible():
+                self.relayout()
+            else:
+                self._mirror_pending = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._mirror_pending:
+            self._mirror_pending = False
             self.relayout()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

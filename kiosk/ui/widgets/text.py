@@ -212,6 +212,8 @@ def utf16_length(text: str) -> int:
 
 def index_at_utf16(text: str, units: int) -> int:
     """The index into ``text`` of the character that starts at UTF-16 unit ``units``."""
+    if not text or max(text) <= "\uffff":  # one unit a character: most text, quickly
+        return max(0, min(units, len(text)))
     count = 0
     for index, char in enumerate(text):
         if count >= units:

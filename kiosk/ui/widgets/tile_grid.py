@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QRect, QSize
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QStyle, QWidget
 
 from kiosk.ui.widgets.button import TouchButton
@@ -41,6 +42,7 @@ class TileGrid(QWidget):
         self.max_tile_height: int | None = None
         self.gap = 24
         self._margins = (0, 0, 0, 0)  # left, top, right, bottom
+        self._mirror_pending = False  # mirrored while hidden: placed when shown
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -101,6 +103,16 @@ class TileGrid(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.LayoutDirectionChange:
+            # A hidden screen's children are placed when it is next shown.
+            if self.isVisible():
+                self.relayout()
+            else:
+                self._mirror_pending = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._mirror_pending:
+            self._mirror_pending = False
             self.relayout()
 
     def resizeEvent(self, event: object) -> None:
