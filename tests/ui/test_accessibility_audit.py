@@ -1003,8 +1003,9 @@ AUDIT_LANGUAGES = ("en", "es", "ar")
 
 
 @pytest.fixture
-def audit_pack(multilingual_pack: Callable[..., Pack]) -> Pack:
-    """The pack in AUDIT_LANGUAGES that the audit walks in each of them."""
+def audit_pack(bundled_pack: Pack, multilingual_pack: Callable[..., Pack]) -> Pack:
+    """The pack in AUDIT_LANGUAGES that the audit walks in each of them: one
+    built for it, until the bundled pack is written in them all."""
     return multilingual_pack(AUDIT_LANGUAGES)
 
 
