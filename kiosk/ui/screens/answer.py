@@ -322,8 +322,6 @@ class AnswerScreen(QWidget):
     """
 
     home_requested = Signal()
-    language_requested = Signal(str)  # a language tag
-    languages_requested = Signal()  # the chooser, for many languages
     text_size_requested = Signal(object)  # a TextSize
     high_contrast_requested = Signal(bool)
     listen_requested = Signal(bool)  # True: start reading aloud, False: stop
@@ -396,10 +394,8 @@ class AnswerScreen(QWidget):
         return button
 
     def _language_choice(self) -> LanguageChoice:
-        languages = LanguageChoice("answer", self)
-        languages.language_chosen.connect(self.language_requested)
-        languages.chooser_requested.connect(self.languages_requested)
-        return languages
+        # Its buttons ask the window directly (language_chosen, chooser_requested).
+        return LanguageChoice("answer", self)
 
     def _place_controls(self) -> None:
         self.controls.set_items(
