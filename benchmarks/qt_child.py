@@ -2,6 +2,7 @@
 
     python qt_child.py navigate PACK COUNT      # tap -> answer, Home -> home: latencies
     python qt_child.py home-restyle PACK COUNT  # text size changes on the home screen
+    python qt_child.py language PACK COUNT      # language taps on an answer: latencies
     python qt_child.py memory PACK COUNT EVERY  # RSS and object counts while navigating
     python qt_child.py reload POLL_MS SETTLE_MS RUNS   # file saved -> new tile on screen
     python qt_child.py words PACK COUNT         # the kiosk's words switched on an answer
@@ -16,6 +17,7 @@ than a patient can.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import json
 import sys
@@ -31,7 +33,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import Shiboken
 
 from kiosk.app import Kiosk, application
-from kiosk.content import load_pack
+from kiosk.content import Block, BulletList, Pack, Paragraph, load_pack
+from kiosk.content.model import Translation
 from kiosk.i18n.words import KioskWords
 from kiosk.paths import bundled_content
 from kiosk.settings import Settings
@@ -200,6 +203,94 @@ def home_restyle(folder: Path, count: int) -> dict[str, object]:
     return {"topics": len(window.home.tiles), "restyle_s": samples, "repaint_s": repaint}
 
 
+# Arabic prose to stand in for a translation of the pack's length, until the
+# pack has one: right-to-left text, shaped, as costly to lay out as a real one.
+ARABIC = "يساعد التحفيز المغناطيسي الدماغ على التعافي بعد السكتة الدماغية "
+SPANISH = "La estimulación magnética ayuda al cerebro a recuperarse tras el ictus "
+
+
+def _like(text: str, filler: str) -> str:
+    """``filler`` repeated to as many words as ``text``."""
+    words = filler.split()
+    count = max(1, len(text.split()))
+    return " ".join(words[i % len(words)] for i in range(count))
+
+
+def in_three_languages(pack: Pack) -> Pack:
+    """``pack`` with Spanish and Arabic translations of every text (made up,
+    of the same length), unless it has languages of its own."""
+    if len(pack.all_languages) > 1:
+        return pack
+    translations = {}
+    for language, filler in (("es", SPANISH), ("ar", ARABIC)):
+        topics = {}
+        for topic in pack.topics:
+            answer: list[Block] = []
+            for block in topic.answer:
+                if isinstance(block, BulletList):
+                    answer.append(BulletList(tuple(_like(i, filler) for i in block.items)))
+                else:
+                    answer.append(Paragraph(_like(block.text, filler)))
+            topics[topic.id] = dataclasses.replace(
+                topic,
+                question=_like(topic.question, filler) + "?",
+                answer=tuple(answer),
+                language=language,
+            )
+        translations[language] = Translation(
+            title=_like(pack.title, filler),
+            welcome=_like(pack.welcome or "", filler),
+            footer=_like(pack.footer or "", filler),
+            topics=topics,
+        )
+    return dataclasses.replace(pack, languages=("en", "es", "ar"), translations=translations)
+
+
+def language(folder: Path, count: int) -> dict[str, object]:
+    """Taps on the language buttons of an answer: tap -> the answer painted in
+    the new language (right to left for Arabic)."""
+    app = application()
+    pack = in_three_languages(load_pack(folder))
+    window = KioskWindow(pack, app=app, idle_timeout_ms=90_000, idle_warning_ms=20_000, settle_ms=0)
+    # The kiosk's own words follow the tap, as in the kiosk (kiosk/app.py).
+    kiosk_words = KioskWords(app, parent=window)
+    window.language_changed.connect(lambda tag: kiosk_words.use(tag, pack.words.get(tag, {})))
+    window.setGeometry(0, 0, SCREEN_WIDTH, SCREEN_HEIGHT)
+    window.show()
+    painted(app, window)
+    window.show_topic(window.home.tiles[0].objectName().removeprefix("tile-"))
+    painted(app, window)
+    buttons = window.answer.languages.buttons
+    if not buttons or not all(button.isVisible() for button in buttons.values()):
+        raise RuntimeError("the answer screen shows no language buttons")
+    cycle = [buttons[tag] for tag in ("es", "ar", "en")]
+    for _ in range(WARM_UP):
+        for button in cycle:
+            QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+            painted(app, window)
+    repaint = repaint_samples(app, window)
+    samples = []
+    mirrored = []  # to or from Arabic: the whole screen mirrors too
+    for index in range(count):
+        button = cycle[index % len(cycle)]
+        before = window.layoutDirection()
+        start = time.perf_counter()
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+        painted(app, window)
+        samples.append(time.perf_counter() - start)
+        mirrored.append(window.layoutDirection() != before)
+    last = ("es", "ar", "en")[(count - 1) % 3]
+    if window.current_screen != "answer" or window.language != last:
+        raise RuntimeError("a language tap left the answer, or did not change the language")
+    return {
+        "topics": len(window.home.tiles),
+        "languages": list(window.pack.all_languages if window.pack else ()),
+        "language_s": samples,
+        "mirrored": mirrored,
+        "repaint_s": repaint,
+    }
+
+
 def counts() -> dict[str, int]:
     gc.collect()
     return {
@@ -315,6 +406,8 @@ def main() -> int:
         emit(choices(pack_folder(args[0]), int(args[1])))
     elif command == "home-restyle":
         emit(home_restyle(pack_folder(args[0]), int(args[1])))
+    elif command == "language":
+        emit(language(pack_folder(args[0]), int(args[1])))
     elif command == "memory":
         emit(memory(pack_folder(args[0]), int(args[1]), int(args[2])))
     elif command == "words":

@@ -16,6 +16,8 @@ a baseline measured in the same run:
 - a text size or contrast tap on an answer -> the restyled window painted;
 - the kiosk's words switched to another language on an answer screen -> the
   window painted (KioskWords.use and every screen's new words);
+- a tap on a language button of an answer -> the answer painted in that
+  language (the bundled pack in English, Spanish and Arabic);
 - a text size change on a home screen of 500 tiles (short questions, and
   ones with a word every tile must hyphenate) -> the window painted;
 - content load and validation, against a bare libyaml parse of the same files;
@@ -89,6 +91,10 @@ CHOICE_P95_S = 0.100
 # frame (60 Hz).
 WORDS_MEDIAN_S = 0.016
 
+# A language tap repaints the answer in another language: as quick as a tap
+# on a tile (the bundled pack's target).
+LANGUAGE_P95_S = TAP_P95_BUNDLED_S
+
 LOAD_SIZES = (10, 100, 500, 1000, 5000)
 RELOAD_POLL_MS = 1000  # the change event, not the poll, should find the save
 RELOAD_SETTLE_MS = 100
@@ -138,6 +144,7 @@ SECTIONS = (
     "navigation",
     "choices",
     "words",
+    "language",
     "home_restyle",
     "hot_reload",
     "memory",
@@ -385,6 +392,25 @@ def measure_words(children: Children, tmp: Path, plan: Plan) -> dict[str, Any]:
     return figures
 
 
+def measure_language(children: Children, plan: Plan) -> dict[str, Any]:
+    taps = max(60, plan.navigations // 2)
+    progress(f"language taps on an answer, bundled pack, {taps} taps")
+    raw = children.result("language", "bundled", str(taps))
+    figures = latency(raw["language_s"])
+    kinds = list(zip(raw["language_s"], raw["mirrored"], strict=True))
+    return {
+        "topics": raw["topics"],
+        "languages": raw["languages"],
+        "taps": taps,
+        "language": figures,
+        "same_direction": latency([s for s, mirrored in kinds if not mirrored]),
+        "direction_change": latency([s for s, mirrored in kinds if mirrored]),
+        "repaint_median_s": median(raw["repaint_s"]),
+        "target_p95_s": LANGUAGE_P95_S,
+        "pass": figures["p95_s"] <= LANGUAGE_P95_S,
+    }
+
+
 def measure_home_restyle(children: Children, tmp: Path, plan: Plan) -> dict[str, Any]:
     """Text size changes on a home screen of 500 tiles: short questions, and
     questions whose long word every tile must hyphenate."""
@@ -582,6 +608,31 @@ def _words_rows(section: Any) -> list[Row]:
     return out
 
 
+def _language_rows(section: Any) -> list[Row]:
+    figures, repaint = section["language"], section["repaint_median_s"]
+    languages = "/".join(section["languages"])
+    return [
+        Row(
+            f"language tap -> answer painted in it, {section['topics']} topics (bundled, "
+            f"{languages})",
+            f"median {ms(figures['median_s'])}, p95 {ms(figures['p95_s'])}"
+            f" ({figures['median_s'] / repaint:.1f} x a {ms(repaint)} repaint)",
+            f"p95 <= {section['target_p95_s'] * 1000:.0f} ms",
+            verdict(section["pass"]),
+        ),
+        *(
+            Row(
+                f"  of which {what}",
+                f"median {ms(section[key]['median_s'])}, p95 {ms(section[key]['p95_s'])}",
+            )
+            for key, what in (
+                ("same_direction", "taps between English and Spanish"),
+                ("direction_change", "taps to or from Arabic (the screen mirrors)"),
+            )
+        ),
+    ]
+
+
 def _home_restyle_rows(section: Any) -> list[Row]:
     out = []
     for name, restyle in section.items():
@@ -725,6 +776,7 @@ ROWS: dict[str, Callable[[Any], list[Row]]] = {
     "navigation": _navigation_rows,
     "choices": _choices_rows,
     "words": _words_rows,
+    "language": _language_rows,
     "home_restyle": _home_restyle_rows,
     "load": _load_rows,
     "hot_reload": _hot_reload_rows,
@@ -791,6 +843,7 @@ def main() -> int:
             "navigation": lambda: measure_navigation(children, tmp, plan),
             "choices": lambda: measure_choices(children, tmp, plan),
             "words": lambda: measure_words(children, tmp, plan),
+            "language": lambda: measure_language(children, plan),
             "home_restyle": lambda: measure_home_restyle(children, tmp, plan),
             "hot_reload": lambda: measure_reload(children, plan),
             "memory": lambda: measure_memory(children, plan),

@@ -108,9 +108,12 @@ class Kiosk:
         # A real engine takes a second or two to start (speech-dispatcher
         # lists every voice), so it is made once the first screen is up.
         self._speaker_factory = speaker_factory
-        self._speaker: Speaker | None = None
+        self._speaker: Speaker | None = None  # the window's: the voice Listen uses now
+        # A voice for each of the pack's languages, made once: a patient who
+        # switches language finds Listen ready.
+        self._speakers: dict[str, Speaker] = {}
         self._speaker_delay_ms = speaker_delay_ms
-        self._language: str | None = None
+        self._language: str | None = None  # the voice the window wants
         self.status = ContentStatus(folder=settings.content, started_at=now(), log_file=log_file)
         if speaker_factory is None:
             self.status.read_aloud = "off: not set up"
@@ -188,6 +191,8 @@ class Kiosk:
         # The voice follows the pack on screen, not one waiting for a reader
         # to finish: a new language never cuts in on the answer being read.
         self.window.pack_applied.connect(self._pack_applied)
+        self.window.language_changed.connect(self.show_words_in)
+        self.window.voice_wanted.connect(self._voice_wanted)
         self.metrics: MetricsPublisher | None = None
         if settings.metrics_file is not None:
             self.metrics = MetricsPublisher(
@@ -309,25 +314,42 @@ class Kiosk:
         self.words.use(language, pack.words.get(language, {}) if pack is not None else {})
 
     def _pack_applied(self, pack: Pack) -> None:
-        self.show_words_in(pack.main_language)
+        # The visit keeps its language if the new pack has it (the window
+        # says so after this, with language_changed, if not); its words may
+        # be the new pack's.
+        language = self.window.language
+        self.show_words_in(language if language in pack.all_languages else pack.main_language)
         if self._speaker_factory is not None:
-            self._language = pack.language
             QTimer.singleShot(self._speaker_delay_ms, self.window, self._speak)
 
+    def _voice_wanted(self, language: str) -> None:
+        """The window reads in ``language`` now: its voice, at once if made."""
+        self._language = language
+        if self._speaker_factory is None:
+            return
+        if language in self._speakers or self._speaker is not None:
+            self._speak()
+        # else: the first voices are made once the first screen is up
+
     def _speak(self) -> None:
-        """A voice for the newest pack's language, made again only when it changes."""
+        """The voice for the language the window wants; voices for the pack's
+        other languages made too, and those of languages it no longer has let go."""
         language = self._language
-        if self._speaker_factory is None or language is None:
+        factory = self._speaker_factory
+        pack = self.window.pack
+        if factory is None or language is None:
             return
-        if self._speaker is not None and self._speaker.language == language:
-            return
-        old, self._speaker = self._speaker, self._speaker_factory(language)
-        self._speaker.setParent(self.window)
-        self._speaker.available_changed.connect(self._report_read_aloud)
-        self._report_read_aloud()
-        self.window.set_speaker(self._speaker)
-        if old is not None:
-            old.deleteLater()
+        wanted = {language, *(pack.all_languages if pack is not None else ())}
+        for tag in sorted(wanted - set(self._speakers), key=lambda t: t != language):
+            speaker = self._speakers[tag] = factory(tag)
+            speaker.setParent(self.window)
+            speaker.available_changed.connect(self._report_read_aloud)
+        old, self._speaker = self._speaker, self._speakers[language]
+        if old is not self._speaker:
+            self._report_read_aloud()
+            self.window.set_speaker(self._speaker)
+        for tag in set(self._speakers) - wanted:  # after the window let go of it
+            self._speakers.pop(tag).deleteLater()
 
     def _failed(self, error: ContentError) -> None:
         self.status.failed(error, self._now())

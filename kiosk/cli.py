@@ -222,6 +222,11 @@ def _parser() -> argparse.ArgumentParser:
         help="the colours: standard, or high contrast (light on dark)",
     )
     snapshot.add_argument(
+        "--language",
+        metavar="LANG",
+        help="the language a patient chose, one of the pack's (default: its main language)",
+    )
+    snapshot.add_argument(
         "--only",
         nargs="+",
         metavar="NAME",
@@ -399,6 +404,11 @@ def _snapshot(args: argparse.Namespace) -> int:
         unknown_screens,
     )
 
+    if args.language is not None and args.language not in pack.all_languages:
+        args.usage_error(
+            f"argument --language: the pack has no language {args.language!r}; its "
+            f"languages are {', '.join(pack.all_languages)}"
+        )
     unknown = unknown_screens(pack, args.only or ())
     if unknown:
         topics = [name for name in screen_names(pack) if name not in SCREENS]
@@ -417,6 +427,7 @@ def _snapshot(args: argparse.Namespace) -> int:
             text_size=TextSize[args.text_size.upper()],
             high_contrast=args.theme == "high-contrast",
             only=args.only,
+            language=args.language,
         )
     except OSError as exc:
         print(f"kiosk snapshot: cannot write the images to {args.out}: {exc}", file=sys.stderr)

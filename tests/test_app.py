@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import ExceptionGuard, Kiosk, lock_down
+from kiosk.content import Pack, load_pack
 from kiosk.settings import Settings
 from kiosk.staff.pin import hash_pin
 
@@ -330,3 +331,71 @@ def test_the_kiosks_words_can_follow_a_visits_language(start_kiosk, write_pack):
     assert kiosk.window.answer.home_button.text() == "Accueil"
     kiosk.show_words_in("en")
     assert kiosk.window.answer.home_button.text() == "Home"
+
+
+def _in_english_and(language: str, folder: Path) -> Pack:
+    """The pack in ``folder`` (topics a and b), with topic a translated into ``language``."""
+    import dataclasses  # noqa: PLC0415
+
+    from kiosk.content.model import Translation  # noqa: PLC0415
+
+    pack = load_pack(folder)
+    a = dataclasses.replace(pack.topic("a"), question=f"{language}: A?", language=language)
+    return dataclasses.replace(
+        pack, languages=("en", language), translations={language: Translation(topics={"a": a})}
+    )
+
+
+@pytest.mark.text_to_speech
+def test_listen_reads_in_the_voice_of_the_answers_language(qtbot, start_kiosk, write_pack):
+    from kiosk.ui.speech.speaker import Speaker  # noqa: PLC0415
+
+    made: list[str] = []
+
+    def mock_voice(language: str) -> Speaker:
+        made.append(language)
+        return Speaker(language, engine="mock")
+
+    folder = write_pack({"a": ("A?", "A."), "b": ("B?", "B.")})
+    kiosk = start_kiosk(
+        folder, kiosk_options={"speaker_factory": mock_voice, "speaker_delay_ms": 0}
+    )
+    window = kiosk.window
+    window.set_pack(_in_english_and("fi", folder))  # Qt's mock engine speaks Finnish too
+    qtbot.waitUntil(lambda: window.speaker is not None and window.speaker.available)
+    assert sorted(made) == ["en", "fi"]  # a voice for each of the pack's languages, once
+    english = window.speaker
+    window.set_language("fi")
+    window.show_topic("a")
+    assert window.speaker is not None and window.speaker.language == "fi"
+    assert window.answer.listen_button.isVisible()
+    window.show_home()
+    window.show_topic("b")  # not translated: read in English
+    assert window.speaker is english
+    assert window.answer.listen_button.isVisible()
+    assert sorted(made) == ["en", "fi"]
+
+
+@pytest.mark.text_to_speech
+def test_listen_is_hidden_where_there_is_no_voice_for_the_answers_language(
+    qtbot, start_kiosk, write_pack
+):
+    from kiosk.ui.speech.speaker import Speaker  # noqa: PLC0415
+
+    folder = write_pack({"a": ("A?", "A."), "b": ("B?", "B.")})
+    kiosk = start_kiosk(
+        folder,
+        kiosk_options={
+            "speaker_factory": lambda language: Speaker(language, engine="mock"),
+            "speaker_delay_ms": 0,
+        },
+    )
+    window = kiosk.window
+    window.set_pack(_in_english_and("es", folder))  # no Spanish voice in the mock engine
+    qtbot.waitUntil(lambda: window.speaker is not None and window.speaker.available)
+    window.set_language("es")
+    window.show_topic("a")
+    assert not window.answer.listen_button.isVisible()
+    window.show_home()
+    window.show_topic("b")  # in English
+    assert window.answer.listen_button.isVisible()

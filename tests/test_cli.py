@@ -340,6 +340,35 @@ def test_snapshot_renders_every_screen_at_the_exact_size(qapp, tmp_path, write_p
     assert capsys.readouterr().out == f"wrote 5 images to {out}\n"
 
 
+@pytest.mark.parametrize("language", ["ar", "EN", ""])
+def test_snapshot_refuses_a_language_the_pack_does_not_have(
+    qapp, tmp_path, write_pack, capsys, language
+):
+    pack = write_pack({"a": ("Q?", "A.")})
+    out = tmp_path / "shots"
+    argv = ["snapshot", "--content", str(pack), "--out", str(out), "--language", language]
+    with pytest.raises(SystemExit) as exit_info:
+        main([*argv, "--only", "home"])
+    assert exit_info.value.code == 2
+    error = capsys.readouterr().err.splitlines()[-1]
+    assert error == (
+        f"kiosk snapshot: error: argument --language: the pack has no language {language!r}; "
+        "its languages are en"
+    )
+    assert not out.exists()
+
+
+def test_snapshot_in_the_main_language_by_name(qapp, tmp_path, write_pack, capsys):
+    pack = write_pack({"a": ("Q?", "A.")})
+    out = tmp_path / "shots"
+    argv = ["snapshot", "--content", str(pack), "--out", str(out), "--language", "en"]
+    assert main([*argv, "--only", "home", "a"]) == 0
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.png")) == [
+        "home.png",
+        "topics/a.png",
+    ]
+
+
 def test_snapshot_of_an_invalid_pack_writes_nothing(qapp, tmp_path, write_pack, capsys):
     pack = write_pack({"a": ("Q?", "A.")})
     (pack / "kiosk.yaml").write_text("schema: 1\n", encoding="utf-8")
@@ -559,9 +588,12 @@ def test_snapshot_renders_the_chosen_text_size_and_theme(qapp, tmp_path, monkeyp
     assert (
         main(["snapshot", "--out", out, "--text-size", "largest", "--theme", "high-contrast"]) == 0
     )
+    assert main(["snapshot", "--out", out, "--language", "en", "--only", "home"]) == 0
+    default = {"only": None, "language": None}
     assert chosen == [
-        {"text_size": TextSize.NORMAL, "high_contrast": False, "only": None},
-        {"text_size": TextSize.LARGEST, "high_contrast": True, "only": None},
+        {"text_size": TextSize.NORMAL, "high_contrast": False, **default},
+        {"text_size": TextSize.LARGEST, "high_contrast": True, **default},
+        {"text_size": TextSize.NORMAL, "high_contrast": False, "only": ["home"], "language": "en"},
     ]
 
 

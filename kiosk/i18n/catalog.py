@@ -23,7 +23,9 @@ PATIENT_SOURCES = (
     "ui/screens/answer.py",
     "ui/screens/home.py",
     "ui/screens/idle_warning.py",
+    "ui/screens/languages.py",
     "ui/screens/unavailable.py",
+    "ui/widgets/language_choice.py",
     "ui/window.py",
 )
 # The one message that is not a word on screen: the tag of the language the

@@ -52,6 +52,10 @@
         <translation>الإجابة: %1</translation>
     </message>
     <message>
+        <source>This answer is only in %1.</source>
+        <translation>هذه الإجابة متوفرة باللغة %1 فقط.</translation>
+    </message>
+    <message>
         <source>Stop</source>
         <translation>إيقاف</translation>
     </message>
@@ -113,6 +117,10 @@
         <source>Opens the answer</source>
         <translation>يفتح الإجابة</translation>
     </message>
+    <message>
+        <source>Languages</source>
+        <translation>اللغات</translation>
+    </message>
 </context>
 <context>
     <name>IdleOverlay</name>
@@ -157,6 +165,44 @@
         <source>en</source>
         <comment>The BCP 47 tag of this language: the language of these words</comment>
         <translation>ar</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageChoice</name>
+    <message>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>Choose the language of the kiosk</source>
+        <translation>اختر لغة هذه الشاشة</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageScreen</name>
+    <message>
+        <source>Languages screen</source>
+        <translation>شاشة اللغات</translation>
+    </message>
+    <message>
+        <source>Choose a language</source>
+        <translation>اختر لغة</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <source>Back to where you were</source>
+        <translation>العودة إلى حيث كنت</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>الرئيسية</translation>
+    </message>
+    <message>
+        <source>Back to all questions</source>
+        <translation>العودة إلى كل الأسئلة</translation>
     </message>
 </context>
 <context>

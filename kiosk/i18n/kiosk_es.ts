@@ -52,6 +52,10 @@
         <translation>Respuesta: %1</translation>
     </message>
     <message>
+        <source>This answer is only in %1.</source>
+        <translation>Esta respuesta solo está en %1.</translation>
+    </message>
+    <message>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
@@ -113,6 +117,10 @@
         <source>Opens the answer</source>
         <translation>Abre la respuesta</translation>
     </message>
+    <message>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
 </context>
 <context>
     <name>IdleOverlay</name>
@@ -153,6 +161,44 @@
         <source>en</source>
         <comment>The BCP 47 tag of this language: the language of these words</comment>
         <translation>es</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageChoice</name>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Choose the language of the kiosk</source>
+        <translation>Elija el idioma de la pantalla</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageScreen</name>
+    <message>
+        <source>Languages screen</source>
+        <translation>Pantalla de idiomas</translation>
+    </message>
+    <message>
+        <source>Choose a language</source>
+        <translation>Elija un idioma</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Back to where you were</source>
+        <translation>Volver a donde estaba</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Back to all questions</source>
+        <translation>Volver a todas las preguntas</translation>
     </message>
 </context>
 <context>

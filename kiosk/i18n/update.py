@@ -12,11 +12,13 @@ run it again. ``python -m kiosk.i18n.update xx`` adds a language.
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from kiosk.content.schema import language_tag
 from kiosk.i18n.catalog import FOLDER, PATIENT_SOURCES, PREFIX, ts_files
 
 PACKAGE = FOLDER.parent
@@ -51,9 +53,22 @@ def lrelease(ts_file: Path, qm_file: Path) -> None:
     )
 
 
+def _tag(text: str) -> str:
+    tag = language_tag(text)
+    if tag is None:
+        raise argparse.ArgumentTypeError(f"not a language tag such as es or pt-BR: {text!r}")
+    return tag
+
+
 def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m kiosk.i18n.update",
+        description="Bring every kiosk_<lang>.ts up to date with the kiosk's words, "
+        "then compile each into its .qm.",
+    )
+    parser.add_argument("languages", nargs="*", type=_tag, help="languages to add, such as fr")
     files = ts_files()
-    for language in argv if argv is not None else sys.argv[1:]:
+    for language in parser.parse_args(argv).languages:
         files.setdefault(language, FOLDER / f"{PREFIX}{language.replace('-', '_')}.ts")
     for language, ts_file in files.items():
         lupdate(ts_file, language.replace("-", "_"))

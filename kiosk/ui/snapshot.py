@@ -143,6 +143,23 @@ def _threads() -> int:
         return os.cpu_count() or 1
 
 
+def _wanted(pack: Pack, only: Sequence[str] | None, language: str | None) -> set[str]:
+    """The screens ``only`` names, as their files' paths; ``ValueError`` for
+    a name, or a ``language``, that ``pack`` does not have."""
+    if language is not None and language not in pack.all_languages:
+        raise ValueError(
+            f"no language {language!r} in the pack; it has {', '.join(pack.all_languages)}"
+        )
+    if only is None:
+        wanted = {*SCREENS, *(TOPIC_PREFIX + topic.id for topic in pack.topics)}
+    else:
+        unknown = unknown_screens(pack, only)
+        if unknown:
+            raise ValueError(f"no such screens: {', '.join(unknown)}")
+        wanted = {screen for name in only if (screen := _screen(pack, name)) is not None}
+    return wanted
+
+
 def render_snapshots(
     app: QApplication,
     pack: Pack,
@@ -153,6 +170,7 @@ def render_snapshots(
     text_size: TextSize = TextSize.NORMAL,
     high_contrast: bool = False,
     only: Sequence[str] | None = None,
+    language: str | None = None,
 ) -> list[Path]:
     """Write home.png, topics/<id>.png, idle-warning.png and usage.png; return their paths.
 
@@ -160,16 +178,12 @@ def render_snapshots(
     may also be named ``topics/<id>``), all of them by default; names that
     are not screens of ``pack`` raise ``ValueError``. The screens show
     ``text_size`` and ``high_contrast`` as a patient who chose them would see
-    them, on the reference panel's pixel density; the Usage screen shows
-    made-up figures. Raises ``OSError`` when an image cannot be written.
+    them, on the reference panel's pixel density, in ``language`` (one of
+    the pack's; by default its main language; another raises ``ValueError``);
+    the Usage screen shows made-up figures. Raises ``OSError`` when an image
+    cannot be written.
     """
-    if only is None:
-        wanted = {*SCREENS, *(TOPIC_PREFIX + topic.id for topic in pack.topics)}
-    else:
-        unknown = unknown_screens(pack, only)
-        if unknown:
-            raise ValueError(f"no such screens: {', '.join(unknown)}")
-        wanted = {screen for name in only if (screen := _screen(pack, name)) is not None}
+    wanted = _wanted(pack, only, language)
     sample = tempfile.TemporaryDirectory(prefix="kiosk-snapshot-")
     stats_db = Path(sample.name) / "stats.sqlite3"
     if USAGE in wanted:
@@ -177,6 +191,7 @@ def render_snapshots(
     window, words = _open_window(app, pack, settings, stats_db, size)
     window.set_text_size(text_size)
     window.set_high_contrast(high_contrast)
+    window.set_language(language or pack.main_language)
     written: list[Path] = []
     writers = _PngWriters(_threads())
 
@@ -217,7 +232,7 @@ def _open_window(
     app: QApplication, pack: Pack, settings: Settings, stats_db: Path, size: tuple[int, int]
 ) -> tuple[KioskWindow, KioskWords]:
     """The window for the pictures, shown at ``size``, with the kiosk's own
-    words in the pack's language, as the kiosk shows them."""
+    words in the visit's language, as the kiosk shows them."""
     window = KioskWindow(
         pack,
         app=app,
@@ -229,6 +244,9 @@ def _open_window(
     )
     words = KioskWords(app, parent=window)
     words.use(pack.main_language, pack.words.get(pack.main_language, {}))
+    window.language_changed.connect(
+        lambda language: words.use(language, pack.words.get(language, {}))
+    )
     # The pictures show Listen as it is on a kiosk with a speech engine;
     # nothing here ever speaks.
     window.answer.set_listen_available(True)

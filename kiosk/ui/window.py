@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import math
@@ -23,7 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QLayout, QStackedLayout, QWidget
 
 from kiosk import __version__
-from kiosk.content import Pack
+from kiosk.content import Pack, Topic
 from kiosk.i18n.catalog import base_language
 from kiosk.i18n.words import words_language
 from kiosk.paths import resource
@@ -33,9 +34,15 @@ from kiosk.stats.today import UsageAnswer, today_lines
 from kiosk.status import ContentStatus, status_lines
 from kiosk.ui.input.guard import InputGuard
 from kiosk.ui.input.idle import IdleMonitor
+from kiosk.ui.languages import (
+    direction,
+    texts_language,
+    topic_language,
+)
 from kiosk.ui.screens.answer import AnswerScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.idle_warning import IdleOverlay
+from kiosk.ui.screens.languages import LanguageScreen
 from kiosk.ui.screens.unavailable import UnavailableScreen
 from kiosk.ui.staff.corner_taps import CornerTaps
 from kiosk.ui.staff.menu import StaffMenu
@@ -72,6 +79,11 @@ class KioskWindow(QWidget):
     screen_changed = Signal(str)  # one of the names of current_screen
     reload_requested = Signal()  # staff asked to reload the content now
     pack_applied = Signal(object)  # the Pack now on screen
+    # The visit's language (a tag of the pack's), on every change: the
+    # kiosk's own words follow it.
+    language_changed = Signal(str)
+    # The language Listen would read in now (the answer's): a voice for it.
+    voice_wanted = Signal(str)
     closing = Signal()  # the window is closing for good: stop what works for it
 
     def __init__(
@@ -124,8 +136,14 @@ class KioskWindow(QWidget):
         self.speaker: Speaker | None = None
         self._listened = False  # Listen was used in this visit
         self._app = app
-        self.pack: Pack | None = None
+        self.pack: Pack | None = None  # in its main language; see ``view``
         self._pending: Pack | None = None
+        # The visit's language, and the pack as a patient who chose it sees it.
+        self.language = ""
+        self.view: Pack | None = None
+        self._voice_language = ""
+        self._home_behind = False  # the home screen still shows an earlier language
+        self._before_languages = "home"  # where the chooser goes back to
 
         self._build_screens(
             verify_pin,
@@ -141,6 +159,7 @@ class KioskWindow(QWidget):
         for screen in self._screens.values():
             self._stack.addWidget(screen)
         self.overlay = IdleOverlay(self.palette_, self)
+        self.overlay.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # see _mirror
 
         self.idle = IdleMonitor(idle_timeout_ms, idle_warning_ms, self, monotonic=monotonic)
         # The usage statistics' view of the visit; the window knows no database.
@@ -195,6 +214,7 @@ class KioskWindow(QWidget):
     ) -> None:
         self.home = HomeScreen(self.palette_)
         self.answer = AnswerScreen(self.palette_)
+        self.languages_screen = LanguageScreen(self.palette_)
         self.unavailable = UnavailableScreen(self.palette_)
         self.pin_pad = PinPad(
             self.palette_, verify_pin or (lambda _pin: False), lockout_ms=pin_lockout_ms
@@ -207,9 +227,24 @@ class KioskWindow(QWidget):
             stats_db, read=read_usage, timeout_ms=usage_timeout_ms, now=self._now, parent=self
         )
         self._usage_answer: UsageAnswer | None = None
+        # Each screen has its own direction: the staff's stay left to right,
+        # whatever the patient chose; a patient's screen is mirrored when it
+        # is shown (a language tap must not wait for the hidden ones).
+        for screen in (
+            self.home,
+            self.answer,
+            self.languages_screen,
+            self.unavailable,
+            self.pin_pad,
+            self.staff_menu,
+            self.status_screen,
+            self.usage_screen,
+        ):
+            screen.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self._screens: dict[str, QWidget] = {
             "home": self.home,
             "answer": self.answer,
+            "languages": self.languages_screen,
             "unavailable": self.unavailable,
             "pin": self.pin_pad,
             "staff": self.staff_menu,
@@ -223,6 +258,12 @@ class KioskWindow(QWidget):
         self.answer.text_size_requested.connect(self.set_text_size)
         self.answer.high_contrast_requested.connect(self.set_high_contrast)
         self.answer.listen_requested.connect(self.set_listening)
+        for languages in (self.home.languages, self.answer.languages):
+            languages.language_chosen.connect(self.set_language)
+            languages.chooser_requested.connect(self.show_languages)
+        self.languages_screen.language_chosen.connect(self._chosen_in_chooser)
+        self.languages_screen.back.connect(self._back_from_languages)
+        self.languages_screen.home_requested.connect(self.show_home)
         self.overlay.keep_reading.connect(self.idle.activity)
         self.idle.warning_started.connect(self.show_idle_warning)
         self.idle.countdown.connect(self.overlay.set_seconds_left)
@@ -254,7 +295,7 @@ class KioskWindow(QWidget):
         Never under a patient who is reading: on an answer screen the new
         pack waits until they return home.
         """
-        if self.current_screen == "answer":
+        if self._reading():
             self._pending = pack
             return
         self._pending = None
@@ -268,14 +309,97 @@ class KioskWindow(QWidget):
         return self._pending
 
     def _apply_pack(self, pack: Pack) -> None:
+        # The visit keeps its language if the new pack has it.
+        language = self.language if self.language in pack.all_languages else pack.main_language
         # The screens first: should building them fail, the pack the window
         # answers taps from still matches the tiles on screen.
-        self.home.set_pack(pack)
-        self.answer.set_language(pack.language)
-        self.answer.set_footer(pack.footer)
+        self.home.set_pack(pack.in_language(language))
+        self._home_behind = False
         self.pack = pack
-        self.setWindowTitle(pack.title)
         self.pack_applied.emit(pack)
+        self._show_language(language, new_pack=True)
+
+    def _reading(self) -> bool:
+        """On an answer, or on the language chooser opened from one."""
+        screen = self.current_screen
+        return screen == "answer" or (screen == "languages" and self._before_languages == "answer")
+
+    # -- the visit's language ---------------------------------------------------
+    def set_language(self, language: str) -> None:
+        """Show the visit in ``language``, one of the pack's, where the patient is."""
+        if self.pack is None or language not in self.pack.all_languages:
+            return
+        self._show_language(language)
+
+    def _show_language(self, language: str, *, new_pack: bool = False) -> None:
+        """Every patient screen in ``language``: the open answer stays open,
+        from its top; a hidden home screen follows when it is next shown."""
+        pack = self.pack
+        if pack is None or (language == self.language and not new_pack):
+            return
+        if language != self.language:
+            self.language = language
+            # The kiosk's own words first, so that the screens below show them.
+            self.language_changed.emit(language)
+        view = self.view = pack.in_language(language)
+        self.setLayoutDirection(direction(language))
+        self.setWindowTitle(view.title)
+        languages = pack.all_languages
+        self.home.set_languages(languages, language)
+        self.answer.set_languages(languages, language)
+        self.languages_screen.set_languages(languages, language)
+        self.answer.set_footer(view.footer, texts_language(view, "footer"))
+        # A new pack comes only when nobody is reading: no answer to show again.
+        if not new_pack and self._reading() and self.answer.topic is not None:
+            self.answer.show_topic(_topic(view, self.answer.topic.id))
+        if not new_pack:
+            self._home_behind = True
+            if self.current_screen == "home":
+                self._bring_home_up_to_date()
+        # Mirrored last: the screen is laid out once, with its new texts.
+        current = self._stack.currentWidget()
+        if current is not None:
+            self._mirror(current)
+        self._want_voice()
+
+    def _bring_home_up_to_date(self) -> None:
+        if self._home_behind and self.view is not None:
+            self._home_behind = False
+            self.home.show_language(self.view)
+
+    def show_languages(self) -> None:
+        """The chooser, for a pack with more languages than fit as buttons."""
+        if self.pack is None or self.current_screen == "languages":
+            return
+        self._before_languages = self.current_screen
+        self._switch_to(self.languages_screen)
+        self.idle.restart(warn=False)
+
+    def _chosen_in_chooser(self, language: str) -> None:
+        self.set_language(language)
+        self._back_from_languages()
+
+    def _back_from_languages(self) -> None:
+        if self._before_languages == "answer" and self.answer.topic is not None:
+            self._switch_to(self.answer)
+            self.idle.restart()
+        else:
+            self.show_home()
+
+    @property
+    def voice_language(self) -> str:
+        """The language Listen would read in: the open answer's, else the visit's."""
+        topic = self.answer.topic
+        return topic.language if topic is not None and self._reading() else self.language
+
+    def _want_voice(self) -> None:
+        language = self.voice_language
+        if not language or language == self._voice_language:
+            return
+        self._voice_language = language
+        self.voice_wanted.emit(language)
+        if self.speaker is not None:  # else Listen stays as it is: no voice ever came
+            self._on_speech_available(self._can_speak())
 
     # -- navigation ---------------------------------------------------------
     @property
@@ -284,20 +408,23 @@ class KioskWindow(QWidget):
         return next(name for name, screen in self._screens.items() if screen is current)
 
     def show_home(self) -> None:
-        if self.current_screen == "answer":
+        if self._reading():
             self.visits.topic_left()
+        self._before_languages = "home"
         if self._pending is not None:
             self._apply_pack(self._pending)
             self._pending = None
+        self._bring_home_up_to_date()
         self._switch_to(self.home if self.pack is not None else self.unavailable)
         self.idle.restart(warn=False)
 
     def show_topic(self, topic_id: str) -> None:
-        if self.pack is None:
+        if self.view is None:
             return
-        topic = self.pack.topic(topic_id)
+        topic = _topic(self.view, topic_id)
         self.answer.show_topic(topic)
         self._switch_to(self.answer)
+        self._want_voice()
         reading = reading_time_ms(topic.word_count, self.reading_words_per_minute)
         self.visits.topic_opened(topic_id, reading / 1000)
         self.idle.restart(minimum_ms=reading)
@@ -360,10 +487,17 @@ class KioskWindow(QWidget):
         self.usage_screen.show_answer(answer, self._now().date())
         self.refresh_status()
 
+    def _mirror(self, widget: QWidget) -> None:
+        """Brings a patient's screen (or the idle warning) to the visit's direction."""
+        staff = {self._screens[name] for name in STAFF_SCREENS}
+        if widget not in staff and widget.layoutDirection() != self.layoutDirection():
+            widget.setLayoutDirection(self.layoutDirection())
+
     def _switch_to(self, screen: QWidget) -> None:
         self.overlay.hide()
         self._stop_speaking()  # a new screen, or a new answer: the voice stops
         changed = self._stack.currentWidget() is not screen
+        self._mirror(screen)
         self._style(screen)
         self._stack.setCurrentWidget(screen)
         if changed:
@@ -380,11 +514,14 @@ class KioskWindow(QWidget):
         self.text_size = TextSize.NORMAL
         self.high_contrast = False
         self._restyle()
+        if self.pack is not None:
+            self._show_language(self.pack.main_language)
         self.answer.reset()
         self.home.reset()
         self.show_home()
 
     def show_idle_warning(self) -> None:
+        self._mirror(self.overlay)
         self.overlay.setGeometry(self.rect())
         # An alert with focus on Keep reading: what a screen reader presents.
         self.overlay.show_warning()
@@ -420,16 +557,23 @@ class KioskWindow(QWidget):
             self._stop_speaking()
             old.speaking_changed.disconnect(self._on_speaking_changed)
             old.word_spoken.disconnect(self._on_word_spoken)
-            old.available_changed.disconnect(self._on_speech_available)
+            old.available_changed.disconnect(self._speech_changed)
         self.speaker = speaker
         if speaker is not None:
             speaker.speaking_changed.connect(self._on_speaking_changed)
             speaker.word_spoken.connect(self._on_word_spoken)
-            speaker.available_changed.connect(self._on_speech_available)
+            speaker.available_changed.connect(self._speech_changed)
         self._on_speech_available(self._can_speak())
 
     def _can_speak(self) -> bool:
-        return self.speaker is not None and self.speaker.available
+        """A working voice for the language Listen would read in."""
+        speaker = self.speaker
+        if speaker is None or not speaker.available:
+            return False
+        return not self._voice_language or speaker.language == self._voice_language
+
+    def _speech_changed(self, _available: bool) -> None:
+        self._on_speech_available(self._can_speak())
 
     def _on_speech_available(self, available: bool) -> None:
         if not available:
@@ -560,6 +704,13 @@ class KioskWindow(QWidget):
         # screens keep theirs, and their keys keep their room.
         metrics = self._metrics_now(TextSize.NORMAL) if name in STAFF_SCREENS else self._metrics
         screen.apply_theme(self._styled_palette, metrics)  # type: ignore[attr-defined]
+
+
+def _topic(view: Pack, topic_id: str) -> Topic:
+    """The topic of ``view``, its ``language`` the one it is written in."""
+    topic = view.topic(topic_id)
+    language = topic_language(view, topic)
+    return topic if topic.language == language else dataclasses.replace(topic, language=language)
 
 
 def reading_time_ms(words: int, words_per_minute: int = READING_WORDS_PER_MINUTE) -> int:

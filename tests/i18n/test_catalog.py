@@ -29,8 +29,12 @@ PATIENT_WORDS = {
     "Answer: %1",
     "Answer: scroll bar",
     "Are you still reading?",
+    "Back",
     "Back to all questions",
+    "Back to where you were",
     "Changes the size of the writing",
+    "Choose a language",
+    "Choose the language of the kiosk",
     "Contrast",
     "Controls",
     "High contrast",
@@ -41,6 +45,9 @@ PATIENT_WORDS = {
     "Information",
     "Information screen is being updated",
     "Keep reading",
+    "Language",
+    "Languages",
+    "Languages screen",
     "Listen",
     "Opens the answer",
     "Please ask our staff if you have a question.",
@@ -54,6 +61,7 @@ PATIENT_WORDS = {
     "Stop reading aloud",
     "Stops the voice",
     "Tap the screen to keep reading.",
+    "This answer is only in %1.",
     "White writing on black, or back",
 }
 
@@ -113,7 +121,7 @@ def test_a_language_without_words_is_located_at_kiosk_yaml(tmp_path: Path) -> No
     assert problem.message == (
         "the kiosk has no words in 'de'; patients will see Home, Keep reading, Listen, ... "
         "in English; add them under 'words:' in kiosk.de.yaml "
-        f"(missing 34: {quoted(PATIENT_WORDS)})"
+        f"(missing {len(PATIENT_WORDS)}: {quoted(PATIENT_WORDS)})"
     )
 
 

@@ -7,7 +7,8 @@ from collections.abc import Callable
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.content import Pack
+from kiosk.content import BulletList, Pack, Paragraph, Topic
+from kiosk.content.model import Translation
 from kiosk.ui.style.fonts import register_fonts
 from kiosk.ui.window import KioskWindow
 
@@ -58,3 +59,121 @@ def open_window(qtbot: QtBot, qapp: object) -> WindowFactory:
 
 def _unlock(window: KioskWindow) -> None:
     window.locked = False  # so the fixture's teardown can close it
+
+
+# -- a pack in several languages, built in code -------------------------------------
+
+MultilingualPack = Callable[..., Pack]
+
+# What the test pack says in Spanish and Arabic. "parking" is translated into
+# neither: it shows in English, with a note. The Arabic answer starts with
+# "TMS": its paragraph must still run right to left.
+TEXTS = {
+    "en": {
+        "title": "Stroke recovery and TMS",
+        "welcome": "Tap a question to read the answer.",
+        "footer": "General information only. Please ask our staff.",
+        "what-is-tms": (
+            "What is TMS?",
+            [
+                "TMS is a treatment that uses a magnetic field to stimulate the brain. "
+                "A session takes about 30 minutes.",
+                "Most people feel well after a session and can go home at once.",
+            ],
+        ),
+        "side-effects": (
+            "What are the side effects?",
+            [
+                "Side effects are usually mild:",
+                ["A mild headache that passes with rest", "Discomfort on the scalp"],
+            ],
+        ),
+        "parking": (
+            "Where do I park?",
+            ["Park in the visitors' car park at the front of the clinic."],
+        ),
+    },
+    "es": {
+        "title": "Recuperación del ictus y EMT",
+        "welcome": "Toque una pregunta para leer la respuesta.",
+        "footer": "Solo información general. Pregunte a nuestro personal.",
+        "what-is-tms": (
+            "¿Qué es la EMT?",
+            [
+                "La EMT es un tratamiento que usa un campo magnético para estimular el "
+                "cerebro. Una sesión dura unos 30 minutos.",
+                "La mayoría de las personas se sienten bien después y pueden irse a casa.",
+            ],
+        ),
+        "side-effects": (
+            "¿Cuáles son los efectos secundarios?",
+            [
+                "Los efectos secundarios suelen ser leves:",
+                [
+                    "Un dolor de cabeza leve que pasa con descanso",
+                    "Molestias en el cuero cabelludo",
+                ],
+            ],
+        ),
+    },
+    "ar": {
+        "title": "التعافي من السكتة الدماغية والتحفيز المغناطيسي",
+        "welcome": "اضغط على سؤال لقراءة الإجابة.",
+        "footer": "معلومات عامة فقط. يرجى سؤال موظفينا.",
+        "what-is-tms": (
+            "ما هو التحفيز المغناطيسي للدماغ؟",
+            [
+                "TMS هو علاج يستخدم مجالًا مغناطيسيًا لتحفيز الدماغ. تستغرق الجلسة حوالي 30 دقيقة.",
+                "يشعر معظم الناس بحالة جيدة بعد الجلسة ويمكنهم العودة إلى المنزل فورًا.",
+            ],
+        ),
+        "side-effects": (
+            "ما هي الآثار الجانبية؟",
+            [
+                "عادة ما تكون الآثار الجانبية خفيفة:",
+                ["صداع خفيف يزول بالراحة", "انزعاج في فروة الرأس"],
+            ],
+        ),
+    },
+}
+TOPIC_IDS = ("what-is-tms", "side-effects", "parking")
+
+
+def _topic(topic_id: str, language: str, order: int | None = None) -> Topic:
+    question, blocks = TEXTS[language][topic_id]  # type: ignore[misc]
+    answer = tuple(
+        BulletList(tuple(block)) if isinstance(block, list) else Paragraph(block)
+        for block in blocks
+    )
+    source = None if language == "en" else "Translated from the English text"
+    return Topic(topic_id, question, answer, order, source, language=language)
+
+
+def multilingual(languages: tuple[str, ...] = ("en", "es", "ar")) -> Pack:
+    """A pack in ``languages`` (English first); a language with no texts here
+    (such as "fr") has a translation with none: everything shows in English."""
+    english = TEXTS["en"]
+    translations = {}
+    for language in languages[1:]:
+        texts = TEXTS.get(language, {})
+        translations[language] = Translation(
+            title=texts.get("title"),  # type: ignore[arg-type]
+            welcome=texts.get("welcome"),  # type: ignore[arg-type]
+            footer=texts.get("footer"),  # type: ignore[arg-type]
+            topics={t: _topic(t, language) for t in TOPIC_IDS if t in texts},
+        )
+    return Pack(
+        title=english["title"],  # type: ignore[arg-type]
+        topics=tuple(_topic(t, "en", order) for order, t in enumerate(TOPIC_IDS)),
+        welcome=english["welcome"],  # type: ignore[arg-type]
+        footer=english["footer"],  # type: ignore[arg-type]
+        language="en",
+        languages=languages,
+        translations=translations,
+    )
+
+
+@pytest.fixture
+def multilingual_pack() -> MultilingualPack:
+    """``multilingual_pack(languages=("en", "es", "ar"))``: a pack in those languages."""
+    return multilingual

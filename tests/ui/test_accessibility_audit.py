@@ -8,8 +8,10 @@ menu and Status; then home and each answer of a pack at its limits (a
 160-character question; a very long answer with bullets, a 45-letter word
 and URL-like strings; the longest title, welcome and footer allowed) with
 the Listen button a voice brings (also as Stop, while reading aloud), and
-the idle warning again. It collects every finding on every screen, and the
-case fails once, listing them all:
+the idle warning again. The patient's screens (home, answers, the language
+chooser, the idle warning) are walked again in each of AUDIT_LANGUAGES of a
+pack in several languages, a right-to-left one among them. It collects
+every finding on every screen, and the case fails once, listing them all:
 
 - text that does not fit its widget (``fits()``), or that the window cuts
   off: nothing may be clipped or elided;
@@ -75,6 +77,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Pack, Problem
+from kiosk.i18n.words import KioskWords
 from kiosk.stats.sample import write_sample
 from kiosk.status import ContentStatus
 from kiosk.ui.screens import answer_layout
@@ -797,6 +800,7 @@ def screen_widget(window: KioskWindow) -> QWidget:
     screens: dict[str, QWidget] = {
         "home": window.home,
         "answer": window.answer,
+        "languages": window.languages_screen,
         "unavailable": window.unavailable,
         "pin": window.pin_pad,
         "staff": window.staff_menu,
@@ -906,6 +910,33 @@ def walk_every_screen(
     return findings
 
 
+def walk_patient_screens(window: KioskWindow, pack: Pack, language: str, case: str) -> list[str]:
+    """Every screen a patient sees in ``language``: home, each answer (with the
+    Listen button a voice brings), the language chooser and the idle warning."""
+    findings: list[str] = []
+
+    def audit(screen: str, *, painted: bool = True) -> None:
+        findings.extend(
+            audit_screen(window, Place(f"{screen} in {language}", case), painted=painted)
+        )
+
+    window.set_pack(pack)
+    window.set_language(language)
+    assert window.language == language
+    window.answer.set_listen_available(True)
+    audit("home")
+    for index, topic in enumerate(pack.topics):
+        window.show_topic(topic.id)
+        audit(f"answer {topic.id!r}", painted=index == 0)
+    window.show_languages()
+    audit("language chooser")
+    window.show_topic(pack.topics[-1].id)
+    window.overlay.set_seconds_left(20)
+    window.show_idle_warning()
+    audit(f"idle warning over {pack.topics[-1].id!r}")
+    return findings
+
+
 @dataclass(frozen=True)
 class Content:
     """What the audit shows: the bundled pack, a pack at its limits, a status, usage."""
@@ -966,6 +997,42 @@ def test_every_screen_passes_the_audit(
     window, case = open_case(open_window, content, size, text_size, high_contrast=high_contrast)
     findings = walk_every_screen(qtbot, window, content.bundled, content.long, case)
     assert not findings, f"{len(findings)} accessibility findings:\n" + "\n".join(findings)
+
+
+# The languages the audit walks the patient's screens in: a right-to-left one too.
+AUDIT_LANGUAGES = ("en", "es", "ar")
+
+
+@pytest.fixture
+def audit_pack(bundled_pack: Pack) -> Pack:
+    """The pack the audit walks in each of AUDIT_LANGUAGES: the bundled one."""
+    assert bundled_pack.all_languages == AUDIT_LANGUAGES
+    return bundled_pack
+
+
+@pytest.mark.parametrize("language", AUDIT_LANGUAGES)
+@pytest.mark.parametrize("text_size", TEXT_SIZES.values(), ids=TEXT_SIZES.keys())
+@pytest.mark.parametrize("high_contrast", THEMES.values(), ids=THEMES.keys())
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+def test_every_patient_screen_passes_the_audit_in_every_language(
+    open_window: WindowFactory,
+    content: Content,
+    audit_pack: Pack,
+    words: KioskWords,
+    *,
+    size: tuple[int, int],
+    high_contrast: bool,
+    text_size: TextSize,
+    language: str,
+) -> None:
+    assert language in audit_pack.all_languages
+    window, case = open_case(open_window, content, size, text_size, high_contrast=high_contrast)
+    # The kiosk's own words in the visit's language, as the kiosk shows them.
+    window.language_changed.connect(lambda tag: words.use(tag, audit_pack.words.get(tag, {})))
+    findings = walk_patient_screens(window, audit_pack, language, case)
+    assert not findings, f"{len(findings)} accessibility findings:\n" + "\n".join(findings)
+    # The walk saw the kiosk's words in that language, not English ones.
+    assert (window.answer.home_button.text() == "Home") == (language == "en")
 
 
 @pytest.mark.parametrize("palette", theme.PALETTES.values(), ids=theme.PALETTES.keys())

@@ -209,3 +209,26 @@ def test_the_screens_show_the_kiosks_words_in_the_packs_language(
     assert shown[-1] == ("Home", "Weiterlesen")
     # Gone with the window: the next screens are in English again.
     assert QCoreApplication.translate("AnswerScreen", "Home") == "Home"
+
+
+def test_the_screens_in_a_language_of_the_pack(
+    qapp: object, multilingual_pack: Callable[..., Pack], tmp_path: Path
+) -> None:
+    """The pictures are the screens a patient who chose the language sees:
+    with --only too, and different from the main language's."""
+    pack = multilingual_pack()
+    written = render(qapp, pack, tmp_path / "ar", language="ar", only=["home", "what-is-tms"])
+    assert written == ["home.png", "topics/what-is-tms.png"]
+    render(qapp, pack, tmp_path / "en", only=["home", "what-is-tms"])
+    render(qapp, pack, tmp_path / "main", language="en", only=["home", "what-is-tms"])
+    arabic, english = files_in(tmp_path / "ar"), files_in(tmp_path / "en")
+    assert all(arabic[name] != english[name] for name in english)
+    assert files_in(tmp_path / "main") == english  # the main language is the default
+
+
+def test_a_language_the_pack_does_not_have_is_refused_before_anything_is_written(
+    qapp: object, multilingual_pack: Callable[..., Pack], tmp_path: Path
+) -> None:
+    with pytest.raises(ValueError, match=r"^no language 'fr' in the pack; it has en, es, ar$"):
+        render(qapp, multilingual_pack(), tmp_path, language="fr", only=["home"])
+    assert not tmp_path.joinpath("home.png").exists()

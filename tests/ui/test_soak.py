@@ -4,7 +4,8 @@ Hypothesis' stateful testing drives ``kiosk.app.Kiosk`` (the window, the
 content watcher and the status, wired as in production) on a pack in a temporary
 folder. Every rule is something a person does: a tap on a tile, on Home, on
 "Keep reading" or on empty space, on a text size, Contrast or Listen (Qt's
-silent mock voice), a finger drag, the staff corner gesture
+silent mock voice), on a language (the pack is in English, Spanish and
+Arabic, which is written right to left), a finger drag, the staff corner gesture
 followed by Cancel or Back (never Exit), an admin saving a good or a broken
 pack. Taps and drags go through the window handle, so Qt's hit-testing and the
 kiosk's application event filters see them as they would a finger. Time is
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import base64
 import ctypes
+import dataclasses
 import functools
 import gc
 import hashlib
@@ -43,6 +45,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import count
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 import hypothesis
@@ -71,8 +74,10 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 import kiosk.app
+import kiosk.updates.watcher
 from kiosk.app import ExceptionGuard, Kiosk
-from kiosk.content import load_pack
+from kiosk.content import Pack, Paragraph, load_pack
+from kiosk.content.model import Translation
 from kiosk.settings import Settings
 from kiosk.ui.speech.speaker import Speaker
 from kiosk.ui.style.text_size import TextSize
@@ -164,6 +169,11 @@ class PackSpec:
     def questions(self) -> list[str]:
         return [self.question(n) for n in self.topics]
 
+    def questions_in(self, language: str) -> list[str]:
+        """The tiles' texts in ``language``: English where not translated."""
+        english = [(TOPIC_IDS[n], self.question(n)) for n in self.topics]
+        return [translated(language, id_, text) or text for id_, text in english]
+
 
 FIRST_PACK = PackSpec(TITLES[0], tuple(range(FIRST_PACK_SIZE)))
 PACKS = st.builds(
@@ -174,6 +184,44 @@ PACKS = st.builds(
     ).map(tuple),
     edition=st.integers(0, 9),
 )
+
+
+# The pack's languages: its topics in English, all of them in Spanish and
+# every other one in Arabic (written right to left); the others show in
+# English, with a note. Added to each pack as it is loaded.
+LANGUAGES = ("en", "es", "ar")
+LANGUAGE_PREFIX = {"es": "Pregunta: ", "ar": "سؤال: "}
+
+
+def translated(language: str, topic_id: str, text: str) -> str | None:
+    """``text`` of the topic in ``language``; None where it is not translated."""
+    if language == "en":
+        return text
+    if language == "ar" and int(topic_id.removeprefix("topic-")) % 2:
+        return None
+    return LANGUAGE_PREFIX[language] + text
+
+
+def with_translations(load: Callable[..., Pack]) -> Callable[..., Pack]:
+    """``load`` (the loader), with the pack it loads in LANGUAGES."""
+
+    def load_in_languages(*args: object, **kwargs: object) -> Pack:
+        pack = load(*args, **kwargs)
+        translations = {}
+        for language in LANGUAGES[1:]:
+            topics = {}
+            for topic in pack.topics:
+                question = translated(language, topic.id, topic.question)
+                if question is not None:
+                    answer = (Paragraph(LANGUAGE_PREFIX[language] + "1."), *topic.answer)
+                    topics[topic.id] = dataclasses.replace(
+                        topic, question=question, answer=answer, language=language
+                    )
+            title = LANGUAGE_PREFIX[language] + pack.title
+            translations[language] = Translation(title=title, topics=topics)
+        return dataclasses.replace(pack, languages=LANGUAGES, translations=translations)
+
+    return load_in_languages
 
 
 def _quoted(text: str) -> str:
@@ -284,9 +332,11 @@ class Model:
     # The visit's choices; the idle return home resets them.
     text_size: TextSize = TextSize.NORMAL
     high_contrast: bool = False
+    language: str = "en"
 
     def forget_the_visit(self) -> None:
         self.text_size, self.high_contrast = TextSize.NORMAL, False
+        self.language = "en"
 
 
 @dataclass
@@ -302,6 +352,7 @@ class Rig:
     events: EventTally = field(init=False)
     model: Model = field(init=False)
     _previous_hook: object = field(init=False)
+    _languages: Any = field(init=False)
 
     def __post_init__(self) -> None:
         write_pack(self.folder, FIRST_PACK)
@@ -320,6 +371,11 @@ class Rig:
             log_dir=self.folder.parent / "log",
         )
         window_with_short_settle = functools.partial(KioskWindow, settle_ms=SETTLE_MS)
+        # Every pack in three languages, as the content folder's reader gives it.
+        self._languages = mock.patch.object(
+            kiosk.updates.watcher, "load_pack", with_translations(load_pack)
+        )
+        self._languages.start()
         with mock.patch.object(kiosk.app, "KioskWindow", window_with_short_settle):
             self.kiosk = Kiosk(
                 QApplication.instance(),  # type: ignore[arg-type]
@@ -374,6 +430,7 @@ class Rig:
         return self.kiosk.window
 
     def close(self) -> None:
+        self._languages.stop()
         sys.excepthook = self._previous_hook  # type: ignore[assignment]
         logging.getLogger().removeHandler(self.errors)
         QApplication.instance().removeEventFilter(self.events)
@@ -770,6 +827,25 @@ class KioskMachine(RuleBasedStateMachine):
         self.model.text_size = size
         calm(self.rig)
 
+    @precondition(lambda self: self.model.screen == "home" or reading(self))
+    @rule(data=st.data())
+    def patient_chooses_a_language(self, data: st.DataObject) -> None:
+        """A language button, or "Language" and a language on the chooser."""
+        window = self.window
+        screen = window.home if self.model.screen == "home" else window.answer
+        language = data.draw(st.sampled_from(LANGUAGES), label="language")
+        choice = screen.languages
+        if choice.uses_chooser:
+            self.tap_button(choice.chooser_button)
+            calm(self.rig)
+            assert window.current_screen == "languages"
+            self.tap_button(window.languages_screen.tiles[language])
+        else:
+            self.tap_button(choice.buttons[language])
+        self.model.language = language
+        assert window.current_screen == self.model.screen
+        calm(self.rig)
+
     @precondition(reading)
     @rule(data=st.data())
     def patient_switches_contrast(self, data: st.DataObject) -> None:
@@ -851,6 +927,10 @@ class KioskMachine(RuleBasedStateMachine):
         window = self.window
         assert window.text_size is self.model.text_size
         assert window.high_contrast == self.model.high_contrast
+        if window.pack is not None:
+            assert window.language == self.model.language
+            right_to_left = self.model.language == "ar"
+            assert (window.layoutDirection() == Qt.LayoutDirection.RightToLeft) == right_to_left
         # Stop shows exactly while the kiosk reads the answer, and only then
         # is the idle clock held; a held clock always has a voice speaking.
         speaking = window.speaker is not None and window.speaker.is_speaking()
@@ -903,8 +983,14 @@ class KioskMachine(RuleBasedStateMachine):
         if shown is None:
             assert window.pack is None
             return
-        assert texts == shown.questions
-        assert window.home.title.text() == shown.title
+        if model.screen == "home" or window.pack is None:
+            # (Elsewhere the home screen catches up with the language when shown.)
+            assert texts == shown.questions_in(window.language)
+        title = shown.title
+        if window.language != "en":
+            title = LANGUAGE_PREFIX[window.language] + title
+        if model.screen == "home":
+            assert window.home.title.text() == title
         if model.screen in ("home", "unavailable"):
             assert shown == model.good
         # No tile of an earlier pack is left behind (deleted, not just unlisted).

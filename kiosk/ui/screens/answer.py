@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QFontMetricsF,
     QKeyEvent,
     QResizeEvent,
@@ -20,7 +21,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QBoxLayout, QTextEdit, QVBoxLayout, QWidget
 
 from kiosk.content import BulletList, Topic
+from kiosk.i18n.words import words_language
 from kiosk.paths import resource
+from kiosk.ui.languages import direction, language_name_in
 from kiosk.ui.screens.answer_layout import (
     HEADING_GAP_EM,
     HEADING_LINE_HEIGHT,
@@ -36,6 +39,7 @@ from kiosk.ui.widgets.accessible import name_scroll_area
 from kiosk.ui.widgets.button import TouchButton
 from kiosk.ui.widgets.flow_row import FlowRow
 from kiosk.ui.widgets.hyphenation import SOFT_HYPHEN, hyphenate, without_soft_hyphens
+from kiosk.ui.widgets.language_choice import LanguageChoice
 from kiosk.ui.widgets.scrolling import enable_kinetic_scrolling
 from kiosk.ui.widgets.text import (
     WrappedText,
@@ -91,11 +95,12 @@ class AnswerView(QTextEdit):
         self._measure = 10_000
         self._spoken_end = 0
         self._bullets: list[int] = []  # document positions of the bullet marks
+        self._silent: tuple[int, int] = (0, 0)  # the note's positions: not read aloud
         self._spoken_word: tuple[int, int] | None = None
         self._palette = theme.Palette()
         self._shown: tuple[Topic, theme.Metrics] | None = None
-        self._language: str | None = None
-        self._footer: str | None = None
+        self._footer: tuple[str, str | None] | None = None  # (text, its language)
+        self._note: tuple[str, str] | None = None  # (text, its language)
         self._hyphenated: frozenset[str] = frozenset()  # words too wide for the column
         self._hyphenated_at = -1  # the viewport width they were found at
         self._fitting = False
@@ -119,7 +124,10 @@ class AnswerView(QTextEdit):
         above it keeps its layout, and the patient their place in it."""
         if self._shown is None or not self._shown[0].source:
             return
-        text = self._hyphenate(self._source_line.replace("%1", self._shown[0].source))
+        topic = self._shown[0]
+        text = hyphenate(
+            self._source_line.replace("%1", topic.source or ""), topic.language, self._hyphenated
+        )
         block = self.document().findBlock(self._spoken_end).next()
         if block.text() == text:
             return
@@ -127,9 +135,6 @@ class AnswerView(QTextEdit):
         cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(text)
         self._fit_long_words()
-
-    def _hyphenate(self, text: str) -> str:
-        return hyphenate(text, self._language, self._hyphenated)
 
     def _new_document(self) -> QTextDocument:
         document = QTextDocument(self)
@@ -155,13 +160,15 @@ class AnswerView(QTextEdit):
         self._write(keep_position=keep_position)
         self._fit_long_words()
 
-    def set_language(self, language: str | None) -> None:
-        """Hyphenate words too wide for the column by the rules of ``language``."""
-        self._language = language
+    def set_footer(self, text: str | None, language: str | None = None) -> None:
+        """The clinic's footer line, in ``language``, written below the answer
+        (or not, ``None``)."""
+        self._footer = (text, language) if text else None
 
-    def set_footer(self, text: str | None) -> None:
-        """The clinic's footer line, written below the answer (or not, ``None``)."""
-        self._footer = text
+    def set_note(self, note: tuple[str, str] | None) -> None:
+        """(text, language) of a line shown under the question, not read aloud:
+        that the answer is not in the visit's language."""
+        self._note = note
 
     def _write(self, *, keep_position: bool) -> None:
         if self._shown is None:
@@ -181,15 +188,17 @@ class AnswerView(QTextEdit):
         # way memory grows over weeks of use.
         previous = self.document()
         document = self._new_document()
-        self._measure, self._spoken_end, self._bullets = _write_answer(
+        written = _write_answer(
             document,
             topic,
             self._palette,
             metrics,
             source_line=self._source_line,
             footer=self._footer,
-            hyphenate_words=self._hyphenate,
+            note=self._note,
+            hyphenate_words=lambda text, language: hyphenate(text, language, self._hyphenated),
         )
+        self._measure, self._spoken_end, self._bullets, self._silent = written
         self.setDocument(document)
         if caret:
             cursor = QTextCursor(document)
@@ -248,6 +257,10 @@ class AnswerView(QTextEdit):
             index = index_at_utf16(text, position)
             if index < len(spoken):
                 spoken[index] = " "
+        # Nor is the note read: it is in the visit's language, the answer
+        # (and the voice) in another.
+        first, last = (index_at_utf16(text, position) for position in self._silent)
+        spoken[first:last] = " " * len(spoken[first:last])
         return "".join(spoken)
 
     def spoken_text(self) -> str:
@@ -350,6 +363,8 @@ class AnswerScreen(QWidget):
         self._palette = palette
         self._metrics: theme.Metrics | None = None
         self.topic: Topic | None = None
+        self.language = "en"  # the visit's
+        self._footer_language: str | None = None
         # The visit's choices as the window last showed them.
         self._text_size = TextSize.NORMAL
         self._high_contrast = False
@@ -361,13 +376,7 @@ class AnswerScreen(QWidget):
         self.home_button.set_icon_file(str(resource("icons", "home.svg")))
         self.home_button.clicked.connect(self.home_requested)
 
-        self.text_size_buttons: dict[TextSize, TouchButton] = {}
-        for size in TextSize:
-            button = TouchButton(size.label)
-            button.setObjectName(f"textSize{size.name.title()}")
-            button.make_choice(exclusive=True)
-            button.chosen.connect(lambda s=size: self._request(self.text_size_requested, s))
-            self.text_size_buttons[size] = button
+        self.text_size_buttons = {size: self._text_size_button(size) for size in TextSize}
 
         self.contrast_button = TouchButton("")
         self.contrast_button.setObjectName("contrast")
@@ -388,15 +397,14 @@ class AnswerScreen(QWidget):
         self.show_choices(self._text_size, self._high_contrast)
         self.listen_button.hide()  # until the window has a working voice
 
+        self._rewrite_note = QTimer(self)
+        self._rewrite_note.setSingleShot(True)
+        self._rewrite_note.setInterval(0)
+        self._rewrite_note.timeout.connect(self._write_note_again)
+
+        self.languages = self._language_choice()
         self.controls = FlowRow()
-        self.controls.set_items(
-            [
-                self.home_button,
-                *self.text_size_buttons.values(),
-                self.contrast_button,
-                self.listen_button,
-            ]
-        )
+        self._place_controls()
         self._column = QVBoxLayout()
         self._column.addWidget(self.view, 1)
         self._column.addWidget(self.footer)
@@ -409,7 +417,22 @@ class AnswerScreen(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            # The note above the answer is in the kiosk's words too. A tap on
+            # a language shows the answer again right after this (show_topic),
+            # so it is written once, then; anything else gets it from the timer.
+            if self.topic is not None:
+                self._rewrite_note.start()
         super().changeEvent(event)
+        if event.type() == QEvent.Type.LayoutDirectionChange and self._metrics is not None:
+            # The margins change sides; the arrangement stays as it is.
+            outer, _ = self._spacing(self.arrangement, self._metrics)
+            self._layout.setContentsMargins(*outer)
+
+    def _write_note_again(self) -> None:
+        if self.topic is not None:
+            self.view.set_note(self._note(self.topic))
+            if self._metrics is not None:
+                self.view.show_topic(self.topic, self._palette, self._metrics, keep_position=True)
 
     def retranslate(self) -> None:
         """The screen's own words (not the answer's) in the language in use;
@@ -441,18 +464,69 @@ class AnswerScreen(QWidget):
     def _name_answer(self, topic: Topic) -> None:
         self.view.setAccessibleName(self.tr("Answer: %1").replace("%1", topic.question))
 
-    def set_footer(self, text: str | None) -> None:
-        self.footer.setText(text or "")
-        self._arrange()
+    def _text_size_button(self, size: TextSize) -> TouchButton:
+        button = TouchButton(size.label)
+        button.setObjectName(f"textSize{size.name.title()}")  # named in retranslate
+        button.make_choice(exclusive=True)
+        button.chosen.connect(lambda s=size: self._request(self.text_size_requested, s))
+        return button
 
-    def set_language(self, language: str | None) -> None:
-        """The pack's language: a word too wide for its line is hyphenated by its rules."""
-        self.view.set_language(language)
+    def _language_choice(self) -> LanguageChoice:
+        # Its buttons ask the window directly (language_chosen, chooser_requested).
+        return LanguageChoice("answer", self)
+
+    def _place_controls(self) -> None:
+        self.controls.set_items(
+            [
+                self.home_button,
+                *self.text_size_buttons.values(),
+                self.contrast_button,
+                self.listen_button,
+                *self.languages.widgets(),
+            ]
+        )
+
+    def set_footer(self, text: str | None, language: str | None = None) -> None:
+        """The clinic's footer line, written in ``language``."""
+        if (text or "", language) == (self.footer.text(), self._footer_language):
+            return
+        width = self.footer.width()
+        before = (bool(self.footer.text()), self.footer.heightForWidth(width))
+        self._footer_language = language
         self.footer.set_language(language)
+        self.footer.setText(text or "")
+        if (bool(text), self.footer.heightForWidth(width)) != before or self._metrics is None:
+            self._arrange()
+        else:  # as tall as before: the same arrangement, with the new words
+            in_answer = self.arrangement.footer_in_answer
+            self.view.set_footer(text if in_answer else None, language)
+
+    def set_languages(self, languages: tuple[str, ...], current: str) -> None:
+        """The pack's languages and the visit's: the language control shows
+        for two or more, and an answer not in the visit's language says so."""
+        self.language = current
+        if self.languages.set_languages(languages, current):
+            self._place_controls()
+            self._arrange()
+
+    def _note(self, topic: Topic) -> tuple[str, str] | None:
+        """(text, language) of the note for an answer not in the visit's
+        language: that it is only in the one it is written in."""
+        if topic.language == self.language:
+            return None
+        source = "This answer is only in %1."
+        translated = self.tr("This answer is only in %1.")
+        # The sentence and the language's name in it in the same language:
+        # that of the kiosk's words where the sentence is translated.
+        language = words_language() if translated != source else "en"
+        return translated.replace("%1", language_name_in(topic.language, language)), language
 
     def show_topic(self, topic: Topic) -> None:
         self.topic = topic
+        self._rewrite_note.stop()  # written below
         self._name_answer(topic)
+        self.view.setLocale(QLocale(topic.language))
+        self.view.set_note(self._note(topic))
         self.view.clear_spoken_word()
         if self._metrics is not None:
             self.view.show_topic(topic, self._palette, self._metrics)
@@ -475,6 +549,8 @@ class AnswerScreen(QWidget):
         self.listen_button.show_checked(bool(self._speaking))
 
     def set_listen_available(self, available: bool) -> None:
+        if self.listen_button.isHidden() != available:
+            return  # as it is: no new arrangement
         self.listen_button.setVisible(available)
         self.controls.relayout()
         self._arrange()
@@ -516,6 +592,7 @@ class AnswerScreen(QWidget):
             button.set_style(theme.toggle_style(palette, metrics, size=0.75 + size.value / 4))
         self.contrast_button.set_style(theme.toggle_style(palette, metrics))
         self._style_listen_button(metrics)
+        self.languages.apply_theme(palette, metrics)
         self.footer.set_style(theme.font(metrics.footer_px), palette.muted_text)
         self._arrange(restyled=True)
 
@@ -536,6 +613,7 @@ class AnswerScreen(QWidget):
         )
         moved_footer = arrangement.footer_in_answer != self.arrangement.footer_in_answer
         self.arrangement = arrangement
+        self.languages.set_collapsed(arrangement.languages_in_chooser)
         outer, spacing = self._spacing(arrangement, metrics)
         self._layout.setContentsMargins(*outer)
         self._layout.setSpacing(spacing)
@@ -550,7 +628,9 @@ class AnswerScreen(QWidget):
             self.controls, Qt.AlignmentFlag.AlignBottom if beside else Qt.AlignmentFlag(0)
         )
         self.footer.setVisible(footer is not None and not arrangement.footer_in_answer)
-        self.view.set_footer(footer if arrangement.footer_in_answer else None)
+        self.view.set_footer(
+            footer if arrangement.footer_in_answer else None, self._footer_language
+        )
         self.controls.relayout()
         # Placed now, not at the next event: what is on screen matches the
         # arrangement before anything is drawn or measured.
@@ -566,6 +646,9 @@ class AnswerScreen(QWidget):
             gap = metrics.target_gap
             return (gap, gap, gap, gap), gap
         margin = metrics.margin
+        # The narrow side by the scroll bar: on the left, right to left.
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            return (margin // 2, margin, margin, margin // 2), metrics.gap
         return (margin, margin, margin // 2, margin // 2), metrics.gap
 
     def _answer_height(
@@ -576,13 +659,23 @@ class AnswerScreen(QWidget):
         (left, top, right, bottom), spacing = self._spacing(arrangement, metrics)
         height = self.height() - top - bottom
         controls = self.controls
+        self.languages.set_collapsed(arrangement.languages_in_chooser)
         if arrangement.controls_beside:
             column = controls.widest_item()
             landscape = self.width() >= self.height()
             fits = controls.height_for(column, spacing=spacing, one_per_line=True) <= height
             return height if landscape and fits else None
         width = self.width() - left - right
-        height -= controls.height_for(width, spacing=spacing, one_per_line=False) + spacing
+        controls_height = controls.height_for(width, spacing=spacing, one_per_line=False)
+        if not arrangement.languages_in_chooser and self.languages.buttons:
+            # The language buttons may fill a row the other controls leave
+            # part free, not add one: that costs every answer its room.
+            self.languages.set_collapsed(True)
+            collapsed = controls.height_for(width, spacing=spacing, one_per_line=False)
+            self.languages.set_collapsed(False)
+            if controls_height > collapsed:
+                return None
+        height -= controls_height + spacing
         if footer is not None and not arrangement.footer_in_answer:
             height -= self.footer.heightForWidth(width) + spacing
         return height
@@ -595,13 +688,41 @@ class AnswerScreen(QWidget):
 
 
 def _block_format(
-    font_px: int, bottom: float, line_height: float = LINE_HEIGHT
+    font_px: int,
+    bottom: float,
+    line_height: float = LINE_HEIGHT,
+    *,
+    language: str | None = None,
 ) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
     # Lines at least ``line_height`` font sizes apart (taller if a fallback
     # font for an emoji needs it), as WCAG and CSS measure line height.
     fmt.setLineHeight(font_px * line_height, QTextBlockFormat.LineHeightTypes.MinimumHeight.value)
     fmt.setBottomMargin(bottom)
+    # The paragraph goes the way its language is written, whatever letter it
+    # starts with (Qt would guess from the first: an Arabic paragraph that
+    # starts with "TMS" would come out left to right), and starts where that
+    # direction starts lines: at the right, for Arabic.
+    fmt.setLayoutDirection(direction(language))
+    fmt.setAlignment(Qt.AlignmentFlag.AlignLeading)
+    return fmt
+
+
+def _char_format(font: QFont, colour: str) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setFont(font)
+    fmt.setForeground(QColor(colour))
+    return fmt
+
+
+def _bullet_format(font_px: int, bottom: float, language: str) -> QTextBlockFormat:
+    """A bullet's paragraph: the mark hangs before the text (left of it, or
+    right of it in a right-to-left language), which wraps under itself."""
+    fmt = _block_format(font_px, bottom, language=language)
+    if direction(language) == Qt.LayoutDirection.RightToLeft:
+        fmt.setRightMargin(font_px * BULLET_INDENT_EM)
+    else:
+        fmt.setLeftMargin(font_px * BULLET_INDENT_EM)
     return fmt
 
 
@@ -612,66 +733,74 @@ def _write_answer(
     metrics: theme.Metrics,
     *,
     source_line: str = "Source: %1",
-    footer: str | None = None,
-    hyphenate_words: Callable[[str], str] = str,
-) -> tuple[int, int, list[int]]:
-    """Writes the question, answer, source (as ``source_line`` words it, %1
-    the source) and ``footer`` into the empty ``document``, each text through
-    ``hyphenate_words``.
+    footer: tuple[str, str | None] | None = None,
+    note: tuple[str, str] | None = None,
+    hyphenate_words: Callable[[str, str | None], str] = lambda text, _language: text,
+) -> tuple[int, int, list[int], tuple[int, int]]:
+    """Writes the question, ``note``, answer, source (as ``source_line``
+    words it, %1 the source) and ``footer`` into the empty ``document``, each
+    text through ``hyphenate_words`` in its language (the topic's; the note's
+    and the footer's their own).
 
     Returns the column width for ``metrics.measure_chars`` characters, the
-    position where the answer ends (what Listen reads stops there) and the
-    positions of the bullet marks.
+    position where the answer ends (what Listen reads stops there), the
+    positions of the bullet marks and where the note starts and ends.
     """
     body_font = theme.font(metrics.body_px)
     document.setDefaultFont(body_font)
     font_metrics = QFontMetricsF(body_font)
     per_char = font_metrics.horizontalAdvance(SAMPLE_PROSE) / len(SAMPLE_PROSE)
     measure = round(per_char * metrics.measure_chars)
+    language = topic.language
 
-    heading = QTextCharFormat()
-    heading.setFont(theme.font(metrics.heading_px, bold=True))
-    heading.setForeground(QColor(palette.text))
-    body = QTextCharFormat()
-    body.setFont(body_font)
-    body.setForeground(QColor(palette.text))
-    small = QTextCharFormat()
-    small.setFont(theme.font(metrics.small_px))
-    small.setForeground(QColor(palette.muted_text))
+    heading = _char_format(theme.font(metrics.heading_px, bold=True), palette.text)
+    body = _char_format(body_font, palette.text)
+    small = _char_format(theme.font(metrics.small_px), palette.muted_text)
 
     body_px = metrics.body_px
     paragraph_gap = body_px * PARAGRAPH_GAP_EM
     cursor = QTextCursor(document)
     cursor.setBlockFormat(
-        _block_format(metrics.heading_px, body_px * HEADING_GAP_EM, HEADING_LINE_HEIGHT)
+        _block_format(
+            metrics.heading_px, body_px * HEADING_GAP_EM, HEADING_LINE_HEIGHT, language=language
+        )
     )
-    cursor.insertText(hyphenate_words(topic.question), heading)
+    cursor.insertText(hyphenate_words(topic.question, language), heading)
+    silent = (0, 0)
+    if note is not None:
+        text, note_language = note
+        fmt = _block_format(metrics.small_px, body_px * HEADING_GAP_EM, language=note_language)
+        cursor.insertBlock(fmt, small)
+        start = cursor.position()
+        cursor.insertText(hyphenate_words(text, note_language), small)
+        silent = (start, cursor.position())
     bullets: list[int] = []
     for block in topic.answer:
         if isinstance(block, BulletList):
             for index, item in enumerate(block.items):
                 last = index == len(block.items) - 1
-                fmt = _block_format(body_px, paragraph_gap if last else body_px * 0.4)
-                # The mark hangs left of the text, which wraps under itself.
-                fmt.setLeftMargin(body_px * BULLET_INDENT_EM)
+                fmt = _bullet_format(body_px, paragraph_gap if last else body_px * 0.4, language)
                 fmt.setTextIndent(-font_metrics.horizontalAdvance(BULLET))
                 cursor.insertBlock(fmt, body)
                 bullets.append(cursor.position())
-                cursor.insertText(BULLET + hyphenate_words(item), body)
+                cursor.insertText(BULLET + hyphenate_words(item, language), body)
         else:
-            cursor.insertBlock(_block_format(body_px, paragraph_gap), body)
-            cursor.insertText(hyphenate_words(block.text), body)
+            cursor.insertBlock(_block_format(body_px, paragraph_gap, language=language), body)
+            cursor.insertText(hyphenate_words(block.text, language), body)
     spoken_end = cursor.position()
     if topic.source:
         gap = paragraph_gap if footer else 0
-        cursor.insertBlock(_block_format(metrics.small_px, gap), small)
-        cursor.insertText(hyphenate_words(source_line.replace("%1", topic.source)), small)
+        cursor.insertBlock(_block_format(metrics.small_px, gap, language=language), small)
+        cursor.insertText(hyphenate_words(source_line.replace("%1", topic.source), language), small)
     if footer:
+        text, footer_language = footer
         footer_format = QTextCharFormat(small)
         footer_format.setFont(theme.font(metrics.footer_px))
-        cursor.insertBlock(_block_format(metrics.footer_px, 0), footer_format)
-        cursor.insertText(hyphenate_words(footer), footer_format)
-    return measure, spoken_end, bullets
+        cursor.insertBlock(
+            _block_format(metrics.footer_px, 0, language=footer_language), footer_format
+        )
+        cursor.insertText(hyphenate_words(text, footer_language), footer_format)
+    return measure, spoken_end, bullets, silent
 
 
 def _index_with_soft_hyphens(written: str, index: int) -> int:

@@ -6,7 +6,9 @@ question and at least :data:`FIRST_VIEW_LINES` lines of the answer. The text
 keeps its size; to make room on a short panel the screen gives up, in this
 order: the footer's own strip (it moves to the end of the answer), the wide
 margins, and the control row under the answer (the controls move into a
-column beside it, on a landscape panel).
+column beside it, on a landscape panel). The buttons of a pack's languages
+never take a row of their own: where they would, one "Language" button,
+which opens the chooser, stands in for them.
 """
 
 from __future__ import annotations
@@ -38,14 +40,25 @@ class Arrangement:
     footer_in_answer: bool = False  # the footer is the answer's last line, not a strip
     tight: bool = False  # margins and spacing are the least gap between tap targets
     controls_beside: bool = False  # the controls are a column right of the answer
+    languages_in_chooser: bool = False  # one "Language" button, not one per language
 
 
-# From the roomiest to the one that leaves the answer the most height.
-ARRANGEMENTS = (
-    Arrangement(),
-    Arrangement(footer_in_answer=True),
-    Arrangement(footer_in_answer=True, tight=True),
-    Arrangement(footer_in_answer=True, tight=True, controls_beside=True),
+# From the roomiest to the one that leaves the answer the most height. Each
+# comes with the language buttons, then with one "Language" button instead.
+ARRANGEMENTS = tuple(
+    Arrangement(
+        footer_in_answer=footer_in_answer,
+        tight=tight,
+        controls_beside=beside,
+        languages_in_chooser=chooser,
+    )
+    for footer_in_answer, tight, beside in (
+        (False, False, False),
+        (True, False, False),
+        (True, True, False),
+        (True, True, True),
+    )
+    for chooser in (False, True)
 )
 
 

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAccessible, QResizeEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Pack
+from kiosk.ui.languages import texts_language, topic_language
 from kiosk.ui.style import theme
 from kiosk.ui.widgets.accessible import name_scroll_area, set_role
 from kiosk.ui.widgets.button import TouchButton
+from kiosk.ui.widgets.flow_row import FlowRow
+from kiosk.ui.widgets.language_choice import LanguageChoice
 from kiosk.ui.widgets.scrolling import scrolling_page
 from kiosk.ui.widgets.text import WrappedText
 from kiosk.ui.widgets.tile_grid import TileGrid
 
 
 class HomeScreen(QWidget):
+    """The pack's title, its welcome line and a tile per topic; below them,
+    for a pack in more than one language, the language control."""
+
     topic_chosen = Signal(str)  # topic id
 
     def __init__(self, palette: theme.Palette, parent: QWidget | None = None) -> None:
@@ -40,14 +46,27 @@ class HomeScreen(QWidget):
         self._page_layout.addStretch(1)
         self.scroll_area = scrolling_page(self._page, "Questions")
 
+        # The language control stays in view below the scrolling tiles, where
+        # the answer screen has its controls: within reach, found at once.
+        self.languages = LanguageChoice("home", self)
+        self.language_row = FlowRow()
+        # Under the tiles, as wide as their columns.
+        self._language_strip = QWidget()
+        self._strip_layout = QHBoxLayout(self._language_strip)
+        self._strip_layout.addWidget(self.language_row)
+        self._language_strip.hide()
+
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.scroll_area, 1)
+        self._layout.addWidget(self._language_strip)
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+        if event.type() == QEvent.Type.LayoutDirectionChange and self._metrics is not None:
+            self._apply_margins(self._metrics)  # they change sides
 
     def retranslate(self) -> None:
         """The screen's own words (not the pack's) in the language in use."""
@@ -60,6 +79,30 @@ class HomeScreen(QWidget):
         opens = self.tr("Opens the answer")
         for tile in self.tiles:
             tile.setAccessibleDescription(opens)
+        languages = self.tr("Languages")
+        self.language_row.setAccessibleName(languages)
+        self._language_strip.setAccessibleName(languages)
+
+    def set_languages(self, languages: tuple[str, ...], current: str) -> None:
+        """The pack's languages, the visit's marked; no control for one language."""
+        if not self.languages.set_languages(languages, current):
+            return  # the same buttons, the visit's marked
+        self.language_row.set_items(self.languages.widgets())
+        self._language_strip.setVisible(len(languages) > 1)
+        if self._metrics is not None:
+            self._apply_margins(self._metrics)  # room below the buttons, or none
+
+    def show_language(self, view: Pack) -> None:
+        """The same tiles with the texts of ``view``, the pack in the visit's
+        language: each tile in the language of its own topic."""
+        for tile, topic in zip(self.tiles, view.topics, strict=True):
+            tile.set_text_in(topic.question, topic_language(view, topic))
+        self.title.set_language(texts_language(view, "title"))
+        self.welcome.set_language(texts_language(view, "welcome"))
+        self.title.setText(view.title)
+        self.welcome.setText(view.welcome or "")
+        self.welcome.setVisible(bool(view.welcome))
+        self._grid.relayout()
 
     def set_pack(self, pack: Pack) -> None:
         # New tiles first, old ones removed after: should building fail, the
@@ -69,7 +112,7 @@ class HomeScreen(QWidget):
         for topic in pack.topics:
             tile = TouchButton(topic.question, self._grid)
             tile.setObjectName(f"tile-{topic.id}")
-            tile.set_language(pack.language)
+            tile.set_language(topic_language(pack, topic))
             tile.setAccessibleDescription(opens)
             tile.clicked.connect(
                 lambda _=False, topic_id=topic.id: self.topic_chosen.emit(topic_id)
@@ -82,8 +125,8 @@ class HomeScreen(QWidget):
         for tile in old_tiles:
             tile.hide()
             tile.deleteLater()
-        self.title.set_language(pack.language)
-        self.welcome.set_language(pack.language)
+        self.title.set_language(texts_language(pack, "title"))
+        self.welcome.set_language(texts_language(pack, "welcome"))
         self.title.setText(pack.title)
         self.welcome.setText(pack.welcome or "")
         self.welcome.setVisible(bool(pack.welcome))
@@ -104,12 +147,9 @@ class HomeScreen(QWidget):
     def apply_theme(self, palette: theme.Palette, metrics: theme.Metrics) -> None:
         self._palette = palette
         self._metrics = metrics
-        # The scroll indicator sits in the right margin, so tiles keep equal
-        # margins on both sides whether or not it shows.
-        indicator = metrics.scrollbar_width + metrics.gap // 2
-        self._layout.setContentsMargins(metrics.margin, 0, max(0, metrics.margin - indicator), 0)
-        self._page_layout.setContentsMargins(0, metrics.margin, indicator, metrics.margin)
-        self._page_layout.setSpacing(metrics.gap // 2)
+        self._apply_margins(metrics)
+        self.languages.apply_theme(palette, metrics)
+        self.language_row.set_spacing(metrics.gap)
         self.title.set_style(theme.font(metrics.title_px, bold=True), palette.text, 1.15)
         self.welcome.set_style(theme.font(metrics.welcome_px), palette.text)
         style = theme.tile_style(palette, metrics)
@@ -121,6 +161,25 @@ class HomeScreen(QWidget):
             gap=metrics.gap,
             margins=(0, metrics.gap // 2, 0, 0),
         )
+
+    def _apply_margins(self, metrics: theme.Metrics) -> None:
+        # The scroll indicator sits in the right margin (the left one, on a
+        # right-to-left screen), so tiles keep equal margins on both sides
+        # whether or not it shows. Qt does not mirror a layout's margins.
+        indicator = metrics.scrollbar_width + metrics.gap // 2
+        near, far = metrics.margin, max(0, metrics.margin - indicator)
+        margin = metrics.margin
+        # Below the language control, the least gap a target needs.
+        bottom = metrics.target_gap if self._language_strip.isVisibleTo(self) else 0
+        self._layout.setSpacing(metrics.target_gap)
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            self._layout.setContentsMargins(far, 0, near, bottom)
+            self._page_layout.setContentsMargins(indicator, margin, 0, margin)
+            self._strip_layout.setContentsMargins(indicator, 0, 0, 0)
+        else:
+            self._layout.setContentsMargins(near, 0, far, bottom)
+            self._page_layout.setContentsMargins(0, margin, indicator, margin)
+            self._strip_layout.setContentsMargins(0, 0, indicator, 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -373,11 +373,21 @@ def toggle_style(palette: Palette, metrics: Metrics, *, size: float = 1.0) -> Bu
     )
 
 
+# Noto Sans Arabic ships as one variable font, with no bold of its own. Below
+# this size Qt draws its bold by thickening the letters; from it up, Qt does
+# not, and the font's weight axis must give the bold (both at once would be
+# twice as bold). tests/ui/style/test_fonts.py measures the ink either side.
+SYNTHETIC_BOLD_BELOW_PX = 64
+BOLD_AXIS_WEIGHT = 700
+
+
 def font(px: int, *, bold: bool = False) -> QFont:
     result = QFont()
     result.setFamilies(FONT_FAMILIES)
     result.setPixelSize(px)
     result.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+    if bold and px >= SYNTHETIC_BOLD_BELOW_PX:
+        result.setVariableAxis(QFont.Tag("wght"), BOLD_AXIS_WEIGHT)
     return result
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import math
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -61,6 +61,7 @@ class TouchButton(QAbstractButton):
         self._choice = False
         self._owner_setting = False
         self._language: str | None = None
+        self._hyphenation = True
         self._layout = WrappedTextLayout(text, self.font())
         self.toggled.connect(self._on_toggled)
 
@@ -81,6 +82,11 @@ class TouchButton(QAbstractButton):
         """Focus it, with the ring for a keyboard user, without for a touch user."""
         reason = Qt.FocusReason.TabFocusReason if ring else Qt.FocusReason.OtherFocusReason
         self.setFocus(reason)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self.update()  # the icon changes sides
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = _as_space(event)
@@ -131,10 +137,32 @@ class TouchButton(QAbstractButton):
         self._icon_cache = None
         self.update()
 
-    def set_language(self, language: str | None) -> None:
-        """Hyphenate a word too wide for the button by the rules of ``language``."""
+    def set_language(self, language: str | None, *, hyphenation: bool = True) -> None:
+        """The language of the label: a word too wide for the button is
+        hyphenated by its rules (unless ``hyphenation`` is False), it is
+        written its way, and a screen reader reads it in it. ``None``: not
+        known (the kiosk's own words)."""
         self._language = language
+        self._hyphenation = hyphenation
+        if language:
+            self.setLocale(QLocale(language))
+        else:
+            self.unsetLocale()
         self._new_layout()
+
+    def language(self) -> str | None:
+        return self._language
+
+    def set_text_in(self, text: str, language: str | None) -> None:
+        """A new label written in ``language`` (a topic's question), also its
+        accessible name. The kiosk's own words use ``set_label``."""
+        self.setText(text)
+        self.setAccessibleName(text)
+        self.set_language(language)
+
+    def text_direction(self) -> Qt.LayoutDirection:
+        """The direction the label is written in (not the screen's)."""
+        return self._layout.direction
 
     def set_style(self, style: ButtonStyle) -> None:
         self._style = style
@@ -145,7 +173,9 @@ class TouchButton(QAbstractButton):
         self._new_layout()
 
     def _new_layout(self) -> None:
-        self._layout = WrappedTextLayout(self.text(), self.font(), language=self._language)
+        self._layout = WrappedTextLayout(
+            self.text(), self.font(), language=self._language, hyphenation=self._hyphenation
+        )
         self.updateGeometry()
         self.update()
 
@@ -226,20 +256,37 @@ class TouchButton(QAbstractButton):
                 painter.setPen(QPen(QColor(colour), width))
                 painter.drawRoundedRect(ring, style.radius, style.radius)
 
+        self._paint_content(painter, ink)
+
+    def _paint_content(self, painter: QPainter, ink: QColor) -> None:
+        """The icon and the label; both mirrored on a right-to-left screen,
+        the label's lines aligned the way its own language is written."""
+        style = self._style
+        assert style is not None
+        width = self.width()
         icon = self._icon_size()
-        text_width = self._text_width(self.width())
+        gap = self._padding // 2
+        text_width = self._text_width(width)
         text_height = self._layout.height_for(text_width)
-        x = float(self._padding)
+        used_text = min(self._layout.natural_width(), text_width)
+        lead = float(self._padding)  # from the side where the button's content starts
         if style.centred:
-            used = min(self._layout.natural_width(), text_width) + (
-                icon + self._padding // 2 if icon else 0
-            )
-            x = max(x, (self.width() - used) / 2)
+            lead = max(lead, (width - used_text - (icon + gap if icon else 0)) / 2)
+        mirrored = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
         if icon:
+            x = width - lead - icon if mirrored else lead
             painter.drawPixmap(int(x), (self.height() - icon) // 2, self._tinted_icon(icon, ink))
-            x += icon + self._padding // 2
+            lead += icon + gap
+        if style.centred:
+            # The label's line sits next to the icon, whichever side its
+            # lines are aligned to.
+            start = width - lead - used_text if mirrored else lead
+            right_aligned = self._layout.direction == Qt.LayoutDirection.RightToLeft
+            left = start + used_text - text_width if right_aligned else start
+        else:
+            left = width - lead - text_width if mirrored else lead
         painter.setPen(ink)
-        self._layout.draw(painter, QPointF(x, (self.height() - text_height) / 2), text_width)
+        self._layout.draw(painter, QPointF(left, (self.height() - text_height) / 2), text_width)
 
 
 def _as_space(event: QKeyEvent) -> QKeyEvent:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRect, QSize
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QSizePolicy, QStyle, QWidget
 
 from kiosk.ui.widgets.sizing import height_for_width
 
 
 class FlowRow(QWidget):
-    """Places its child widgets left to right at their preferred widths,
+    """Places its child widgets left to right (right to left on a
+    right-to-left screen) at their preferred widths,
     starting a new line where the next one would not fit; or, set to one
     per line, as a column of equally wide controls.
 
@@ -26,16 +27,22 @@ class FlowRow(QWidget):
         self._items: list[QWidget] = []
         self.spacing = 16
         self.one_per_line = False
+        self._mirror_pending = False  # mirrored while hidden: placed when shown
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
     def set_items(self, items: Sequence[QWidget]) -> None:
-        """Shows ``items`` (made children of this row) in this order."""
+        """Shows ``items`` (made children of this row) in this order; those
+        hidden on purpose stay hidden."""
         self._items = list(items)
         for item in self._items:
+            # One its owner hid stays hidden (a new parent hides every child).
+            hidden = item.isHidden() and item.testAttribute(
+                Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+            )
             item.setParent(self)
-            item.show()
+            item.setHidden(hidden)
         self.relayout()
 
     def set_spacing(self, spacing: int) -> None:
@@ -81,6 +88,21 @@ class FlowRow(QWidget):
             widest = self.widest_item()
         return QSize(widest, self.heightForWidth(max(1, widest)))
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            # A hidden screen's children are placed when it is next shown.
+            if self.isVisible():
+                self.relayout()
+            else:
+                self._mirror_pending = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._mirror_pending:
+            self._mirror_pending = False
+            self.relayout()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._arrange(self.width(), apply=True)
 
@@ -119,7 +141,9 @@ class FlowRow(QWidget):
             x = 0
             for item, item_width in line:
                 if apply:
-                    item.setGeometry(QRect(x, y, item_width, height))
+                    place = QRect(x, y, item_width, height)
+                    # From the right on a right-to-left screen.
+                    item.setGeometry(QStyle.visualRect(self.layoutDirection(), self.rect(), place))
                 x += item_width + spacing
             y += height + spacing
         return max(0, y - spacing)

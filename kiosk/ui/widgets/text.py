@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 
-from PySide6.QtCore import QPointF, QSize, QTextBoundaryFinder
+from PySide6.QtCore import QLocale, QPointF, QSize, Qt, QTextBoundaryFinder
 from PySide6.QtGui import (
     QAccessible,
     QColor,
@@ -28,16 +28,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.languages import direction, text_direction
 from kiosk.ui.widgets.accessible import set_role
 from kiosk.ui.widgets.hyphenation import hyphenate, without_soft_hyphens
 
-_BETWEEN_WORDS = QTextOption()
-_BETWEEN_WORDS.setWrapMode(QTextOption.WrapMode.WordWrap)
-_ANYWHERE = QTextOption()
-_ANYWHERE.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 # Letters (an apostrophe between them), punctuation only at the ends: a word
 # Qt can break nowhere but at a hyphenation point.
 _UNBREAKABLE_WORD = re.compile(r"[^\w\s]*[^\W\d_]+(?:['\u2019][^\W\d_]+)*[^\w\s]*")
+
+
+def _options(text_direction: Qt.LayoutDirection) -> tuple[QTextOption, QTextOption]:
+    """(break between words, break anywhere), written ``text_direction`` and
+    aligned to where its lines start."""
+    options = []
+    for wrap in (QTextOption.WrapMode.WordWrap, QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere):
+        option = QTextOption()
+        option.setWrapMode(wrap)
+        option.setTextDirection(text_direction)
+        # QTextLayout aligns as told, not by direction: right means right.
+        rtl = text_direction == Qt.LayoutDirection.RightToLeft
+        option.setAlignment(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+        options.append(option)
+    return options[0], options[1]
 
 
 class WrappedTextLayout:
@@ -47,6 +59,12 @@ class WrappedTextLayout:
     (a BCP 47 tag; ``None``: never). One that still does not fit (no
     dictionary, no hyphenation point, a very narrow line) breaks anywhere:
     the last resort, which :meth:`breaks_words` reports.
+
+    The text is written in its language's direction, its lines aligned where
+    that direction starts them (right, for Arabic), whatever the words it
+    holds: an Arabic line that starts with "TMS" is still right to left.
+    Text of no known language (the kiosk's own words) goes the way its first
+    letter does.
     """
 
     def __init__(
@@ -56,17 +74,25 @@ class WrappedTextLayout:
         line_spacing: float = 1.25,
         *,
         language: str | None = None,
+        hyphenation: bool = True,
     ) -> None:
         self._text = text
         self._font = font
+        # Hyphenated by the rules of ``language``, unless told not to be.
+        self._hyphenation_language = language if hyphenation else None
         self._leading = QFontMetricsF(font).height() * (line_spacing - 1)
         self._language = language
+        self.direction = direction(language) if language else text_direction(text)
+        self._between_words, self._anywhere = _options(self.direction)
         self._layout = QTextLayout(text, font)
         self._laid_out_at = -1.0
         self._broken = False  # at _laid_out_at
         # Layouts ask for a few widths in turn: (height, breaks words) for each.
         self._sizes: dict[float, tuple[float, bool]] = {}
         self._word_widths: dict[str, float] | None = None
+        self._natural_width: float | None = None
+        self._single_line = QTextOption(self._between_words)
+        self._single_line.setWrapMode(QTextOption.WrapMode.NoWrap)
         self._hyphenated: dict[frozenset[str], str] = {frozenset(): text}
 
     def height_for(self, width: float) -> float:
@@ -97,14 +123,16 @@ class WrappedTextLayout:
         # the line; and in any other word a line still overflows with.
         tokens = self._words_wider_than(width)
         text = self._hyphenated_text(tokens)
-        height, too_wide = self._run(text, _BETWEEN_WORDS, width)
+        height, too_wide = self._run(text, self._between_words, width)
         if too_wide:
             more = tokens | {without_soft_hyphens(token) for token in too_wide}
             if self._hyphenated_text(more) != text:
-                height, too_wide = self._run(self._hyphenated_text(more), _BETWEEN_WORDS, width)
+                height, too_wide = self._run(
+                    self._hyphenated_text(more), self._between_words, width
+                )
         self._broken = bool(too_wide)
         if self._broken:  # the last resort
-            height, _ = self._run(self._layout.text(), _ANYWHERE, width)
+            height, _ = self._run(self._layout.text(), self._anywhere, width)
         self._laid_out_at = width
         if len(self._sizes) >= 16:
             self._sizes.clear()
@@ -115,9 +143,8 @@ class WrappedTextLayout:
         whole: of those that Qt cannot break either (letters, with
         punctuation only at their ends), measured once."""
         if self._word_widths is None:
-            metrics = QFontMetricsF(self._font)
             self._word_widths = {
-                word: metrics.horizontalAdvance(word)
+                word: self._advance(word)
                 for word in set(self._text.split())
                 if _UNBREAKABLE_WORD.fullmatch(word)
             }
@@ -126,7 +153,9 @@ class WrappedTextLayout:
     def _hyphenated_text(self, tokens: frozenset[str]) -> str:
         text = self._hyphenated.get(tokens)
         if text is None:
-            text = self._hyphenated[tokens] = hyphenate(self._text, self._language, tokens)
+            text = self._hyphenated[tokens] = hyphenate(
+                self._text, self._hyphenation_language, tokens
+            )
         return text
 
     def _run(self, text: str, option: QTextOption, width: float) -> tuple[float, set[str]]:
@@ -154,7 +183,21 @@ class WrappedTextLayout:
 
     def natural_width(self) -> float:
         """Width of the text on a single line (its widest possible extent)."""
-        return QFontMetricsF(self._font).horizontalAdvance(self._text)
+        if self._natural_width is None:
+            self._natural_width = self._advance(self._text)
+        return self._natural_width
+
+    def _advance(self, text: str) -> float:
+        """The width of ``text`` on one line, as it is drawn. Not
+        QFontMetricsF.horizontalAdvance: that leaves out the width Qt adds
+        when it makes a bold of a font that has none (Noto Sans Arabic),
+        and a word measured so would break on a button sized to it."""
+        layout = QTextLayout(text, self._font)
+        layout.setTextOption(self._single_line)
+        layout.beginLayout()
+        line = layout.createLine()
+        layout.endLayout()
+        return line.naturalTextWidth() if line.isValid() else 0.0
 
     def draw(self, painter: QPainter, top_left: QPointF, width: float) -> None:
         self._lay_out_at(width)
@@ -190,6 +233,8 @@ def utf16_length(text: str) -> int:
 
 def index_at_utf16(text: str, units: int) -> int:
     """The index into ``text`` of the character that starts at UTF-16 unit ``units``."""
+    if not text or max(text) <= "\uffff":  # one unit a character: most text, quickly
+        return max(0, min(units, len(text)))
     count = 0
     for index, char in enumerate(text):
         if count >= units:
@@ -226,9 +271,22 @@ class WrappedText(QWidget):
         self.update()
 
     def set_language(self, language: str | None) -> None:
-        """Hyphenate a word too wide for its line by the rules of ``language``."""
+        """The language of the text: a word too wide for its line is
+        hyphenated by its rules, lines go its way, and a screen reader
+        reads it in it. ``None``: not known (the kiosk's own words)."""
         self._language = language
+        if language:
+            self.setLocale(QLocale(language))
+        else:
+            self.unsetLocale()
         self.setText(self._text)
+
+    def language(self) -> str | None:
+        return self._language
+
+    def text_direction(self) -> Qt.LayoutDirection:
+        """The direction the text is written in (not the screen's)."""
+        return self._layout.direction
 
     def set_style(self, font: QFont, colour: str, line_spacing: float = 1.25) -> None:
         self.setFont(font)

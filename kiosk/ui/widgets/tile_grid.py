@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRect, QSize
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QRect, QSize
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QSizePolicy, QStyle, QWidget
 
 from kiosk.ui.widgets.button import TouchButton
 from kiosk.ui.widgets.sizing import height_for_width
@@ -17,6 +18,9 @@ class TileGrid(QWidget):
     too wide for the tile, with no hyphenation point that helps) or be
     taller than ``max_tile_height`` (the screen it scrolls in). With one
     column left, a tile does what it must.
+
+    On a right-to-left screen (its layout direction) the rows run from the
+    right, as that script is read.
 
     The tiles of a row share one height (the tallest label's need, never less
     than ``min_tile_height``), so the grid reads as deliberate at any size.
@@ -38,6 +42,7 @@ class TileGrid(QWidget):
         self.max_tile_height: int | None = None
         self.gap = 24
         self._margins = (0, 0, 0, 0)  # left, top, right, bottom
+        self._mirror_pending = False  # mirrored while hidden: placed when shown
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -95,6 +100,21 @@ class TileGrid(QWidget):
         left, top, right, bottom = self._margins
         return QSize(self.min_tile_width + left + right, self.min_tile_height + top + bottom)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            # A hidden screen's children are placed when it is next shown.
+            if self.isVisible():
+                self.relayout()
+            else:
+                self._mirror_pending = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._mirror_pending:
+            self._mirror_pending = False
+            self.relayout()
+
     def resizeEvent(self, event: object) -> None:
         self._arrange(self.width(), apply=True)
 
@@ -132,6 +152,8 @@ class TileGrid(QWidget):
             if apply:
                 for column, tile in enumerate(row):
                     x = left + column * (tile_width + self.gap)
-                    tile.setGeometry(QRect(x, y, tile_width, height))
+                    # The first tile at the right on a right-to-left screen.
+                    place = QRect(x, y, tile_width, height)
+                    tile.setGeometry(QStyle.visualRect(self.layoutDirection(), self.rect(), place))
             y += height + self.gap
         return y - (self.gap if tiles else 0) + bottom

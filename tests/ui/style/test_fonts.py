@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 import pytest
-from PySide6.QtGui import QFontDatabase, QTextLayout
+from PySide6.QtGui import QColor, QFontDatabase, QImage, QPainter, QTextLayout
 
 from kiosk.ui.style import fonts, theme
 from kiosk.ui.style.text_size import TextSize
@@ -105,3 +105,26 @@ def test_arabic_alef_is_at_least_4_8_mm_at_every_text_size(size, density, text_s
             capital = theme.letter_height("I", font)
             assert capital is not None
             assert alef >= capital, role
+
+
+def _ink(text: str, px: int, *, bold: bool) -> int:
+    """How many pixels of ``text`` are drawn dark, at ``px``."""
+    image = QImage(px * 8, px * 3, QImage.Format.Format_Grayscale8)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setFont(theme.font(px, bold=bold))
+    painter.setPen(QColor("black"))
+    painter.drawText(px // 4, px * 2, text)
+    painter.end()
+    pixels = image.constBits().tobytes()  # one byte a pixel, rows padded to 4 bytes
+    return sum(1 for value in pixels if value < 128)
+
+
+@pytest.mark.parametrize("px", [28, 38, 63, 64, 76, 152])
+@pytest.mark.parametrize("text", ["العربية", "Home"], ids=["arabic", "latin"])
+def test_bold_is_bold_at_every_size(qapp: object, text: str, px: int) -> None:
+    # Headings are bold at up to 152 px: Arabic must not fall back to regular
+    # where Qt stops thickening letters, nor turn twice as bold below it.
+    fonts.register_fonts()
+    ratio = _ink(text, px, bold=True) / _ink(text, px, bold=False)
+    assert 1.3 < ratio < 2.1

@@ -270,3 +270,31 @@ def test_swapping_icons_reuses_one_icon_per_file(qtbot: QtBot):
     after = button_module._icon.cache_info()
     assert after.misses == before.misses  # no new icon for a file seen before
     assert after.hits - before.hits == 20
+
+
+def test_a_bold_arabic_word_fits_the_width_measured_for_it(qapp: object) -> None:
+    # Noto Sans Arabic has no bold: Qt thickens it, and the word grows wider
+    # than the font's metrics say. A button sized to that must not break it.
+    from kiosk.ui.style.fonts import register_fonts  # noqa: PLC0415
+    from kiosk.ui.widgets.text import WrappedTextLayout  # noqa: PLC0415
+
+    register_fonts()
+    font = theme.font(38, bold=True)
+    word = "العربية"
+    layout = WrappedTextLayout(word, font, language="ar")
+    assert layout.natural_width() > QFontMetricsF(font).horizontalAdvance(word)
+    assert not layout.breaks_words(layout.natural_width())
+    assert layout.height_for(layout.natural_width()) == layout.height_for(10_000)
+
+
+def test_a_button_can_keep_its_words_whole_in_a_language_with_hyphenation(
+    qtbot: QtBot,
+) -> None:
+    hyphenated, whole = _button(qtbot, "Español"), _button(qtbot, "Español")
+    hyphenated.set_language("es")
+    whole.set_language("es", hyphenation=False)  # a language's own name, say
+    # Room for "Espa-" on a line (padding 20 each side), not for the whole word.
+    width = round(QFontMetricsF(theme.font(36)).horizontalAdvance("Espa-")) + 2 * 20 + 4
+    assert width < hyphenated.sizeHint().width()
+    assert not hyphenated.breaks_words(width)
+    assert whole.breaks_words(width)  # broken anywhere, never at a hyphen
