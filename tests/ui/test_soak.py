@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import base64
 import ctypes
-import dataclasses
 import functools
 import gc
 import hashlib
@@ -45,7 +44,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import count
 from pathlib import Path
-from typing import Any
 from unittest import mock
 
 import hypothesis
@@ -76,8 +74,7 @@ from pytestqt.qtbot import QtBot
 import kiosk.app
 import kiosk.updates.watcher
 from kiosk.app import ExceptionGuard, Kiosk
-from kiosk.content import Pack, Paragraph, load_pack
-from kiosk.content.model import Translation
+from kiosk.content import load_pack
 from kiosk.settings import Settings
 from kiosk.ui.speech.speaker import Speaker
 from kiosk.ui.style.text_size import TextSize
@@ -188,7 +185,7 @@ PACKS = st.builds(
 
 # The pack's languages: its topics in English, all of them in Spanish and
 # every other one in Arabic (written right to left); the others show in
-# English, with a note. Added to each pack as it is loaded.
+# English, with a note. Written as an admin would: topics/<id>.<lang>.yaml.
 LANGUAGES = ("en", "es", "ar")
 LANGUAGE_PREFIX = {"es": "Pregunta: ", "ar": "سؤال: "}
 
@@ -202,28 +199,6 @@ def translated(language: str, topic_id: str, text: str) -> str | None:
     return LANGUAGE_PREFIX[language] + text
 
 
-def with_translations(load: Callable[..., Pack]) -> Callable[..., Pack]:
-    """``load`` (the loader), with the pack it loads in LANGUAGES."""
-
-    def load_in_languages(*args: object, **kwargs: object) -> Pack:
-        pack = load(*args, **kwargs)
-        translations = {}
-        for language in LANGUAGES[1:]:
-            topics = {}
-            for topic in pack.topics:
-                question = translated(language, topic.id, topic.question)
-                if question is not None:
-                    answer = (Paragraph(LANGUAGE_PREFIX[language] + "1."), *topic.answer)
-                    topics[topic.id] = dataclasses.replace(
-                        topic, question=question, answer=answer, language=language
-                    )
-            title = LANGUAGE_PREFIX[language] + pack.title
-            translations[language] = Translation(title=title, topics=topics)
-        return dataclasses.replace(pack, languages=LANGUAGES, translations=translations)
-
-    return load_in_languages
-
-
 def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -232,7 +207,12 @@ def write_pack(folder: Path, spec: PackSpec) -> None:
     """Save ``spec`` over whatever is in ``folder``, as an admin's copy would."""
     topics = folder / "topics"
     topics.mkdir(parents=True, exist_ok=True)
-    wanted = {f"{TOPIC_IDS[n]}.yaml" for n in spec.topics}
+    wanted = {f"{TOPIC_IDS[n]}.yaml" for n in spec.topics} | {
+        f"{TOPIC_IDS[n]}.{language}.yaml"
+        for n in spec.topics
+        for language in LANGUAGES[1:]
+        if translated(language, TOPIC_IDS[n], "") is not None
+    }
     for old in topics.iterdir():
         if old.is_dir():
             shutil.rmtree(old)
@@ -240,15 +220,29 @@ def write_pack(folder: Path, spec: PackSpec) -> None:
             old.unlink()
     (folder / "kiosk.yaml").write_text(
         f"schema: 1\ntitle: {_quoted(spec.title)}\nwelcome: Tap a question.\n"
-        "footer: General information only. Please ask our staff.\n",
+        "footer: General information only. Please ask our staff.\n"
+        f"languages: [{', '.join(LANGUAGES)}]\n",
         encoding="utf-8",
     )
+    for language in LANGUAGES[1:]:
+        (folder / f"kiosk.{language}.yaml").write_text(
+            f"title: {_quoted(LANGUAGE_PREFIX[language] + spec.title)}\n", encoding="utf-8"
+        )
     for order, n in enumerate(spec.topics):
+        topic_id = TOPIC_IDS[n]
         body = "\n".join("  " + line if line else "" for line in ANSWERS[n].splitlines())
-        (topics / f"{TOPIC_IDS[n]}.yaml").write_text(
+        (topics / f"{topic_id}.yaml").write_text(
             f"question: {_quoted(spec.question(n))}\norder: {order}\nanswer: |\n{body}\n",
             encoding="utf-8",
         )
+        for language in LANGUAGES[1:]:
+            question = translated(language, topic_id, spec.question(n))
+            if question is not None:
+                (topics / f"{topic_id}.{language}.yaml").write_text(
+                    f"question: {_quoted(question)}\nanswer: |\n"
+                    f"  {LANGUAGE_PREFIX[language]}1.\n\n{body}\n",
+                    encoding="utf-8",
+                )
 
 
 def _write(path: Path, text: str) -> None:
@@ -352,7 +346,6 @@ class Rig:
     events: EventTally = field(init=False)
     model: Model = field(init=False)
     _previous_hook: object = field(init=False)
-    _languages: Any = field(init=False)
 
     def __post_init__(self) -> None:
         write_pack(self.folder, FIRST_PACK)
@@ -371,11 +364,6 @@ class Rig:
             log_dir=self.folder.parent / "log",
         )
         window_with_short_settle = functools.partial(KioskWindow, settle_ms=SETTLE_MS)
-        # Every pack in three languages, as the content folder's reader gives it.
-        self._languages = mock.patch.object(
-            kiosk.updates.watcher, "load_pack", with_translations(load_pack)
-        )
-        self._languages.start()
         with mock.patch.object(kiosk.app, "KioskWindow", window_with_short_settle):
             self.kiosk = Kiosk(
                 QApplication.instance(),  # type: ignore[arg-type]
@@ -430,7 +418,6 @@ class Rig:
         return self.kiosk.window
 
     def close(self) -> None:
-        self._languages.stop()
         sys.excepthook = self._previous_hook  # type: ignore[assignment]
         logging.getLogger().removeHandler(self.errors)
         QApplication.instance().removeEventFilter(self.events)
