@@ -315,18 +315,35 @@ def _right_of(window: KioskWindow, widget) -> int:
 @pytest.mark.parametrize(
     ("size", "text_size", "expected"),
     [
-        # Room to spare: the footer strip and the control row below the answer.
+        # Room to spare: the footer strip and the control row below the answer,
+        # with a button for each of the pack's three languages.
         ((1920, 1080), TextSize.NORMAL, Arrangement()),
         ((1080, 1920), TextSize.LARGEST, Arrangement()),
-        # The footer moves to the end of the answer, margins kept.
-        ((1920, 1080), TextSize.LARGEST, Arrangement(footer_in_answer=True)),
-        ((1280, 800), TextSize.LARGEST, Arrangement(footer_in_answer=True)),
-        ((1024, 600), TextSize.LARGER, Arrangement(footer_in_answer=True)),
+        # The footer moves to the end of the answer, margins kept; the
+        # language buttons would take a row of their own: one Language button.
+        (
+            (1920, 1080),
+            TextSize.LARGEST,
+            Arrangement(footer_in_answer=True, languages_in_chooser=True),
+        ),
+        (
+            (1280, 800),
+            TextSize.LARGEST,
+            Arrangement(footer_in_answer=True, languages_in_chooser=True),
+        ),
+        # A 10-inch panel: the margins narrow too.
+        (
+            (1024, 600),
+            TextSize.LARGER,
+            Arrangement(footer_in_answer=True, tight=True, languages_in_chooser=True),
+        ),
         # A++ on a 10-inch panel: the controls stand in a column beside it.
         (
             (1024, 600),
             TextSize.LARGEST,
-            Arrangement(footer_in_answer=True, tight=True, controls_beside=True),
+            Arrangement(
+                footer_in_answer=True, tight=True, controls_beside=True, languages_in_chooser=True
+            ),
         ),
     ],
     ids=lambda value: value.name.lower() if isinstance(value, TextSize) else None,

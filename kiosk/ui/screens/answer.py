@@ -670,10 +670,11 @@ class AnswerScreen(QWidget):
         if not arrangement.languages_in_chooser and self.languages.buttons:
             # The language buttons may fill a row the other controls leave
             # part free, not add one: that costs every answer its room.
+            rows = controls.rows_for(width, spacing=spacing)
             self.languages.set_collapsed(True)
-            collapsed = controls.height_for(width, spacing=spacing, one_per_line=False)
+            collapsed = controls.rows_for(width, spacing=spacing)
             self.languages.set_collapsed(False)
-            if controls_height > collapsed:
+            if rows > collapsed:
                 return None
         height -= controls_height + spacing
         if footer is not None and not arrangement.footer_in_answer:
@@ -715,14 +716,20 @@ def _char_format(font: QFont, colour: str) -> QTextCharFormat:
     return fmt
 
 
-def _bullet_format(font_px: int, bottom: float, language: str) -> QTextBlockFormat:
-    """A bullet's paragraph: the mark hangs before the text (left of it, or
-    right of it in a right-to-left language), which wraps under itself."""
+def _bullet_format(
+    font_px: int, bottom: float, language: str, bullet_width: float
+) -> QTextBlockFormat:
+    """A bullet's paragraph, indented: the mark hangs before the text, which
+    wraps under itself. Right to left, the mark starts the line at the right
+    and the text wraps under the mark: Qt counts a hanging mark there as
+    width beyond the line, and the answer would scroll sideways."""
     fmt = _block_format(font_px, bottom, language=language)
+    indent = font_px * BULLET_INDENT_EM
     if direction(language) == Qt.LayoutDirection.RightToLeft:
-        fmt.setRightMargin(font_px * BULLET_INDENT_EM)
+        fmt.setRightMargin(indent - bullet_width)
     else:
-        fmt.setLeftMargin(font_px * BULLET_INDENT_EM)
+        fmt.setLeftMargin(indent)
+        fmt.setTextIndent(-bullet_width)
     return fmt
 
 
@@ -775,12 +782,13 @@ def _write_answer(
         cursor.insertText(hyphenate_words(text, note_language), small)
         silent = (start, cursor.position())
     bullets: list[int] = []
+    bullet_width = font_metrics.horizontalAdvance(BULLET)
     for block in topic.answer:
         if isinstance(block, BulletList):
             for index, item in enumerate(block.items):
                 last = index == len(block.items) - 1
-                fmt = _bullet_format(body_px, paragraph_gap if last else body_px * 0.4, language)
-                fmt.setTextIndent(-font_metrics.horizontalAdvance(BULLET))
+                gap = paragraph_gap if last else body_px * 0.4
+                fmt = _bullet_format(body_px, gap, language, bullet_width)
                 cursor.insertBlock(fmt, body)
                 bullets.append(cursor.position())
                 cursor.insertText(BULLET + hyphenate_words(item, language), body)

@@ -66,6 +66,10 @@ class FlowRow(QWidget):
         """The height the controls need ``width`` wide, laid out so."""
         return self._arrange(width, apply=False, spacing=spacing, one_per_line=one_per_line)
 
+    def rows_for(self, width: int, *, spacing: int) -> int:
+        """How many rows the controls take ``width`` wide, side by side."""
+        return len(self._lines(width, spacing, one_per_line=False))
+
     def hasHeightForWidth(self) -> bool:
         return True
 
