@@ -185,6 +185,18 @@
         <translation>شاشة اللغات</translation>
     </message>
     <message>
+        <source>Languages</source>
+        <translation>اللغات</translation>
+    </message>
+    <message>
+        <source>Languages: scroll bar</source>
+        <translation>اللغات: شريط التمرير</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>أزرار التحكم</translation>
+    </message>
+    <message>
         <source>Choose a language</source>
         <translation>اختر لغة</translation>
     </message>

@@ -181,6 +181,18 @@
         <translation>Pantalla de idiomas</translation>
     </message>
     <message>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <source>Languages: scroll bar</source>
+        <translation>Idiomas: barra de desplazamiento</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>Controles</translation>
+    </message>
+    <message>
         <source>Choose a language</source>
         <translation>Elija un idioma</translation>
     </message>

@@ -308,9 +308,14 @@ class KioskWindow(QWidget):
         """A new pack held back until the reader goes home, if any."""
         return self._pending
 
-    def _apply_pack(self, pack: Pack) -> None:
-        # The visit keeps its language if the new pack has it.
-        language = self.language if self.language in pack.all_languages else pack.main_language
+    def _apply_pack(self, pack: Pack, *, language: str | None = None) -> None:
+        """Shows ``pack``, in ``language`` if given. Otherwise a language the
+        visit chose stays if the new pack has it; a visit that chose none
+        follows the new pack's main language."""
+        if language is None:
+            old_main = self.pack.main_language if self.pack is not None else None
+            chosen = self.language if self.language != old_main else None
+            language = chosen if chosen in pack.all_languages else pack.main_language
         # The screens first: should building them fail, the pack the window
         # answers taps from still matches the tiles on screen.
         self.home.set_pack(pack.in_language(language))
@@ -330,6 +335,13 @@ class KioskWindow(QWidget):
         if self.pack is None or language not in self.pack.all_languages:
             return
         self._show_language(language)
+        # The timer's terms change with the language: a home screen in a
+        # chosen language warns before it goes back, an answer's reading time
+        # is the new text's.
+        if self.current_screen == "home":
+            self.idle.restart(warn=self._chose_a_language())
+        elif self.current_screen == "answer":
+            self.idle.restart(minimum_ms=self._answer_reading_ms())
 
     def _show_language(self, language: str, *, new_pack: bool = False) -> None:
         """Every patient screen in ``language``: the open answer stays open,
@@ -373,7 +385,12 @@ class KioskWindow(QWidget):
             return
         self._before_languages = self.current_screen
         self._switch_to(self.languages_screen)
-        self.idle.restart(warn=False)
+        # Opened over an answer: the answer's reading time, and the warning
+        # before it is lost.
+        self.idle.restart(
+            minimum_ms=self._answer_reading_ms() if self._reading() else 0,
+            warn=self._reading() or self._chose_a_language(),
+        )
 
     def _chosen_in_chooser(self, language: str) -> None:
         self.set_language(language)
@@ -382,7 +399,7 @@ class KioskWindow(QWidget):
     def _back_from_languages(self) -> None:
         if self._before_languages == "answer" and self.answer.topic is not None:
             self._switch_to(self.answer)
-            self.idle.restart()
+            self.idle.restart(minimum_ms=self._answer_reading_ms())
         else:
             self.show_home()
 
@@ -416,7 +433,12 @@ class KioskWindow(QWidget):
             self._pending = None
         self._bring_home_up_to_date()
         self._switch_to(self.home if self.pack is not None else self.unavailable)
-        self.idle.restart(warn=False)
+        self.idle.restart(warn=self._chose_a_language())
+
+    def _chose_a_language(self) -> bool:
+        """The visit is in a language other than the main one: going back to
+        the main one on the home screen warns first, as an answer does."""
+        return self.pack is not None and self.language != self.pack.main_language
 
     def show_topic(self, topic_id: str) -> None:
         if self.view is None:
@@ -425,9 +447,16 @@ class KioskWindow(QWidget):
         self.answer.show_topic(topic)
         self._switch_to(self.answer)
         self._want_voice()
-        reading = reading_time_ms(topic.word_count, self.reading_words_per_minute)
+        reading = self._answer_reading_ms()
         self.visits.topic_opened(topic_id, reading / 1000)
         self.idle.restart(minimum_ms=reading)
+
+    def _answer_reading_ms(self) -> int:
+        """How long the open answer takes to read (0: none open)."""
+        topic = self.answer.topic
+        if topic is None:
+            return 0
+        return reading_time_ms(topic.word_count, self.reading_words_per_minute)
 
     def open_staff(self) -> None:
         """The hidden gesture or Ctrl+Shift+Q: the PIN pad, or the menu if no PIN is set."""
@@ -514,7 +543,10 @@ class KioskWindow(QWidget):
         self.text_size = TextSize.NORMAL
         self.high_contrast = False
         self._restyle()
-        if self.pack is not None:
+        if self._pending is not None:  # the next patient meets the new pack
+            self._apply_pack(self._pending, language=self._pending.main_language)
+            self._pending = None
+        elif self.pack is not None:
             self._show_language(self.pack.main_language)
         self.answer.reset()
         self.home.reset()

@@ -48,6 +48,7 @@ PATIENT_WORDS = {
     "Language",
     "Languages",
     "Languages screen",
+    "Languages: scroll bar",
     "Listen",
     "Opens the answer",
     "Please ask our staff if you have a question.",

@@ -1089,9 +1089,11 @@ def test_the_audit_sees_every_control(
         open_window, content, (1280, 800), TextSize.NORMAL, high_contrast=high_contrast
     )
     window.set_pack(content.bundled)
-    expected = {"home": len(content.bundled.topics)}
+    languages = len(content.bundled.all_languages)  # a button each, here
+    expected = {"home": len(content.bundled.topics) + languages}
     window.show_topic(content.bundled.topics[0].id)
-    expected["answer"] = 5  # Home, three text sizes, Contrast (no voice, no Listen)
+    # Home, three text sizes, Contrast (no voice, no Listen), the languages.
+    expected["answer"] = 5 + languages
     counts = {"answer": len(tap_targets([window.answer]))}
     window.show_idle_warning()
     counts["idle warning"] = len(tap_targets([window.overlay]))
@@ -1351,8 +1353,9 @@ def test_checker_catches_a_heading_smaller_than_the_body(
 def test_checker_catches_too_little_of_the_answer_in_its_first_view(
     open_window: WindowFactory, content: Content, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """At A++ on a 10-inch panel, with the control row and footer below the
-    answer as on a big screen, two lines and a bit of the answer show."""
+    """At A++ on a 10-inch panel, with the control rows (a button for each
+    language among them) and footer below the answer as on a big screen, one
+    line of the answer shows."""
     monkeypatch.setattr(answer_layout, "ARRANGEMENTS", (answer_layout.Arrangement(),))
     window, case = open_case(open_window, content, (1024, 600), TextSize.LARGEST)
     window.set_pack(content.bundled)
@@ -1360,8 +1363,8 @@ def test_checker_catches_too_little_of_the_answer_in_its_first_view(
     findings = audit_screen(window, Place("answer 'side-effects'", case), painted=False)
     assert findings == [
         "answer 'side-effects' at 1024x600 standard largest: AnswerView AnswerScreen.view "
-        "has room for 2.3 lines of the answer below the question on first view "
-        "(351 px tall), needs 5"
+        "has room for 1.0 lines of the answer below the question on first view "
+        "(251 px tall), needs 5"
     ]
 
 

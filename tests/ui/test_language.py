@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -492,3 +493,80 @@ def test_every_language_button_is_a_touch_button_with_its_language() -> None:
     button.set_text_in("English", "en")
     assert button.text_direction() == LTR
     assert button.accessibleName() == "English"
+
+
+# -- the idle clock, with a language chosen -----------------------------------------------
+
+
+@pytest.fixture
+def quick_window(open_window: WindowFactory, multilingual_pack: MultilingualPack) -> KioskWindow:
+    """Five languages (the chooser), an idle clock of 40 ms and answers read at once."""
+    return open_window(
+        multilingual_pack(FIVE),
+        size=(1280, 800),
+        idle_timeout_ms=40,
+        idle_warning_ms=3_600_000,
+        reading_words_per_minute=10**6,
+    )
+
+
+def test_the_chooser_opened_over_an_answer_warns_before_the_answer_is_lost(
+    qtbot: QtBot, quick_window: KioskWindow
+) -> None:
+    quick_window.show_topic("what-is-tms")
+    quick_window.show_languages()
+    with qtbot.waitSignal(quick_window.idle.warning_started, timeout=5000):
+        pass
+    assert quick_window.current_screen == "languages"  # still there, warned
+
+
+def test_the_chooser_keeps_the_answers_reading_time(
+    open_window: WindowFactory, multilingual_pack: MultilingualPack
+) -> None:
+    window = open_window(multilingual_pack(FIVE), idle_timeout_ms=1_000)
+    window.show_topic("what-is-tms")
+    reading = window.idle.timeout_ms
+    assert reading > 1_000  # the answer's reading time, at 100 words a minute
+    window.show_languages()
+    assert window.idle.timeout_ms == reading
+    window.languages_screen.back_button.click()
+    assert window.idle.timeout_ms == reading
+
+
+def test_a_home_screen_in_a_chosen_language_warns_before_going_back(
+    qtbot: QtBot, quick_window: KioskWindow
+) -> None:
+    quick_window.set_language("ar")
+    with qtbot.waitSignal(quick_window.idle.warning_started, timeout=5000):
+        pass
+    assert quick_window.language == "ar"  # not yet forgotten
+
+
+def test_a_home_screen_in_the_main_language_goes_back_without_a_word(
+    qtbot: QtBot, quick_window: KioskWindow
+) -> None:
+    warned: list[bool] = []
+    quick_window.idle.warning_started.connect(lambda: warned.append(True))
+    with qtbot.waitSignal(quick_window.idle.expired, timeout=5000):
+        pass
+    assert warned == []
+
+
+def test_a_new_main_language_is_followed_by_a_kiosk_nobody_chose_a_language_on(
+    window: KioskWindow, multilingual_pack: MultilingualPack
+) -> None:
+    spanish_first = dataclasses.replace(multilingual_pack(("en", "es")), languages=("es", "en"))
+    window.set_pack(spanish_first)
+    assert window.language == "es"
+
+
+def test_the_next_patient_meets_the_waiting_pack_in_its_main_language(
+    window: KioskWindow, multilingual_pack: MultilingualPack
+) -> None:
+    window.set_language("es")
+    window.show_topic("what-is-tms")
+    spanish_first = dataclasses.replace(multilingual_pack(("en", "es")), languages=("es", "en"))
+    window.set_pack(spanish_first)  # waits: a patient is reading
+    assert window.waiting_pack is spanish_first
+    window.return_home_after_idle()
+    assert (window.pack, window.language) == (spanish_first, "es")

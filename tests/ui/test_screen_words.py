@@ -47,7 +47,13 @@ def texts(widget: QWidget) -> list[str]:
 
 
 def patient_texts(window: KioskWindow) -> list[str]:
-    screens = (window.home, window.answer, window.unavailable, window.overlay)
+    screens = (
+        window.home,
+        window.answer,
+        window.languages_screen,
+        window.unavailable,
+        window.overlay,
+    )
     return [window.windowTitle(), *(text for screen in screens for text in texts(screen))]
 
 

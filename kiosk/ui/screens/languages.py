@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QButtonGroup, QVBoxLayout, QWidget
 from kiosk.paths import resource
 from kiosk.ui.languages import native_names
 from kiosk.ui.style import theme
-from kiosk.ui.widgets.accessible import set_role
+from kiosk.ui.widgets.accessible import name_scroll_area, set_role
 from kiosk.ui.widgets.button import TouchButton
 from kiosk.ui.widgets.flow_row import FlowRow
 from kiosk.ui.widgets.scrolling import scrolling_page
@@ -43,9 +43,8 @@ class LanguageScreen(QWidget):
         self._page_layout.addWidget(self.heading)
         self._page_layout.addWidget(self._grid)
         self._page_layout.addStretch(1)
-        self.scroll_area = scrolling_page(page, "Languages")
-        page.setAccessibleName("Languages")
-        self._grid.setAccessibleName("Languages")
+        self._page = page
+        self.scroll_area = scrolling_page(page, "Languages")  # named in _retranslate
 
         self.back_button = TouchButton("")
         self.back_button.setObjectName("languagesBack")
@@ -55,7 +54,6 @@ class LanguageScreen(QWidget):
         self.home_button.set_icon_file(str(resource("icons", "home.svg")))
         self.home_button.clicked.connect(self.home_requested)
         self.controls = FlowRow()
-        self.controls.setAccessibleName("Controls")
         self.controls.set_items([self.home_button, self.back_button])
 
         self._layout = QVBoxLayout(self)
@@ -70,6 +68,12 @@ class LanguageScreen(QWidget):
 
     def _retranslate(self) -> None:
         self.setAccessibleName(self.tr("Languages screen"))
+        languages = self.tr("Languages")
+        self._page.setAccessibleName(languages)
+        self._grid.setAccessibleName(languages)
+        self.scroll_area.setAccessibleName(languages)
+        name_scroll_area(self.scroll_area, languages, self.tr("Languages: scroll bar"))
+        self.controls.setAccessibleName(self.tr("Controls"))
         self.heading.setText(self.tr("Choose a language"))
         self.back_button.set_label(self.tr("Back"))
         self.back_button.setAccessibleDescription(self.tr("Back to where you were"))
