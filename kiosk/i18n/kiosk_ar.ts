@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>High contrast</source>
-        <translation>تباين عالٍ</translation>
+        <translation>التباين العالي</translation>
     </message>
     <message>
         <source>White writing on black, or back</source>

@@ -61,7 +61,7 @@
     </message>
     <message>
         <source>Stop reading aloud</source>
-        <translation>Dejar de leer en voz alta</translation>
+        <translation>Parar la lectura en voz alta</translation>
     </message>
     <message>
         <source>Stops the voice</source>

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
     QCloseEvent,
@@ -241,6 +241,9 @@ class KioskWindow(QWidget):
             self.usage_screen,
         ):
             screen.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        # The staff's screens are in English whatever the visit's language.
+        for screen in (self.pin_pad, self.staff_menu, self.status_screen, self.usage_screen):
+            screen.setLocale(QLocale(QLocale.Language.English))
         self._screens: dict[str, QWidget] = {
             "home": self.home,
             "answer": self.answer,
@@ -355,6 +358,10 @@ class KioskWindow(QWidget):
             self.language_changed.emit(language)
         view = self.view = pack.in_language(language)
         self.setLayoutDirection(direction(language))
+        # What a screen reader takes each text's language from, where the
+        # text does not say: the kiosk's words are in the language the
+        # translator found them in (English where it has none).
+        self.setLocale(QLocale(words_language()))
         self.setWindowTitle(view.title)
         languages = pack.all_languages
         self.home.set_languages(languages, language)

@@ -56,6 +56,19 @@ def test_every_word_is_translated(language: str, path: Path) -> None:
     assert unfinished == []
 
 
+# A button's visible word and the longer name a screen reader gives it
+# (set_label(word, name)): the name holds the word, so that a patient who
+# says what they see, to voice control, names the button (WCAG 2.5.3).
+LABELS_IN_NAMES = [("Contrast", "High contrast"), ("Stop", "Stop reading aloud")]
+
+
+@pytest.mark.parametrize(("language", "path"), SHIPPED, ids=[lang for lang, _ in SHIPPED])
+def test_a_buttons_name_holds_its_visible_word(language: str, path: Path) -> None:
+    translated = {m.source: m.translations[0] for m in read_ts(path)[1]}
+    for label, name in LABELS_IN_NAMES:
+        assert translated[label].casefold() in translated[name].casefold(), (label, name)
+
+
 @pytest.mark.parametrize(("language", "path"), SHIPPED, ids=[lang for lang, _ in SHIPPED])
 def test_plurals_have_every_form_of_the_language(language: str, path: Path) -> None:
     plurals = [m for m in read_ts(path)[1] if m.plural]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Pack
+from kiosk.i18n.words import KioskWords
 from kiosk.ui.languages import native_name, native_names, text_direction
 from kiosk.ui.style import theme
 from kiosk.ui.widgets.button import TouchButton
@@ -570,3 +571,18 @@ def test_the_next_patient_meets_the_waiting_pack_in_its_main_language(
     assert window.waiting_pack is spanish_first
     window.return_home_after_idle()
     assert (window.pack, window.language) == (spanish_first, "es")
+
+
+def test_the_kiosks_words_carry_the_language_they_are_in(
+    window: KioskWindow, words: KioskWords
+) -> None:
+    # A screen reader takes a text's language from its widget: Home and the
+    # other controls have none of their own but the window's.
+    window.language_changed.connect(words.use)
+    window.show_topic("what-is-tms")
+    home = window.answer.home_button
+    window.set_language("ar")
+    assert (home.text(), home.locale().language()) == ("الرئيسية", QLocale.Language.Arabic)
+    assert window.status_screen.locale().language() == QLocale.Language.English
+    window.set_language("en")
+    assert home.locale().language() == QLocale.Language.English

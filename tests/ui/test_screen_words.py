@@ -106,7 +106,7 @@ def test_listen_and_stop_follow_the_language(reading: KioskWindow, words: KioskW
     words.use("es")
     assert (listen.text(), listen.accessibleName()) == ("Escuchar", "Escuchar")
     reading.answer.set_speaking(True)
-    assert (listen.text(), listen.accessibleName()) == ("Parar", "Dejar de leer en voz alta")
+    assert (listen.text(), listen.accessibleName()) == ("Parar", "Parar la lectura en voz alta")
     words.use("ar")
     assert (listen.text(), listen.accessibleDescription()) == ("إيقاف", "يوقف الصوت")
     reading.answer.set_speaking(False)

@@ -420,7 +420,7 @@ class AnswerScreen(QWidget):
             # The note above the answer is in the kiosk's words too. A tap on
             # a language shows the answer again right after this (show_topic),
             # so it is written once, then; anything else gets it from the timer.
-            if self.topic is not None:
+            if self.topic is not None and self.isVisible():
                 self._rewrite_note.start()
         super().changeEvent(event)
         if event.type() == QEvent.Type.LayoutDirectionChange and self._metrics is not None:
@@ -523,7 +523,7 @@ class AnswerScreen(QWidget):
 
     def show_topic(self, topic: Topic) -> None:
         self.topic = topic
-        self._rewrite_note.stop()  # written below
+        self._rewrite_note.stop()  # written below, in the words in use
         self._name_answer(topic)
         self.view.setLocale(QLocale(topic.language))
         self.view.set_note(self._note(topic))
