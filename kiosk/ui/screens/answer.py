@@ -451,7 +451,9 @@ class AnswerScreen(QWidget):
             self._name_answer(self.topic)
         if self._metrics is None:
             self.controls.relayout()
-        self._arrange()  # lays the controls out again
+        # The controls are laid out again for their new widths; the language
+        # control keeps its form, so the button just tapped stays in place.
+        self._arrange(keep_language_control=True)
 
     def _text_size_name(self, size: TextSize) -> str:
         # The visible label first (WCAG 2.5.3), so "press A plus" works.
@@ -600,16 +602,22 @@ class AnswerScreen(QWidget):
         super().resizeEvent(event)
         self._arrange()
 
-    def _arrange(self, *, restyled: bool = False) -> None:
+    def _arrange(self, *, restyled: bool = False, keep_language_control: bool = False) -> None:
         """Places footer and controls so that the answer shows enough of itself,
-        and shows the answer again if its text or its footer changed."""
+        and shows the answer again if its text or its footer changed. With
+        ``keep_language_control`` (new words, as on a language tap) the
+        language buttons, or the one Language button, stay as they are."""
         metrics = self._metrics
         if metrics is None:
             return
         footer = self.footer.text() or None
+        kept = self.arrangement.languages_in_chooser if keep_language_control else None
         arrangement = choose_arrangement(
-            lambda candidate: self._answer_height(candidate, metrics, footer),
+            lambda candidate: self._answer_height(
+                candidate, metrics, footer, language_row_allowed=kept is not None
+            ),
             first_view_height(metrics),
+            languages_in_chooser=kept,
         )
         moved_footer = arrangement.footer_in_answer != self.arrangement.footer_in_answer
         self.arrangement = arrangement
@@ -652,7 +660,12 @@ class AnswerScreen(QWidget):
         return (margin, margin, margin // 2, margin // 2), metrics.gap
 
     def _answer_height(
-        self, arrangement: Arrangement, metrics: theme.Metrics, footer: str | None
+        self,
+        arrangement: Arrangement,
+        metrics: theme.Metrics,
+        footer: str | None,
+        *,
+        language_row_allowed: bool = False,
     ) -> float | None:
         """The answer's height in ``arrangement`` at the screen's size now; None
         if the controls cannot stand beside it here."""
@@ -667,7 +680,11 @@ class AnswerScreen(QWidget):
             return height if landscape and fits else None
         width = self.width() - left - right
         controls_height = controls.height_for(width, spacing=spacing, one_per_line=False)
-        if not arrangement.languages_in_chooser and self.languages.buttons:
+        if (
+            not arrangement.languages_in_chooser
+            and self.languages.buttons
+            and not language_row_allowed
+        ):
             # The language buttons may fill a row the other controls leave
             # part free, not add one: that costs every answer its room.
             rows = controls.rows_for(width, spacing=spacing)

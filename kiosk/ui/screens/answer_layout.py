@@ -70,20 +70,29 @@ def first_view_height(metrics: theme.Metrics) -> float:
 
 
 def choose_arrangement(
-    answer_height: Callable[[Arrangement], float | None], needed: float
+    answer_height: Callable[[Arrangement], float | None],
+    needed: float,
+    *,
+    languages_in_chooser: bool | None = None,
 ) -> Arrangement:
-    """The first of :data:`ARRANGEMENTS` whose answer is ``needed`` tall, else
-    the one whose answer is tallest.
+    """The first of :data:`ARRANGEMENTS` (those with ``languages_in_chooser``
+    as given, if it is) whose answer is ``needed`` tall, else the one whose
+    answer is tallest.
 
     ``answer_height`` gives the answer's height in an arrangement, or None
     where the panel cannot take it (no room for the controls beside).
     """
+    candidates = [
+        arrangement
+        for arrangement in ARRANGEMENTS
+        if languages_in_chooser is None or arrangement.languages_in_chooser == languages_in_chooser
+    ]
     heights: dict[Arrangement, float] = {}
-    for arrangement in ARRANGEMENTS:
+    for arrangement in candidates:
         height = answer_height(arrangement)
         if height is None:
             continue
         if height >= needed:
             return arrangement
         heights[arrangement] = height
-    return max(heights, key=heights.__getitem__, default=ARRANGEMENTS[0])
+    return max(heights, key=heights.__getitem__, default=candidates[0])

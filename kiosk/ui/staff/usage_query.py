@@ -3,18 +3,21 @@
 The statistics file may sit on a slow or network disk; a read on the GUI
 thread could freeze the screen for as long as the disk takes. Here each read
 runs on a daemon thread of its own (a read stuck for ever must not keep the
-process from ending), and its answer comes back to the GUI thread through a
-queued signal. A read that has not answered within ``timeout_ms`` is reported
-as not available; its answer is still shown if it comes later. One read at a
+process from ending). The thread touches no Qt object: it leaves its answer
+in a queue, which a timer on the GUI thread looks into while a read is out
+(a signal emitted from the thread could meet the object being deleted on
+the GUI thread, as the window closes). A read that has not answered within
+``timeout_ms`` is reported as not available; its answer is still shown if it
+comes later. One read at a
 time: while one is stuck, asking again says so at once rather than piling up
 threads on the same disk.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import logging
+import queue
 import sqlite3
 import threading
 from collections.abc import Callable, Mapping
@@ -31,13 +34,15 @@ UsageReader = Callable[[Path, Period, Mapping[str, str]], Report]
 # A healthy local disk answers in milliseconds; a slow share within this.
 USAGE_TIMEOUT_MS = 5_000
 STATISTICS_OFF = "statistics are off (stats: false in the config file)"
+# How often the GUI thread looks for a read's answer while one is out: far
+# below what a person notices, and nothing at all while no read is out.
+ANSWER_POLL_MS = 20
 
 
 class UsageQuery(QObject):
     """``start(period, questions)``; ``answered(UsageAnswer)`` follows on the GUI thread."""
 
     answered = Signal(object)  # a UsageAnswer
-    _delivered = Signal(int, object)  # (read number, UsageAnswer), from the worker
 
     def __init__(
         self,
@@ -56,7 +61,10 @@ class UsageQuery(QObject):
         self._busy_since: dt.datetime | None = None
         self._timeout = QTimer(self, singleShot=True, interval=timeout_ms)
         self._timeout.timeout.connect(self._timed_out)
-        self._delivered.connect(self._deliver)
+        # (read number, UsageAnswer), from the worker threads.
+        self._answers: queue.SimpleQueue[tuple[int, UsageAnswer]] = queue.SimpleQueue()
+        self._collect = QTimer(self, interval=ANSWER_POLL_MS)
+        self._collect.timeout.connect(self._collect_answers)
 
     @property
     def reading(self) -> bool:
@@ -75,31 +83,28 @@ class UsageQuery(QObject):
         self._number += 1
         self._busy_since = self._now()
         self._timeout.start()
+        self._collect.start()
         worker = threading.Thread(
-            target=self._work,
-            args=(self._number, self.path, period, dict(questions)),
+            target=_work,
+            args=(self._read, self._answers, (self._number, self.path, period, dict(questions))),
             name="usage-read",
             daemon=True,
         )
         worker.start()
 
-    def _work(self, number: int, path: Path, period: Period, questions: dict[str, str]) -> None:
-        try:
-            answer = UsageAnswer(self._read(path, period, questions))
-        except NoStatisticsError:
-            answer = UsageAnswer(None, f"nothing recorded yet (no file {path})")
-        except sqlite3.Error as exc:  # UnknownSchemaError too
-            answer = UsageAnswer(None, f"not available: cannot read {path}: {exc}")
-        except Exception as exc:  # a figure must never take the staff screens down
-            log.exception("could not read the usage statistics")
-            answer = UsageAnswer(None, f"not available: {exc}")
-        with contextlib.suppress(RuntimeError):  # the window (and this object) went away
-            self._delivered.emit(number, answer)
+    def _collect_answers(self) -> None:
+        while True:
+            try:
+                number, answer = self._answers.get_nowait()
+            except queue.Empty:
+                return
+            self._deliver(number, answer)
 
     def _deliver(self, number: int, answer: UsageAnswer) -> None:
         if number != self._number:
             return
         self._timeout.stop()
+        self._collect.stop()
         self._busy_since = None
         self.answered.emit(answer)
 
@@ -114,3 +119,22 @@ class UsageQuery(QObject):
             f"not available: {self.path} has not answered since {since} "
             f"(waited {seconds:g} s; a slow or network disk?)"
         )
+
+
+def _work(
+    read: UsageReader,
+    answers: queue.SimpleQueue[tuple[int, UsageAnswer]],
+    request: tuple[int, Path, Period, dict[str, str]],
+) -> None:
+    """One read, on its own thread: only plain Python objects are touched."""
+    number, path, period, questions = request
+    try:
+        answer = UsageAnswer(read(path, period, questions))
+    except NoStatisticsError:
+        answer = UsageAnswer(None, f"nothing recorded yet (no file {path})")
+    except sqlite3.Error as exc:  # UnknownSchemaError too
+        answer = UsageAnswer(None, f"not available: cannot read {path}: {exc}")
+    except Exception as exc:  # a figure must never take the staff screens down
+        log.exception("could not read the usage statistics")
+        answer = UsageAnswer(None, f"not available: {exc}")
+    answers.put((number, answer))
