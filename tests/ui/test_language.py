@@ -586,3 +586,31 @@ def test_the_kiosks_words_carry_the_language_they_are_in(
     assert window.status_screen.locale().language() == QLocale.Language.English
     window.set_language("en")
     assert home.locale().language() == QLocale.Language.English
+
+
+def test_new_words_leave_the_language_buttons_where_the_patient_tapped(
+    open_window: WindowFactory, multilingual_pack: MultilingualPack, words: KioskWords
+) -> None:
+    window = open_window(multilingual_pack(), size=(1920, 1080))
+    window.answer.set_listen_available(True)
+    window.show_topic("what-is-tms")
+    assert not window.answer.arrangement.languages_in_chooser  # one row, buttons and all
+    controls, choice = window.answer.controls, window.answer.languages
+
+    def rows(*, collapsed: bool) -> int:
+        choice.set_collapsed(collapsed)
+        try:
+            return controls.rows_for(controls.width(), spacing=controls.spacing)
+        finally:
+            choice.set_collapsed(window.answer.arrangement.languages_in_chooser)
+
+    # Longer and longer words for Contrast, as a pack might give for a
+    # language, until the language buttons need a row of their own.
+    for length in range(8, 200, 8):
+        words.use("de", {"Contrast": "Kontrast" + "e" * length})
+        if rows(collapsed=False) > rows(collapsed=True):
+            break
+    assert (rows(collapsed=False), rows(collapsed=True)) == (2, 1)
+    # Yet they stay: a tap on a language must not take away the button the
+    # patient just used. (A screen arranged afresh would take them away.)
+    assert not window.answer.arrangement.languages_in_chooser

@@ -853,7 +853,10 @@ class KioskMachine(RuleBasedStateMachine):
     def patient_stops_touching(self, data: st.DataObject) -> None:
         """Nobody touches the screen until the idle timeout."""
         window = self.window
-        reading = self.model.screen == "answer"
+        # An answer, or a home screen in a language the patient chose, warns
+        # first; the main language's home screen goes back without a word.
+        screen, chosen = self.model.screen, self.model.language != LANGUAGES[0]
+        reading = screen == "answer" or (screen == "home" and chosen)
         signal = window.idle.warning_started if reading else window.idle.expired
         with self.rig.qtbot.waitSignal(signal, timeout=1000):
             fire(window.idle._idle)

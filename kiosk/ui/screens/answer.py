@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFrameFormat,
+    QTextLayout,
     QTextOption,
 )
 from PySide6.QtWidgets import QBoxLayout, QTextEdit, QVBoxLayout, QWidget
@@ -26,12 +27,12 @@ from kiosk.paths import resource
 from kiosk.ui.languages import direction, language_name_in
 from kiosk.ui.screens.answer_layout import (
     HEADING_GAP_EM,
-    HEADING_LINE_HEIGHT,
-    LINE_HEIGHT,
     PARAGRAPH_GAP_EM,
     Arrangement,
+    arabic_script,
     choose_arrangement,
     first_view_height,
+    line_height_em,
 )
 from kiosk.ui.style import theme
 from kiosk.ui.style.text_size import TextSize
@@ -412,6 +413,7 @@ class AnswerScreen(QWidget):
         self._layout.addLayout(self._column, 1)
         self._layout.addWidget(self.controls)
         self.arrangement = Arrangement()
+        self._arranged_for = 0.0  # the first view's height it was arranged for
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -531,6 +533,10 @@ class AnswerScreen(QWidget):
         self.view.set_note(self._note(topic))
         self.view.clear_spoken_word()
         if self._metrics is not None:
+            # An answer in another script may need more room in view (taller
+            # lines): the screen is arranged again only then.
+            if self._first_view_height(self._metrics) != self._arranged_for:
+                self._arrange(keep_language_control=True)
             self.view.show_topic(topic, self._palette, self._metrics)
         # Keys go to the answer first, so a second Space scrolls the text
         # instead of pressing Home.
@@ -612,11 +618,12 @@ class AnswerScreen(QWidget):
             return
         footer = self.footer.text() or None
         kept = self.arrangement.languages_in_chooser if keep_language_control else None
+        self._arranged_for = needed = self._first_view_height(metrics)
         arrangement = choose_arrangement(
             lambda candidate: self._answer_height(
                 candidate, metrics, footer, language_row_allowed=kept is not None
             ),
-            first_view_height(metrics),
+            needed,
             languages_in_chooser=kept,
         )
         moved_footer = arrangement.footer_in_answer != self.arrangement.footer_in_answer
@@ -645,6 +652,26 @@ class AnswerScreen(QWidget):
         self._layout.activate()
         if self.topic is not None and (restyled or moved_footer):
             self.view.show_topic(self.topic, self._palette, metrics, keep_position=True)
+
+    def _first_view_height(self, metrics: theme.Metrics) -> float:
+        """What the open answer needs in view, its question and first lines
+        measured as its script sets them."""
+        topic = self.topic
+        if topic is None:
+            return first_view_height(metrics)
+        first = topic.answer[0] if topic.answer else None
+        sample = first.items[0] if isinstance(first, BulletList) else first.text if first else ""
+        if arabic_script(topic.language):  # set at a fixed distance
+            return first_view_height(
+                metrics,
+                heading_line_px=metrics.heading_px * line_height_em(topic.language, heading=True),
+                body_line_px=metrics.body_px * line_height_em(topic.language),
+            )
+        return first_view_height(
+            metrics,
+            heading_line_px=_line_height(topic.question, theme.font(metrics.heading_px, bold=True)),
+            body_line_px=_line_height(sample, theme.font(metrics.body_px)),
+        )
 
     def _spacing(
         self, arrangement: Arrangement, metrics: theme.Metrics
@@ -705,17 +732,32 @@ class AnswerScreen(QWidget):
         self.view.verticalScrollBar().setValue(0)
 
 
+def _line_height(text: str, font: QFont) -> float:
+    """The height of a line of ``text`` (its first 80 characters) in ``font``,
+    as Qt sets it: taller than the font's own where a fallback font draws
+    some of it."""
+    layout = QTextLayout(text[:80], font)
+    layout.beginLayout()
+    line = layout.createLine()
+    layout.endLayout()
+    return line.height() if line.isValid() else 0.0
+
+
 def _block_format(
     font_px: int,
     bottom: float,
-    line_height: float = LINE_HEIGHT,
     *,
+    heading: bool = False,
     language: str | None = None,
 ) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
-    # Lines at least ``line_height`` font sizes apart (taller if a fallback
-    # font for an emoji needs it), as WCAG and CSS measure line height.
-    fmt.setLineHeight(font_px * line_height, QTextBlockFormat.LineHeightTypes.MinimumHeight.value)
+    line_height = font_px * line_height_em(language, heading=heading)
+    if arabic_script(language):
+        fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+    else:
+        # Lines at least this far apart (taller if a fallback font for an
+        # emoji needs it), as WCAG and CSS measure line height.
+        fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.MinimumHeight.value)
     fmt.setBottomMargin(bottom)
     # The paragraph goes the way its language is written, whatever letter it
     # starts with (Qt would guess from the first: an Arabic paragraph that
@@ -785,9 +827,7 @@ def _write_answer(
     paragraph_gap = body_px * PARAGRAPH_GAP_EM
     cursor = QTextCursor(document)
     cursor.setBlockFormat(
-        _block_format(
-            metrics.heading_px, body_px * HEADING_GAP_EM, HEADING_LINE_HEIGHT, language=language
-        )
+        _block_format(metrics.heading_px, body_px * HEADING_GAP_EM, heading=True, language=language)
     )
     cursor.insertText(hyphenate_words(topic.question, language), heading)
     silent = (0, 0)

@@ -16,12 +16,34 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QLocale
+
 from kiosk.ui.style import theme
 
 # Line height, in font sizes: WCAG 1.4.8 and 1.4.12's 1.5 (CSS's
 # line-height: 1.5). The question, a heading, is set closer.
 LINE_HEIGHT = 1.5
 HEADING_LINE_HEIGHT = 1.25
+# Arabic script, set at a fixed distance: Noto Sans Arabic's own lines are
+# about 2.1 font sizes apart, room for stacks of marks that plain patient
+# text does not have; at that distance a small panel shows too little.
+# (WCAG's 1.5 is a floor; Arabic needs more than Latin for its marks.)
+ARABIC_LINE_HEIGHT = 1.8
+ARABIC_HEADING_LINE_HEIGHT = 1.5
+
+
+def arabic_script(language: str | None) -> bool:
+    """Whether ``language`` is written in Arabic script (ar, fa, ur, ...)."""
+    return language is not None and QLocale(language).script() == QLocale.Script.ArabicScript
+
+
+def line_height_em(language: str | None, *, heading: bool = False) -> float:
+    """How far apart, in font sizes, the answer sets lines of ``language``."""
+    if arabic_script(language):
+        return ARABIC_HEADING_LINE_HEIGHT if heading else ARABIC_LINE_HEIGHT
+    return HEADING_LINE_HEIGHT if heading else LINE_HEIGHT
+
+
 # The space after a paragraph, in font sizes: WCAG 1.4.12's 2 x the font
 # size. Paragraphs then start about 2.3 line heights apart, above the 1.5
 # that WCAG 1.4.8 asks for.
@@ -62,11 +84,19 @@ ARRANGEMENTS = tuple(
 )
 
 
-def first_view_height(metrics: theme.Metrics) -> float:
-    """The answer's height that shows a two-line question and five lines below it."""
-    heading = FIRST_VIEW_HEADING_LINES * HEADING_LINE_HEIGHT * metrics.heading_px
-    lines = FIRST_VIEW_LINES * LINE_HEIGHT * metrics.body_px
-    return heading + HEADING_GAP_EM * metrics.body_px + lines
+def first_view_height(
+    metrics: theme.Metrics, *, heading_line_px: float = 0, body_line_px: float = 0
+) -> float:
+    """The answer's height that shows a two-line question and five lines below it.
+
+    ``heading_line_px`` and ``body_line_px``: the lines as the text's script
+    sets them, where they are taller than the rule's (Noto Sans Arabic's
+    lines are about twice the font size, for the marks above and below).
+    """
+    heading_line = max(HEADING_LINE_HEIGHT * metrics.heading_px, heading_line_px)
+    body_line = max(LINE_HEIGHT * metrics.body_px, body_line_px)
+    heading = FIRST_VIEW_HEADING_LINES * heading_line
+    return heading + HEADING_GAP_EM * metrics.body_px + FIRST_VIEW_LINES * body_line
 
 
 def choose_arrangement(
