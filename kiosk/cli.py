@@ -27,6 +27,7 @@ from kiosk.config import (
 from kiosk.content import ContentError, Pack, Problem, load_pack, yamlparsers
 from kiosk.content.check_report import coverage_lines, readability_lines
 from kiosk.content.readability import languages_readability, readability_warnings
+from kiosk.content.schema import language_tag
 from kiosk.content.texts import characters_to_check, pack_texts, undrawable_warnings
 from kiosk.display import display_available
 from kiosk.i18n.catalog import patient_words, words_warnings
@@ -404,11 +405,15 @@ def _snapshot(args: argparse.Namespace) -> int:
         unknown_screens,
     )
 
-    if args.language is not None and args.language not in pack.all_languages:
-        args.usage_error(
-            f"argument --language: the pack has no language {args.language!r}; its "
-            f"languages are {', '.join(pack.all_languages)}"
-        )
+    if args.language is not None:
+        # Read as the loader reads a tag in a file name: ES or es-mx name es, es-MX.
+        tag = language_tag(args.language)
+        if tag not in pack.all_languages:
+            args.usage_error(
+                f"argument --language: the pack has no language {args.language!r}; its "
+                f"languages are {', '.join(pack.all_languages)}"
+            )
+        args.language = tag
     unknown = unknown_screens(pack, args.only or ())
     if unknown:
         topics = [name for name in screen_names(pack) if name not in SCREENS]

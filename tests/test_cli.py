@@ -110,7 +110,7 @@ def test_check_computes_no_grades_for_other_languages(capsys, write_pack):
     with (pack / "kiosk.yaml").open("a", encoding="utf-8") as file:
         file.write("language: de\n")
     # The one warning: the kiosk ships no words in German (tests/i18n has its wording).
-    no_words = f"{pack}/kiosk.yaml: warning: the kiosk has no words in 'de'"
+    no_words = f"{pack}/kiosk.yaml:5:11: warning: the kiosk has no words in 'de'"
     assert main(["check", str(pack)]) == 0
     out, err = capsys.readouterr()
     assert (out, err.startswith(no_words), err.count("\n")) == ("OK: 1 topic\n", True, 1)
@@ -340,7 +340,7 @@ def test_snapshot_renders_every_screen_at_the_exact_size(qapp, tmp_path, write_p
     assert capsys.readouterr().out == f"wrote 5 images to {out}\n"
 
 
-@pytest.mark.parametrize("language", ["ar", "EN", ""])
+@pytest.mark.parametrize("language", ["ar", "en-GB", "English", ""])
 def test_snapshot_refuses_a_language_the_pack_does_not_have(
     qapp, tmp_path, write_pack, capsys, language
 ):
@@ -367,6 +367,30 @@ def test_snapshot_in_the_main_language_by_name(qapp, tmp_path, write_pack, capsy
         "home.png",
         "topics/a.png",
     ]
+
+
+@pytest.mark.parametrize(
+    "given_and_tag", [("ES-mx", "es-MX"), ("es-mx", "es-MX"), ("EN", "en"), ("en", "en")]
+)
+def test_snapshot_language_is_matched_as_the_loader_reads_tags(
+    qapp, tmp_path, write_pack, monkeypatch, given_and_tag
+):
+    given, tag = given_and_tag
+    import kiosk.ui.snapshot  # noqa: PLC0415
+
+    chosen: list[object] = []
+
+    def render(app, loaded, settings, out, size, **options):
+        chosen.append(options["language"])
+        return []
+
+    monkeypatch.setattr(kiosk.ui.snapshot, "render_snapshots", render)
+    pack = write_pack({"a": ("Q?", "A.")})
+    with (pack / "kiosk.yaml").open("a", encoding="utf-8") as file:
+        file.write("languages: [en, es-MX]\n")
+    argv = ["snapshot", "--content", str(pack), "--out", str(tmp_path / "shots")]
+    assert main([*argv, "--language", given]) == 0
+    assert chosen == [tag]
 
 
 def test_snapshot_of_an_invalid_pack_writes_nothing(qapp, tmp_path, write_pack, capsys):
@@ -646,7 +670,7 @@ def test_check_warns_of_a_language_the_kiosk_has_no_words_in(capsys, write_pack)
     out, err = capsys.readouterr()
     assert out == "OK: 1 topic\n"
     assert err.startswith(
-        f"{pack / 'kiosk.yaml'}: warning: the kiosk has no words in 'de'; patients will see "
+        f"{pack / 'kiosk.yaml'}:5:11: warning: the kiosk has no words in 'de'; patients will see "
         "Home, Keep reading, Listen, ... in English; add them under 'words:' in kiosk.de.yaml "
         "(missing 43: 'A++, largest text', 'A+, larger text', 'A, normal text', "
     )

@@ -1,11 +1,12 @@
 """A pack's languages: how translation files are named, and how much is translated.
 
 A topic's translation is ``topics/<id>.<tag>.yaml`` and the pack's texts in a
-language are ``kiosk.<tag>.yaml``. Topic ids are ``[a-z0-9-]`` and language
-tags have no dot, so the last dot of a name's stem separates the two. The tag
-in a file name is matched without regard to case, as BCP 47 says case carries
-no meaning (``side-effects.ES.yaml`` is the ``es`` translation); two files
-that differ only in case are a duplicate.
+language are ``kiosk.<tag>.yaml`` (``.yml`` too, as for a topic). Topic ids
+are ``[a-z0-9-]`` and language tags have no dot, so the last dot of a name's
+stem separates the two. The tag in a file name is matched without regard to
+case, as BCP 47 says case carries no meaning (``side-effects.ES.yaml`` is the
+``es`` translation); two files that differ only in case are a duplicate. The
+rest of the name is matched exactly, as topic files' extensions are.
 """
 
 from __future__ import annotations
@@ -14,11 +15,22 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from babel import localedata
+
 from kiosk.content.model import Pack
 from kiosk.content.problems import closest
 from kiosk.content.schema import language_tag
 
 PACK_TEXT_NAME = re.compile(r"kiosk\.([^.]+)\.(yaml|yml)")
+# Names an admin most likely meant as one of those: another case, or '-' or
+# '_' for a dot (Kiosk.ES.yaml, kiosk.es.YML, kiosk_es.yaml, kiosk.es_MX.yaml).
+_NEAR_PACK_TEXT_NAME = re.compile(r"kiosk[._-]([^.]+)\.(yaml|yml)", re.IGNORECASE)
+
+
+def is_known_language(tag: str) -> bool:
+    """Whether ``tag``'s language is one the world speaks (``es``, ``es-MX``,
+    ``yue``), as against a word that merely looks like a tag (``old``, ``bak``)."""
+    return localedata.exists(tag.split("-", 1)[0].lower())
 
 
 def split_translation_stem(stem: str) -> tuple[str, str] | None:
@@ -41,6 +53,26 @@ def pack_text_name(name: str) -> tuple[str, str] | None:
 def is_pack_text_file(name: str) -> bool:
     """Whether ``name``, in a pack's folder, is one of its ``kiosk.<tag>.yaml`` files."""
     return pack_text_name(name) is not None
+
+
+def meant_pack_text_name(name: str) -> str | None:
+    """``kiosk.es.yaml`` for ``Kiosk.ES.yaml``: the name to give a file that is
+    close to a ``kiosk.<tag>.yaml`` name for a known language, but not one."""
+    match = _NEAR_PACK_TEXT_NAME.fullmatch(name)
+    if match is None:
+        return None
+    tag = language_tag(match.group(1).replace("_", "-"))
+    if tag is None or not is_known_language(tag):
+        return None
+    if PACK_TEXT_NAME.fullmatch(name) and language_tag(match.group(1)) is not None:
+        return None  # read as it is
+    return f"kiosk.{tag}.yaml"
+
+
+def concerns_the_loader(name: str) -> bool:
+    """Whether the loader reads ``name`` in a pack's folder as a ``kiosk.<tag>.yaml``,
+    or warns that it is misnamed: either way, a change to it changes the result."""
+    return is_pack_text_file(name) or meant_pack_text_name(name) is not None
 
 
 def closest_language(tag: str, languages: Iterable[str]) -> str | None:

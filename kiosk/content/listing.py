@@ -2,7 +2,8 @@
 
 A listing holds the name, size, modification time and permissions of
 ``kiosk.yaml``, of each ``kiosk.<lang>.yaml`` (the pack's texts in another
-language) and of every entry in ``topics/``: only ``stat()`` calls, so it
+language, or a name close to one, which the loader warns about) and of every
+entry in ``topics/``: only ``stat()`` calls, so it
 can be taken every few seconds even on a network share. Permissions count:
 an admin's ``chmod`` that makes an unreadable file readable is a change.
 Two listings that compare equal mean nothing the loader reads has changed;
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from kiosk.content.languages import is_pack_text_file
+from kiosk.content.languages import concerns_the_loader
 from kiosk.content.loader import LINK_LOOP, PACK_FILE, TOPICS_DIR, is_link_loop, is_scratch_file
 
 
@@ -102,12 +103,13 @@ def _stamps(folder: Path) -> list[FileStamp]:
 
 
 def _pack_text_stamps(folder: Path) -> list[FileStamp]:
-    """The stamps of the folder's kiosk.<lang>.yaml files, as the loader finds them."""
+    """The stamps of the folder's kiosk.<lang>.yaml files, as the loader finds them:
+    those it reads, and those it warns are misnamed (Kiosk.es.yaml)."""
     stamps: list[FileStamp] = []
     try:
         with os.scandir(folder) as entries:
             for entry in entries:
-                if is_pack_text_file(entry.name) and not is_scratch_file(entry.name):
+                if concerns_the_loader(entry.name) and not is_scratch_file(entry.name):
                     found = _stamp(entry.name, Path(entry.path))
                     if found is not None:
                         stamps.append(found)

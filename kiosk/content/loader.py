@@ -18,7 +18,9 @@ from types import MappingProxyType
 from kiosk.content.answer_text import parse_answer
 from kiosk.content.languages import (
     closest_language,
+    is_known_language,
     language_list,
+    meant_pack_text_name,
     pack_text_name,
     split_translation_stem,
 )
@@ -84,6 +86,23 @@ def suggest_id(stem: str) -> str:
 
 
 PACK_TEXTS = ("title", "welcome", "footer")
+
+
+@dataclass(frozen=True, slots=True)
+class _Irregular:
+    """What a warning says of an entry that is not a file, after 'ignored: '."""
+
+    loop: str  # after LINK_LOOP: what to do
+    folder: str
+
+
+TOPIC_IRREGULAR = _Irregular(
+    "point it at a topic file or remove it", "folders inside topics/ are not read"
+)
+PACK_TEXT_IRREGULAR = _Irregular(
+    "point it at the pack's texts in this language or remove it",
+    "a folder, not a file; the pack's texts in a language are a file of this name",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,7 +269,7 @@ class _PackReader:
             if is_scratch_file(entry.name):
                 continue
             shown = self.show(TOPICS_DIR, entry.name)
-            if self._is_topic_file(entry, shown):
+            if self._is_regular_file(entry, shown, TOPIC_IRREGULAR) and self._is_yaml(shown):
                 files.append((os.path.splitext(entry.name)[0], Path(entry.path), shown))
         if not files:
             self.problem(
@@ -258,30 +277,29 @@ class _PackReader:
             )
         return files
 
-    def _is_topic_file(self, entry: os.DirEntry[str], shown: str) -> bool:
-        """Whether ``entry`` is a file to read as a topic; if not, says why, if it matters."""
+    def _is_regular_file(self, entry: os.DirEntry[str], shown: str, said: _Irregular) -> bool:
+        """Whether ``entry`` is a file that can be read; if not, a warning says why
+        it is ignored (an error if it cannot even be looked at)."""
         try:
             # Both follow links, so both can fail: a link loop, or a link
             # into a folder the kiosk may not enter.
             is_dir, is_file = entry.is_dir(), entry.is_file()
         except OSError as exc:
             if is_link_loop(exc):
-                self.problem(
-                    shown,
-                    f"ignored: {LINK_LOOP}; point it at a topic file or remove it",
-                    Severity.WARNING,
-                )
+                self.problem(shown, f"ignored: {LINK_LOOP}; {said.loop}", Severity.WARNING)
             else:
                 self.problem(shown, f"cannot read the file: {exc.strerror or exc}")
             return False
         if is_dir:
-            self.problem(shown, "ignored: folders inside topics/ are not read", Severity.WARNING)
+            self.problem(shown, f"ignored: {said.folder}", Severity.WARNING)
         elif not is_file:
             self.problem(shown, f"ignored: {NOT_REGULAR}", Severity.WARNING)
-        elif os.path.splitext(entry.name)[1] not in TOPIC_SUFFIXES:
-            self.problem(shown, "ignored: topic files must end in .yaml or .yml", Severity.WARNING)
-        else:
+        return is_file
+
+    def _is_yaml(self, shown: str) -> bool:
+        if os.path.splitext(shown)[1] in TOPIC_SUFFIXES:
             return True
+        self.problem(shown, "ignored: topic files must end in .yaml or .yml", Severity.WARNING)
         return False
 
     def read_topics(self, language: str) -> list[Topic]:
@@ -390,7 +408,15 @@ class _PackReader:
     ) -> bool:
         """Whether the file's name is a translation the pack can use; if not, says why."""
         message = None
-        if not TOPIC_ID.fullmatch(topic_id):
+        if self._copy_not_language(tag, languages):
+            # side-effects.old.yaml: a backup copy, which would be read
+            # as a topic under any other name.
+            message = (
+                f"'{tag}' is not a known language, so this file is not a translation; move "
+                f"a backup copy out of {TOPICS_DIR}/ (every file there is read), or name a "
+                f"topic of its own such as '{suggest_id(f'{topic_id}-{tag}')}.yaml'"
+            )
+        elif not TOPIC_ID.fullmatch(topic_id):
             message = (
                 f"'{topic_id}' is not a valid topic id: name the file with a-z, 0-9 and '-' "
                 f"only, at most 64 characters, then the language, such as "
@@ -422,6 +448,15 @@ class _PackReader:
             self.problem(shown, message)
         return message is None and languages.known
 
+    def _copy_not_language(self, tag: str, languages: _Languages) -> bool:
+        """Whether ``tag``, in a file's name, is no language at all (``old``,
+        ``bak``) rather than one the pack lacks or a misspelt one (``esp``)."""
+        return (
+            tag not in (languages.named or (languages.main,))
+            and not is_known_language(tag)
+            and closest_language(tag, languages.others()) is None
+        )
+
     def _not_a_pack_language(self, tag: str, name: str, languages: _Languages) -> str:
         others = languages.others()
         if others:
@@ -436,37 +471,18 @@ class _PackReader:
     def read_pack_texts(self, languages: _Languages) -> dict[str, _PackTexts]:
         """What each kiosk.<lang>.yaml gives, by language; every problem recorded."""
         try:
-            names = sorted(entry.name for entry in self.folder.iterdir())
+            entries = sorted(os.scandir(self.folder), key=lambda e: e.name)
         except OSError:
             # kiosk.yaml could be read, so the folder is there: a folder one
             # may enter but not list has no pack text files to be seen.
             return {}
         found: dict[str, _PackTexts] = {}
         first_file: dict[str, str] = {}
-        for name in names:
-            parsed = pack_text_name(name)
-            if parsed is None or is_scratch_file(name):
-                continue
-            shown = self.show(name)
-            tag = language_tag(parsed[0])
-            if tag != languages.main and languages.known and languages.named is None:
-                # Before 'languages' such files were not read at all: a pack
-                # holding a copy such as kiosk.old.yaml still loads.
-                self.problem(
-                    shown,
-                    "ignored: kiosk.yaml names no languages; to give the pack's texts in "
-                    f"another language, list them in kiosk.yaml, such as 'languages: "
-                    f"{language_list((languages.main, tag or 'es'))}'",
-                    Severity.WARNING,
-                )
-                continue
+        for entry in entries:
+            tag = self._pack_text_tag(entry, languages)
             if tag is None:
-                self.problem(
-                    shown,
-                    f"'{parsed[0]}' is not a language tag such as en, en-GB, es or pt-BR; "
-                    "name the file kiosk.<language>.yaml, such as kiosk.es.yaml",
-                )
                 continue
+            shown = self.show(entry.name)
             if tag in first_file:
                 self.problem(
                     shown,
@@ -477,16 +493,52 @@ class _PackReader:
             first_file[tag] = shown
             if languages.known and tag not in (languages.named or (languages.main,)):
                 self.problem(shown, self._not_a_pack_language(tag, "kiosk.{}.yaml", languages))
-            texts = self._read_pack_text(self.folder / name, shown, tag == languages.main)
+            texts = self._read_pack_text(Path(entry.path), shown, tag == languages.main)
             if texts is not None:
                 found[tag] = texts
         return found
 
-    def _read_pack_text(self, file: Path, shown: str, main: bool) -> _PackTexts | None:
-        if not file.is_file():
-            what = "is a folder; it must be a file" if file.is_dir() else NOT_REGULAR
-            self.problem(shown, what)
+    def _pack_text_tag(self, entry: os.DirEntry[str], languages: _Languages) -> str | None:
+        """The language of a kiosk.<lang>.yaml file to read; ``None`` for any
+        other entry, with a warning where the admin may have meant one."""
+        name = entry.name
+        if is_scratch_file(name):
             return None
+        shown = self.show(name)
+        meant = meant_pack_text_name(name)
+        if meant is not None:
+            self.problem(shown, f"ignored: name it {meant}", Severity.WARNING)
+            return None
+        parsed = pack_text_name(name)
+        if parsed is None or not self._is_regular_file(entry, shown, PACK_TEXT_IRREGULAR):
+            return None
+        tag = language_tag(parsed[0])
+        if tag is None or self._copy_not_language(tag, languages):
+            # Not a language: most likely a copy of kiosk.yaml, which the
+            # pack's folder may hold as it may hold any file but these.
+            example = languages.others()[0] if languages.others() else "es"
+            self.problem(
+                shown,
+                f"ignored: '{parsed[0]}' is not a known language, so this file is not the "
+                f"pack's texts in one; such a file is named for its language, such as "
+                f"kiosk.{example}.yaml",
+                Severity.WARNING,
+            )
+            return None
+        if tag != languages.main and languages.known and languages.named is None:
+            # Before 'languages' such files were not read at all: a pack
+            # holding a copy such as kiosk.fr.yaml still loads.
+            self.problem(
+                shown,
+                "ignored: kiosk.yaml names no languages; to give the pack's texts in "
+                f"another language, list them in kiosk.yaml, such as 'languages: "
+                f"{language_list((languages.main, tag))}'",
+                Severity.WARNING,
+            )
+            return None
+        return tag
+
+    def _read_pack_text(self, file: Path, shown: str, main: bool) -> _PackTexts | None:
         root = self.read_mapping(file, shown, example="title: ...")
         if root is None:
             return None
@@ -620,6 +672,7 @@ def load_pack(
                 if given.words is not None
             }
         ),
+        text_files=MappingProxyType({language: given.shown for language, given in texts.items()}),
     )
 
 

@@ -96,6 +96,12 @@ class Pack:
     # The kiosk's own words (Home, Keep reading, ...) as the pack supplies
     # them, by language tag: the kiosk's English wording -> this language's.
     words: Mapping[str, Mapping[str, str]] = field(default_factory=lambda: MappingProxyType({}))
+    # The kiosk.<lang>.yaml each language's texts and words were read from, by
+    # language tag, as messages show the file: its real name, which may differ
+    # from the tag (kiosk.es-mx.yaml, kiosk.ES.yml).
+    text_files: Mapping[str, str] = field(
+        default_factory=lambda: MappingProxyType({}), compare=False
+    )
     # In a view made by ``in_language``: the pack it was made from.
     main_pack: Pack | None = field(default=None, compare=False, repr=False)
 

@@ -57,8 +57,10 @@ def pack_texts(pack: Pack) -> list[PackText]:
     folder = os.fspath(main.folder) if main.folder is not None else ""
 
     def pack_file(language: str | None = None) -> str:
-        name = PACK_FILE if language is None else f"kiosk.{language}.yaml"
-        return os.path.join(folder, name)
+        if language is None:
+            return os.path.join(folder, PACK_FILE)
+        # The file as it was read: its name need not be kiosk.<tag>.yaml exactly.
+        return main.text_files.get(language) or os.path.join(folder, f"kiosk.{language}.yaml")
 
     texts = list(_pack_file_texts(pack_file(), main.title, main.welcome, main.footer))
     for topic in main.topics:
@@ -150,6 +152,28 @@ def font_hint(char: str) -> str:
     return f"Install a font for this script, e.g. apt install {package}"
 
 
+def value_place(path: str, keys: tuple[str, ...]) -> Place:
+    """Where the value under ``keys`` is written in the file ``path``; the file
+    alone when it cannot be read again or has no such value."""
+    found = _read_again(path)
+    span = _value_span(found[1], keys) if found is not None else None
+    if span is None:
+        return Place(path)
+    return Place(path, span[0].line, span[0].column)
+
+
+def _read_again(path: str) -> tuple[str, Node | None] | None:
+    """The text of the file ``path`` and its YAML; ``None`` if it cannot be read."""
+    try:
+        data = read_capped(Path(path))
+    except OSError:
+        return None
+    source = decode_utf8(data, path) if data is not None else None
+    if not isinstance(source, str):
+        return None
+    return source, read_yaml(path, source)[0]
+
+
 def locate(text: PackText, char: str) -> Place:
     """Where the first ``char`` of ``text``'s value is written in its file.
 
@@ -158,24 +182,18 @@ def locate(text: PackText, char: str) -> Place:
     as an escape ("\\u4e2d") is not found: the value's place stands in. A
     file that cannot be read again gives the file alone.
     """
-    try:
-        data = read_capped(Path(text.path))
-    except OSError:
+    found = _read_again(text.path)
+    span = _value_span(found[1], text.keys) if found is not None else None
+    if found is None or span is None:
         return Place(text.path)
-    source = decode_utf8(data, text.path) if data is not None else None
-    if not isinstance(source, str):
-        return Place(text.path)
-    root, _ = read_yaml(text.path, source)
-    span = _value_span(root, text.keys)
-    if span is None:
-        return Place(text.path)
+    source = found[0]
     value, next_key = span
     start = _index_of(source, value.line, value.column)
     end = _index_of(source, next_key.line, next_key.column) if next_key else len(source)
-    found = source.find(char, start, end)
-    if found < 0:
+    index = source.find(char, start, end)
+    if index < 0:
         return Place(text.path, value.line, value.column)
-    line, column = position_of(source, found)
+    line, column = position_of(source, index)
     return Place(text.path, line, column)
 
 

@@ -11,8 +11,10 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.content.loader import PACK_FILE
 from kiosk.content.model import Pack
 from kiosk.content.problems import Problem, Severity
+from kiosk.content.texts import value_place
 
 FOLDER = Path(__file__).parent
 PREFIX = "kiosk_"
@@ -121,29 +123,46 @@ def has_shipped_words(tag: str) -> bool:
 def words_warnings(pack: Pack) -> tuple[Problem, ...]:
     """A warning for each of the pack's languages that patients would see
     the kiosk's words for in English. (A word the kiosk does not have is
-    warned about where it is written, by the loader.)"""
-    folder = str(pack.folder) if pack.folder is not None else ""
+    warned about where it is written, by the loader.)
+
+    It points at the pack's words for the language, in the file they were
+    read from; else at that file, if there is one; else at the language in
+    kiosk.yaml.
+    """
+    main = pack.main_pack or pack
+    folder = str(main.folder) if main.folder is not None else ""
     problems: list[Problem] = []
-    for language in pack.all_languages:
-        given = pack.words.get(language, {})
-        words_file = os.path.join(folder, f"kiosk.{language}.yaml")
+    for language in main.all_languages:
         if has_shipped_words(language):
             continue
+        given = main.words.get(language, {})
         missing = sorted(patient_words() - {w for w, t in given.items() if t.strip()})
         if not missing:
             continue
-        where = words_file if given else os.path.join(folder, "kiosk.yaml")
+        words_file = main.text_files.get(language)
+        if words_file is not None:
+            place = value_place(words_file, ("words",))
+        else:
+            key = "languages" if main.languages else "language"
+            place = value_place(os.path.join(folder, PACK_FILE), (key,))
+        name = Path(words_file).name if words_file else f"kiosk.{language}.yaml"
         problems.append(
-            Problem(where, _missing_message(language, missing), severity=Severity.WARNING)
+            Problem(
+                place.path,
+                _missing_message(language, missing, name),
+                place.line,
+                place.column,
+                Severity.WARNING,
+            )
         )
     return tuple(problems)
 
 
-def _missing_message(language: str, missing: list[str]) -> str:
+def _missing_message(language: str, missing: list[str], file_name: str) -> str:
     quoted = ", ".join(f"'{word}'" for word in missing)
     shown = ", ".join(w for w in ("Home", "Keep reading", "Listen") if w in missing)
     return (
         f"the kiosk has no words in '{language}'; patients will see "
         f"{shown or missing[0]}, ... in English; add them under 'words:' in "
-        f"kiosk.{language}.yaml (missing {len(missing)}: {quoted})"
+        f"{file_name} (missing {len(missing)}: {quoted})"
     )

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.content import load_pack
 from kiosk.content.listing import (
     FileStamp,
     Listing,
@@ -332,3 +333,49 @@ def test_scratch_copies_of_a_language_file_change_nothing(pack: Path) -> None:
     (pack / ".kiosk.es.yaml.swp").write_text("swap", encoding="utf-8")
     (pack / "kiosk.es.yaml~").write_text("backup", encoding="utf-8")
     assert listing_of(pack) == before
+
+
+# Beside kiosk.yaml: names the loader reads as the pack's texts, names it warns
+# about (a close name, a copy), and names it passes over without a word.
+BESIDE_KIOSK_YAML = [
+    "kiosk.es.yaml",
+    "kiosk.ar.yml",
+    "Kiosk.es.yaml",
+    "kiosk.es.YAML",
+    "kiosk_ar.yaml",
+    "kiosk.es_MX.yaml",
+    "kiosk.old.yaml",
+    "Kiosk.old.yaml",
+    "notes.txt",
+    "kiosk.yaml.bak",
+    "kiosk.es.yaml~",
+]
+
+
+def test_the_listing_stamps_exactly_the_files_the_loader_reads_or_warns_about(
+    pack: Path,
+) -> None:
+    (pack / "kiosk.yaml").write_text(PACK_YAML + "languages: [en, es, ar]\n", encoding="utf-8")
+    for name in BESIDE_KIOSK_YAML:
+        (pack / name).write_text("title: T\n", encoding="utf-8")
+    loaded = load_pack(pack)
+    seen = {Path(p.path).name for p in loaded.warnings if Path(p.path).parent == pack}
+    seen |= {Path(path).name for path in loaded.text_files.values()}
+    stamped = {name for name in listing_of(pack).names if "/" not in name} - {"kiosk.yaml"}
+    assert stamped == seen
+    assert stamped == {
+        "kiosk.es.yaml",
+        "kiosk.ar.yml",
+        "Kiosk.es.yaml",
+        "kiosk.es.YAML",
+        "kiosk_ar.yaml",
+        "kiosk.es_MX.yaml",
+        "kiosk.old.yaml",
+    }
+
+
+def test_a_misnamed_language_file_changes_the_listing(pack: Path) -> None:
+    """The loader warns about it: adding one must be seen, so the warning is."""
+    before = listing_of(pack)
+    (pack / "Kiosk.es.yaml").write_text("title: Clínica\n", encoding="utf-8")
+    assert listing_of(pack) != before

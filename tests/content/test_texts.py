@@ -127,3 +127,23 @@ def test_one_warning_per_value_at_its_first_undrawable_character(tmp_path):
         "U+E001 '\ue001' (and 2 more); patients would see empty boxes. It is a private-use "
         "or unassigned character that no font package draws; replace it"
     )
+
+
+@pytest.mark.parametrize("name", ["kiosk.es-mx.yaml", "kiosk.ES-MX.yml"])
+def test_texts_in_another_language_are_located_in_the_file_read(write_pack, name):
+    """The file as the admin named it (a tag in any case, .yml), at the character."""
+    folder = write_pack({"hours": ("When?", "At 8.")})
+    with (folder / "kiosk.yaml").open("a", encoding="utf-8") as file:
+        file.write("languages: [en, es-MX]\n")
+    (folder / name).write_text(
+        "title: Clínica \ue000\nwords:\n  Home: Inicio\n  Back: Atrás \ue001\n", encoding="utf-8"
+    )
+    pack = load_pack(folder)
+    warnings = undrawable_warnings(pack_texts(pack), {"\ue000", "\ue001"})
+    hint = "It is a private-use or unassigned character that no font package draws; replace it"
+    assert [str(w).replace(str(folder), "{pack}") for w in warnings] == [
+        f"{{pack}}/{name}:1:16: warning: 'title' has characters no installed font can draw: "
+        f"U+E000 '\ue000'; patients would see empty boxes. {hint}",
+        f"{{pack}}/{name}:4:15: warning: 'Back' in 'words' has characters no installed font "
+        f"can draw: U+E001 '\ue001'; patients would see empty boxes. {hint}",
+    ]

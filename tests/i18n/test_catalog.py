@@ -4,7 +4,6 @@ would show them in English."""
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -14,8 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kiosk.content import Pack
-from kiosk.content.problems import Severity
+from kiosk.content import Pack, load_pack
+from kiosk.content.problems import Problem, Severity
+from kiosk.content.words import PLACEHOLDER, STANDS_FOR
 from kiosk.i18n import catalog
 from kiosk.i18n.catalog import patient_words, shipped_languages, words_warnings
 
@@ -71,6 +71,12 @@ def test_the_patient_words_are_every_word_on_the_patient_screens() -> None:
     assert patient_words() == PATIENT_WORDS
 
 
+def test_every_placeholder_of_the_patient_words_is_explained() -> None:
+    """So that a translation that drops one is told what the kiosk puts there."""
+    placeholders = {(word, p) for word in patient_words() for p in PLACEHOLDER.findall(word)}
+    assert set(STANDS_FOR) == placeholders
+
+
 def test_staff_words_are_not_patient_words() -> None:
     # Staff screens stay in English: their words are not offered for translation.
     assert not {"Exit kiosk", "Enter PIN", "Usage", "Status", "en"} & patient_words()
@@ -115,10 +121,26 @@ def quoted(words: set[str]) -> str:
     return ", ".join(f"'{word}'" for word in sorted(words))
 
 
+def write_pack(folder: Path, files: Mapping[str, str]) -> Pack:
+    """The pack of ``files`` (with one topic), as the loader reads it."""
+    for name, text in {"topics/a.yaml": "question: Q?\nanswer: A.\n", **files}.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return load_pack(folder)
+
+
+KIOSK_YAML = "schema: 1\ntitle: Clinic\n"
+
+
+def shown(problems: tuple[Problem, ...], folder: Path) -> list[str]:
+    return [str(p).replace(str(folder), "{pack}") for p in problems]
+
+
 def test_a_language_without_words_is_located_at_kiosk_yaml(tmp_path: Path) -> None:
-    (problem,) = words_warnings(pack(tmp_path, ("en", "de")))
+    loaded = write_pack(tmp_path, {"kiosk.yaml": KIOSK_YAML + "languages: [en, de]\n"})
+    (problem,) = words_warnings(loaded)
     assert problem.severity is Severity.WARNING
-    assert problem.path == os.path.join(str(tmp_path), "kiosk.yaml")
+    assert (problem.path, problem.line, problem.column) == (str(tmp_path / "kiosk.yaml"), 3, 12)
     assert problem.message == (
         "the kiosk has no words in 'de'; patients will see Home, Keep reading, Listen, ... "
         "in English; add them under 'words:' in kiosk.de.yaml "
@@ -126,21 +148,49 @@ def test_a_language_without_words_is_located_at_kiosk_yaml(tmp_path: Path) -> No
     )
 
 
-def test_a_main_language_without_words_is_warned_about_too(tmp_path: Path) -> None:
-    problems = words_warnings(pack(tmp_path, ("fr", "es")))
-    assert [p.message.split(";")[0] for p in problems] == ["the kiosk has no words in 'fr'"]
+def test_a_main_language_without_words_is_located_at_its_tag(tmp_path: Path) -> None:
+    loaded = write_pack(tmp_path, {"kiosk.yaml": KIOSK_YAML + "language: fr\n"})
+    assert [p.message.split(";")[0] for p in words_warnings(loaded)] == [
+        "the kiosk has no words in 'fr'"
+    ]
+    assert [(p.line, p.column) for p in words_warnings(loaded)] == [(3, 11)]
+    assert words_warnings(loaded.in_language("fr")) == words_warnings(loaded)
 
 
-def test_missing_words_are_located_at_the_language_file(tmp_path: Path) -> None:
+def test_missing_words_are_located_at_the_words_of_the_file_read(tmp_path: Path) -> None:
+    """The file as it is named (any case, .yml), at its words."""
+    loaded = write_pack(
+        tmp_path,
+        {
+            "kiosk.yaml": KIOSK_YAML + "languages: [en, de-AT]\n",
+            "kiosk.DE-at.yml": "title: Klinik\nwords:\n  Home: Start\n",
+        },
+    )
+    assert loaded.text_files == {"de-AT": str(tmp_path / "kiosk.DE-at.yml")}
+    (problem,) = words_warnings(loaded)
+    missing = PATIENT_WORDS - {"Home"}
+    assert shown((problem,), tmp_path) == [
+        "{pack}/kiosk.DE-at.yml:3:3: warning: the kiosk has no words in 'de-AT'; patients will "
+        "see Keep reading, Listen, ... in English; add them under 'words:' in kiosk.DE-at.yml "
+        f"(missing {len(missing)}: {quoted(missing)})"
+    ]
+
+
+def test_missing_words_are_located_at_a_file_without_words(tmp_path: Path) -> None:
+    loaded = write_pack(
+        tmp_path,
+        {"kiosk.yaml": KIOSK_YAML + "languages: [en, de]\n", "kiosk.de.yaml": "title: Klinik\n"},
+    )
+    (problem,) = words_warnings(loaded)
+    assert (problem.path, problem.line) == (str(tmp_path / "kiosk.de.yaml"), None)
+
+
+def test_blank_words_count_as_missing(tmp_path: Path) -> None:
     given = all_words("de")
     del given["Keep reading"]
-    given["Stop"] = "  "  # blank: as good as missing
+    given["Stop"] = "  "  # as good as missing
     (problem,) = words_warnings(pack(tmp_path, ("en", "de"), {"de": given}))
-    assert str(problem) == (
-        f"{os.path.join(str(tmp_path), 'kiosk.de.yaml')}: warning: the kiosk has no words "
-        "in 'de'; patients will see Keep reading, ... in English; add them under 'words:' "
-        "in kiosk.de.yaml (missing 2: 'Keep reading', 'Stop')"
-    )
+    assert problem.message.endswith("(missing 2: 'Keep reading', 'Stop')")
 
 
 def test_the_catalog_needs_no_qt() -> None:
@@ -155,13 +205,19 @@ def test_every_shipped_language_has_a_ts_file() -> None:
     assert set(catalog.ts_files()) == shipped_languages() - {"en"}
 
 
-def test_the_readme_example_lists_every_word() -> None:
+def test_the_readme_example_kiosk_de_yaml_lists_every_word() -> None:
+    """The README's kiosk.de.yaml gives exactly the kiosk's words, each translated
+    with the placeholders of its English wording."""
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```yaml\n(words:\n.*?)```", readme, re.DOTALL)
+    blocks = re.findall(
+        r"`kiosk\.de\.yaml`, with every word:\n\n```yaml\n(.*?)```", readme, re.DOTALL
+    )
     assert len(blocks) == 1
     example = yaml.safe_load(blocks[0])["words"]
-    assert set(example) == PATIENT_WORDS
-    assert all(value.strip() for value in example.values())
+    assert set(example) == patient_words()
+    for english, german in example.items():
+        assert german.strip()
+        assert set(PLACEHOLDER.findall(german)) == set(PLACEHOLDER.findall(english)), english
 
 
 TS = """<?xml version="1.0" encoding="utf-8"?>
