@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import (
@@ -10,13 +11,16 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QKeyEvent,
+    QKeySequence,
     QResizeEvent,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFrameFormat,
     QTextLayout,
+    QTextLine,
     QTextOption,
 )
 from PySide6.QtWidgets import QBoxLayout, QTextEdit, QVBoxLayout, QWidget
@@ -273,7 +277,101 @@ class AnswerView(QTextEdit):
         # (the arrow keys by line), which is drawn. Selecting is by keyboard
         # only, never by a finger.
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        for keys, step, mode, page in self._LINE_KEYS:
+            if event.matches(keys):
+                self._move_by_line(step, mode, page=page)
+                event.accept()
+                return
         super().keyPressEvent(event)
+
+    _LINE_KEYS = (
+        (QKeySequence.StandardKey.MoveToNextLine, 1, QTextCursor.MoveMode.MoveAnchor, False),
+        (QKeySequence.StandardKey.MoveToPreviousLine, -1, QTextCursor.MoveMode.MoveAnchor, False),
+        (QKeySequence.StandardKey.SelectNextLine, 1, QTextCursor.MoveMode.KeepAnchor, False),
+        (QKeySequence.StandardKey.SelectPreviousLine, -1, QTextCursor.MoveMode.KeepAnchor, False),
+        (QKeySequence.StandardKey.MoveToNextPage, 1, QTextCursor.MoveMode.MoveAnchor, True),
+        (QKeySequence.StandardKey.MoveToPreviousPage, -1, QTextCursor.MoveMode.MoveAnchor, True),
+        (QKeySequence.StandardKey.SelectNextPage, 1, QTextCursor.MoveMode.KeepAnchor, True),
+        (QKeySequence.StandardKey.SelectPreviousPage, -1, QTextCursor.MoveMode.KeepAnchor, True),
+    )
+    # Where the line keys left the caret, and its distance from where its
+    # line starts: kept while they go on, as an editor keeps a column.
+    _line_goal: tuple[int, float] | None = None
+
+    def _move_by_line(self, step: int, mode: QTextCursor.MoveMode, *, page: bool) -> None:
+        """Moves the caret to the line laid out below (``step`` 1) or above
+        (-1), or a page of lines, at the same distance from where lines
+        start: the right edge, right to left.
+
+        Qt's own Up, Down, Page Up and Page Down skip lines right to left, or
+        stick: a new caret remembers x = 0, the left edge, where such a line
+        ends; and QTextLine.xToCursor turns either edge of a wrapped
+        right-to-left line into a position on the line beside it.
+        """
+        cursor = self.textCursor()
+        position = cursor.position()
+        block = cursor.block()
+        line = block.layout().lineForTextPosition(cursor.positionInBlock())
+        if not line.isValid():  # not laid out yet
+            return
+        if self._line_goal is not None and self._line_goal[0] == position:
+            distance = self._line_goal[1]
+        else:
+            x = cast(tuple[float, int], line.cursorToX(cursor.positionInBlock()))[0]
+            edge, way = self._line_start(block, line)
+            distance = (x - edge) * way
+        top = block.layout().position().y() + line.y()
+        while (beside := self._position_beside(position, step, distance)) is not None:
+            if page and abs(self._line_top(beside) - top) >= self.viewport().height():
+                # A page on: the text scrolls by a page, the caret stays on it.
+                bar = self.verticalScrollBar()
+                action = bar.SliderAction
+                bar.triggerAction(
+                    action.SliderPageStepAdd if step > 0 else action.SliderPageStepSub
+                )
+                break
+            position = beside
+            if not page:
+                break
+        cursor.setPosition(position, mode)
+        self.setTextCursor(cursor)
+        self._line_goal = (position, distance)
+
+    def _position_beside(self, position: int, step: int, distance: float) -> int | None:
+        """The position ``distance`` into the line below (``step`` 1) or
+        above (-1) the one at ``position``; None past the first or last line."""
+        block = self.document().findBlock(position)
+        line = block.layout().lineForTextPosition(position - block.position())
+        if not line.isValid():  # not laid out yet
+            return None
+        index = line.lineNumber() + step
+        while not 0 <= index < block.layout().lineCount():
+            block = block.next() if step > 0 else block.previous()
+            if not block.isValid():
+                return None
+            index = 0 if step > 0 else block.layout().lineCount() - 1
+        target = block.layout().lineAt(index)
+        edge, way = self._line_start(block, target)
+        beside = target.xToCursor(edge + way * distance)
+        # On this line, not the next: a wrapped line ends where the next starts.
+        last = target.textStart() + target.textLength()
+        if index < block.layout().lineCount() - 1:
+            last = max(target.textStart(), last - 1)
+        return block.position() + min(max(beside, target.textStart()), last)
+
+    def _line_top(self, position: int) -> float:
+        """The y of the top of the line at ``position``, in the document."""
+        block = self.document().findBlock(position)
+        layout = block.layout()
+        return layout.position().y() + layout.lineForTextPosition(position - block.position()).y()
+
+    @staticmethod
+    def _line_start(block: QTextBlock, line: QTextLine) -> tuple[float, int]:
+        """The x where ``line`` starts, and which way its text runs from there
+        (1 rightwards, -1 leftwards)."""
+        if block.textDirection() == Qt.LayoutDirection.RightToLeft:
+            return line.x() + line.width(), -1
+        return line.x(), 1
 
     def keyboard_caret(self) -> bool:
         """True once a key was pressed on this answer: the caret shows."""
