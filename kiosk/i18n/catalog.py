@@ -23,6 +23,7 @@ PREFIX = "kiosk_"
 PATIENT_SOURCES = (
     "i18n/words.py",
     "ui/screens/answer.py",
+    "ui/screens/answer_view.py",
     "ui/screens/home.py",
     "ui/screens/idle_warning.py",
     "ui/screens/languages.py",

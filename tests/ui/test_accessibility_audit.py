@@ -81,7 +81,7 @@ from kiosk.i18n.words import KioskWords
 from kiosk.stats.sample import write_sample
 from kiosk.status import ContentStatus
 from kiosk.ui.screens import answer_layout
-from kiosk.ui.screens.answer import AnswerView
+from kiosk.ui.screens.answer_view import AnswerView
 from kiosk.ui.style import theme
 from kiosk.ui.style.text_size import TextSize
 from kiosk.ui.widgets.button import TouchButton

@@ -14,7 +14,8 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Pack
-from kiosk.ui.screens.answer import BULLET, AnswerView
+from kiosk.ui.screens.answer_document import BULLET
+from kiosk.ui.screens.answer_view import AnswerView
 from kiosk.ui.window import KioskWindow
 
 WindowFactory = Callable[..., KioskWindow]

@@ -23,7 +23,7 @@ from PySide6.QtGui import QTextBlock, QTextDocument
 
 from kiosk.content import BulletList, Topic
 from kiosk.content.answer_text import parse_answer
-from kiosk.ui.screens.answer import BULLET
+from kiosk.ui.screens.answer_document import BULLET
 
 HOSTILE = [
     "<b>",

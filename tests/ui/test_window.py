@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import BulletList, Pack, Topic
-from kiosk.ui.screens.answer import BULLET
+from kiosk.ui.screens.answer_document import BULLET
 
 
 def _bullets(topic: Topic) -> list[str]:
