@@ -352,25 +352,28 @@ class KioskWindow(QWidget):
         pack = self.pack
         if pack is None or (language == self.language and not new_pack):
             return
-        if language != self.language:
-            self.language = language
-            # The kiosk's own words first, so that the screens below show them.
-            self.language_changed.emit(language)
-        view = self.view = pack.in_language(language)
-        self.setLayoutDirection(direction(language))
-        # What a screen reader takes each text's language from, where the
-        # text does not say: the kiosk's words are in the language the
-        # translator found them in (English where it has none).
-        self.setLocale(QLocale(words_language()))
-        self.setWindowTitle(view.title)
-        languages = pack.all_languages
-        self.home.set_languages(languages, language)
-        self.answer.set_languages(languages, language)
-        self.languages_screen.set_languages(languages, language)
-        self.answer.set_footer(view.footer, texts_language(view, "footer"))
-        # A new pack comes only when nobody is reading: no answer to show again.
-        if not new_pack and self._reading() and self.answer.topic is not None:
-            self.answer.show_topic(_topic(view, self.answer.topic.id))
+        # The answer screen takes words, footer and answer at once: it is
+        # arranged once, after them.
+        with self.answer.changes():
+            if language != self.language:
+                self.language = language
+                # The kiosk's own words first, so that the screens below show them.
+                self.language_changed.emit(language)
+            view = self.view = pack.in_language(language)
+            self.setLayoutDirection(direction(language))
+            # What a screen reader takes each text's language from, where the
+            # text does not say: the kiosk's words are in the language the
+            # translator found them in (English where it has none).
+            self.setLocale(QLocale(words_language()))
+            self.setWindowTitle(view.title)
+            languages = pack.all_languages
+            self.home.set_languages(languages, language)
+            self.answer.set_languages(languages, language)
+            self.languages_screen.set_languages(languages, language)
+            self.answer.set_footer(view.footer, texts_language(view, "footer"))
+            # A new pack comes only when nobody is reading: no answer to show again.
+            if not new_pack and self._reading() and self.answer.topic is not None:
+                self.answer.show_topic(_topic(view, self.answer.topic.id))
         if not new_pack:
             self._home_behind = True
             if self.current_screen == "home":

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import (
     QResizeEvent,
@@ -106,6 +109,8 @@ class AnswerScreen(QWidget):
         self._layout.addWidget(self.controls)
         self.arrangement = Arrangement()
         self._arranged_for = 0.0  # the first view's height it was arranged for
+        self._batched = 0  # inside changes(): how deep
+        self._arrange_wanted: tuple[bool, bool] | None = None  # (restyled, keep) asked there
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -300,6 +305,19 @@ class AnswerScreen(QWidget):
         super().resizeEvent(event)
         self._arrange()
 
+    @contextlib.contextmanager
+    def changes(self) -> Iterator[None]:
+        """Several changes at once (a language tap: new words, footer and
+        answer), the screen arranged once, after the last."""
+        self._batched += 1
+        try:
+            yield
+        finally:
+            self._batched -= 1
+            wanted, self._arrange_wanted = self._arrange_wanted, None
+            if not self._batched and wanted is not None:
+                self._arrange(restyled=wanted[0], keep_language_control=wanted[1])
+
     def _arrange(self, *, restyled: bool = False, keep_language_control: bool = False) -> None:
         """Places footer and controls so that the answer shows enough of itself,
         and shows the answer again if its text or its footer changed. With
@@ -307,6 +325,10 @@ class AnswerScreen(QWidget):
         language buttons, or the one Language button, stay as they are."""
         metrics = self._metrics
         if metrics is None:
+            return
+        if self._batched:  # once, when the changes are done
+            before = self._arrange_wanted or (False, True)
+            self._arrange_wanted = (before[0] or restyled, before[1] and keep_language_control)
             return
         footer = self.footer.text() or None
         kept = self.arrangement.languages_in_chooser if keep_language_control else None
