@@ -44,6 +44,11 @@ def split_translation_stem(stem: str) -> tuple[str, str] | None:
     return (topic_id, tag) if tag is not None else None
 
 
+def base_language(tag: str) -> str:
+    """The language subtag of a BCP 47 tag: "es" for "es-MX" or "ES_mx"."""
+    return tag.replace("_", "-").split("-")[0].lower()
+
+
 def pack_text_name(name: str) -> tuple[str, str] | None:
     """For ``kiosk.es.yaml``: the tag as written and the extension; else ``None``."""
     match = PACK_TEXT_NAME.fullmatch(name)

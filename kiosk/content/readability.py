@@ -44,6 +44,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.content.languages import base_language
 from kiosk.content.model import BulletList, Pack, Topic
 from kiosk.content.problems import Problem, Severity
 from kiosk.content.syllables import syllable_counter
@@ -115,7 +116,7 @@ class PackReadability:
 
 def is_english(language: str) -> bool:
     """Whether a BCP 47 tag (en, en-GB, EN-us) names English."""
-    return language.split("-", 1)[0].lower() == "en"
+    return base_language(language) == "en"
 
 
 def answer_text(topic: Topic) -> str:
@@ -186,7 +187,7 @@ _SPANISH = "es"
 
 def is_spanish(language: str) -> bool:
     """Whether a BCP 47 tag (es, es-419, ES-mx) names Spanish."""
-    return language.split("-", 1)[0].lower() == "es"
+    return base_language(language) == "es"
 
 
 def scale_for(language: str) -> Scale | None:

@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.content.languages import base_language
 from kiosk.content.loader import PACK_FILE
 from kiosk.content.model import Pack
 from kiosk.content.problems import Problem, Severity
@@ -109,11 +110,6 @@ def patient_contexts() -> frozenset[str]:
         for message in read_ts(path)[1]
         if message.context != LANGUAGE_CONTEXT
     )
-
-
-def base_language(tag: str) -> str:
-    """The language subtag of a BCP 47 tag: "es" for "es-MX"."""
-    return tag.replace("_", "-").split("-")[0].lower()
 
 
 def has_shipped_words(tag: str) -> bool:

@@ -14,12 +14,12 @@ from types import MappingProxyType
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator
 
+from kiosk.content.languages import base_language
 from kiosk.i18n.catalog import (
     FOLDER,
     LANGUAGE_CONTEXT,
     LANGUAGE_SOURCE,
     PREFIX,
-    base_language,
     patient_contexts,
 )
 

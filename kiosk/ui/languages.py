@@ -10,7 +10,7 @@ from babel import Locale, UnknownLocaleError
 from PySide6.QtCore import QLocale, Qt
 
 from kiosk.content import Pack, Topic
-from kiosk.i18n.catalog import base_language
+from kiosk.content.languages import base_language
 
 
 @functools.cache
@@ -60,10 +60,6 @@ def direction(language: str | None) -> Qt.LayoutDirection:
     if not language:
         return Qt.LayoutDirection.LeftToRight
     return QLocale(language).textDirection()
-
-
-def right_to_left(language: str | None) -> bool:
-    return direction(language) == Qt.LayoutDirection.RightToLeft
 
 
 def text_direction(text: str) -> Qt.LayoutDirection:

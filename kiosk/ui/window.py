@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QLayout, QStackedLayout, QWidget
 
 from kiosk import __version__
 from kiosk.content import Pack, Topic
-from kiosk.i18n.catalog import base_language
+from kiosk.content.languages import base_language
 from kiosk.i18n.words import words_language
 from kiosk.paths import resource
 from kiosk.stats.events import Sink
