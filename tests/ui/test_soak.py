@@ -574,6 +574,12 @@ def on(*screens: str) -> Callable[[KioskMachine], bool]:
     return lambda self: self.model.screen in screens
 
 
+def browsing(self: KioskMachine) -> bool:
+    """On the home screen, with no idle warning over it (a chosen language
+    warns there too): the tiles can be tapped."""
+    return self.model.screen == "home" and not self.model.warning
+
+
 def reading(self: KioskMachine) -> bool:
     """On an answer, with no idle warning over it: the visit's controls can be tapped."""
     return self.model.screen == "answer" and not self.model.warning
@@ -658,7 +664,7 @@ class KioskMachine(RuleBasedStateMachine):
         self.model.warning = False
         calm(self.rig)
 
-    @precondition(on("home"))
+    @precondition(browsing)
     @rule(data=st.data())
     def patient_opens_a_topic(self, data: st.DataObject) -> None:
         window = self.window
@@ -678,7 +684,7 @@ class KioskMachine(RuleBasedStateMachine):
         assert window.answer.topic.question == tile.text()
         calm(self.rig)
 
-    @precondition(on("home", "answer", "status"))
+    @precondition(lambda self: browsing(self) or self.model.screen in ("answer", "status"))
     @rule(data=st.data())
     def patient_scrolls_with_a_finger(self, data: st.DataObject) -> None:
         window = self.window
@@ -814,7 +820,7 @@ class KioskMachine(RuleBasedStateMachine):
         self.model.text_size = size
         calm(self.rig)
 
-    @precondition(lambda self: self.model.screen == "home" or reading(self))
+    @precondition(lambda self: browsing(self) or reading(self))
     @rule(data=st.data())
     def patient_chooses_a_language(self, data: st.DataObject) -> None:
         """A language button, or "Language" and a language on the chooser."""

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QStyle, QWidget
 
+from kiosk.ui.widgets.placing import PlacingWidget
 from kiosk.ui.widgets.sizing import height_for_width
 
 
-class FlowRow(QWidget):
+class FlowRow(PlacingWidget):
     """Places its child widgets left to right (right to left on a
     right-to-left screen) at their preferred widths,
     starting a new line where the next one would not fit; or, set to one
@@ -27,7 +28,6 @@ class FlowRow(QWidget):
         self._items: list[QWidget] = []
         self.spacing = 16
         self.one_per_line = False
-        self._mirror_pending = False  # mirrored while hidden: placed when shown
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -91,21 +91,6 @@ class FlowRow(QWidget):
         if self.one_per_line:
             widest = self.widest_item()
         return QSize(widest, self.heightForWidth(max(1, widest)))
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LayoutDirectionChange:
-            # A hidden screen's children are placed when it is next shown.
-            if self.isVisible():
-                self.relayout()
-            else:
-                self._mirror_pending = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._mirror_pending:
-            self._mirror_pending = False
-            self.relayout()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._arrange(self.width(), apply=True)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QRect, QSize
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QSizePolicy, QStyle, QWidget
 
 from kiosk.ui.widgets.button import TouchButton
+from kiosk.ui.widgets.placing import PlacingWidget
 from kiosk.ui.widgets.sizing import height_for_width
 
 
-class TileGrid(QWidget):
+class TileGrid(PlacingWidget):
     """Places its tiles in as many equal columns as fit ``min_tile_width``, or
     fewer where a tile would otherwise break a word with no hyphen (a word
     too wide for the tile, with no hyphenation point that helps) or be
@@ -42,7 +42,6 @@ class TileGrid(QWidget):
         self.max_tile_height: int | None = None
         self.gap = 24
         self._margins = (0, 0, 0, 0)  # left, top, right, bottom
-        self._mirror_pending = False  # mirrored while hidden: placed when shown
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -99,21 +98,6 @@ class TileGrid(QWidget):
     def minimumSizeHint(self) -> QSize:
         left, top, right, bottom = self._margins
         return QSize(self.min_tile_width + left + right, self.min_tile_height + top + bottom)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LayoutDirectionChange:
-            # A hidden screen's children are placed when it is next shown.
-            if self.isVisible():
-                self.relayout()
-            else:
-                self._mirror_pending = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._mirror_pending:
-            self._mirror_pending = False
-            self.relayout()
 
     def resizeEvent(self, event: object) -> None:
         self._arrange(self.width(), apply=True)
