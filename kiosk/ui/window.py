@@ -338,6 +338,7 @@ class KioskWindow(QWidget):
         if pack is None or (language == self.language and not new_pack):
             return
         if language != self.language:
+            self._stop_speaking()  # its words are marked in the text being replaced
             self.language = language
             # The kiosk's own words first, so that the screens below show them.
             self.language_changed.emit(language)
