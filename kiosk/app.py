@@ -59,6 +59,9 @@ ALREADY_RUNNING_EXIT_CODE = 3
 # milliseconds, a locked file the writer's busy timeout (0.5 s).
 STATS_CLOSE_TIMEOUT_S = 1.0
 STATS_OFF = "off (stats: false in the config file)"
+# Between making two read-aloud voices (each holds this thread a second or
+# two): the screen repaints and taps that waited are answered first.
+VOICE_GAP_MS = 100
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -339,7 +342,7 @@ class Kiosk:
         self._let_go_of_unused_voices()
         self._report_read_aloud()
         if self._voices_missing() and not self._next_voice.isActive():
-            self._next_voice.start(0 if self._voices_begun else self._speaker_delay_ms)
+            self._next_voice.start(VOICE_GAP_MS if self._voices_begun else self._speaker_delay_ms)
 
     def _voices_wanted(self) -> list[str]:
         """The language the window wants, then the pack's others, in its order."""
@@ -352,8 +355,8 @@ class Kiosk:
         return [tag for tag in self._voices_wanted() if tag not in self._speakers]
 
     def _make_next_voice(self) -> None:
-        """Make one missing voice; the next one on a later turn of the event
-        loop, so that taps and paints come in between."""
+        """Make one missing voice; the next one VOICE_GAP_MS later, so that
+        taps and paints come in between."""
         self._voices_begun = True
         factory = self._speaker_factory
         missing = self._voices_missing()
