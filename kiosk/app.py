@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import NoReturn
@@ -59,6 +59,9 @@ ALREADY_RUNNING_EXIT_CODE = 3
 # milliseconds, a locked file the writer's busy timeout (0.5 s).
 STATS_CLOSE_TIMEOUT_S = 1.0
 STATS_OFF = "off (stats: false in the config file)"
+# Between making two read-aloud voices (each holds this thread a second or
+# two): the screen repaints and taps that waited are answered first.
+VOICE_GAP_MS = 100
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -106,7 +109,8 @@ class Kiosk:
         self._now = now
         # Makes the read-aloud voice for a pack's language; None: no Listen.
         # A real engine takes a second or two to start (speech-dispatcher
-        # lists every voice), so it is made once the first screen is up.
+        # lists every voice), on this thread: voices are made once the first
+        # screen is up, one per turn of the event loop (see _make_next_voice).
         self._speaker_factory = speaker_factory
         self._speaker: Speaker | None = None  # the window's: the voice Listen uses now
         # A voice for each of the pack's languages, made once: a patient who
@@ -114,6 +118,7 @@ class Kiosk:
         self._speakers: dict[str, Speaker] = {}
         self._speaker_delay_ms = speaker_delay_ms
         self._language: str | None = None  # the voice the window wants
+        self._voices_begun = False  # the first screen is up: voices may be made
         self.status = ContentStatus(folder=settings.content, started_at=now(), log_file=log_file)
         if speaker_factory is None:
             self.status.read_aloud = "off: not set up"
@@ -131,6 +136,8 @@ class Kiosk:
             stats_db=settings.stats_db if settings.stats else None,
             visit_sink=self._record,
         )
+        self._next_voice = QTimer(self.window, singleShot=True)
+        self._next_voice.timeout.connect(self._make_next_voice)
         # The kiosk's own words (Home, Keep reading...), in the pack's language.
         self.words = KioskWords(app, parent=self.window)
         self.window.closing.connect(self.words.uninstall)
@@ -294,18 +301,14 @@ class Kiosk:
         self._status_changed()
 
     def _report_read_aloud(self) -> None:
-        """Listen's state on the staff Status screen."""
-        speaker = self._speaker
-        if speaker is None:
+        """Listen's state on the staff Status screen, for each of the pack's languages."""
+        if self._speaker_factory is None:
             return
-        if speaker.available:
-            self.status.read_aloud = (
-                f"on: engine '{speaker.engine_name}', voice {speaker.voice_locale}"
-            )
-        else:
-            reason = speaker.unavailable_reason or "starting"
-            self.status.read_aloud = f"off: {reason}"
-        self._status_changed()
+        pack = self.window.pack
+        line = read_aloud_line(pack.all_languages if pack is not None else (), self._speakers)
+        if line != self.status.read_aloud:
+            self.status.read_aloud = line
+            self._status_changed()
 
     def show_words_in(self, language: str) -> None:
         """The kiosk's own words (Home, Keep reading...) in ``language`` from
@@ -319,37 +322,73 @@ class Kiosk:
         # be the new pack's.
         language = self.window.language
         self.show_words_in(language if language in pack.all_languages else pack.main_language)
-        if self._speaker_factory is not None:
-            QTimer.singleShot(self._speaker_delay_ms, self.window, self._speak)
+        self._voices_changed()
 
     def _voice_wanted(self, language: str) -> None:
-        """The window reads in ``language`` now: its voice, at once if made."""
+        """The window reads in ``language`` now: its voice if made, else soon.
+
+        Never makes a voice here (a patient's tap): until it is made, the
+        window hides Listen (its voice speaks another language).
+        """
         self._language = language
+        self._voices_changed()
+
+    def _voices_changed(self) -> None:
+        """The language wanted or the pack changed: the window gets the voice
+        wanted if it is made, the missing ones are made, unused ones let go."""
         if self._speaker_factory is None:
             return
-        if language in self._speakers or self._speaker is not None:
-            self._speak()
-        # else: the first voices are made once the first screen is up
+        self._use_wanted_voice()
+        self._let_go_of_unused_voices()
+        self._report_read_aloud()
+        if self._voices_missing() and not self._next_voice.isActive():
+            self._next_voice.start(VOICE_GAP_MS if self._voices_begun else self._speaker_delay_ms)
 
-    def _speak(self) -> None:
-        """The voice for the language the window wants; voices for the pack's
-        other languages made too, and those of languages it no longer has let go."""
-        language = self._language
-        factory = self._speaker_factory
+    def _voices_wanted(self) -> list[str]:
+        """The language the window wants, then the pack's others, in its order."""
         pack = self.window.pack
-        if factory is None or language is None:
+        languages = [self._language] if self._language else []
+        languages += pack.all_languages if pack is not None else ()
+        return list(dict.fromkeys(languages))
+
+    def _voices_missing(self) -> list[str]:
+        return [tag for tag in self._voices_wanted() if tag not in self._speakers]
+
+    def _make_next_voice(self) -> None:
+        """Make one missing voice; the next one VOICE_GAP_MS later, so that
+        taps and paints come in between."""
+        self._voices_begun = True
+        factory = self._speaker_factory
+        missing = self._voices_missing()
+        if factory is None or not missing:
             return
-        wanted = {language, *(pack.all_languages if pack is not None else ())}
-        for tag in sorted(wanted - set(self._speakers), key=lambda t: t != language):
-            speaker = self._speakers[tag] = factory(tag)
-            speaker.setParent(self.window)
-            speaker.available_changed.connect(self._report_read_aloud)
-        old, self._speaker = self._speaker, self._speakers[language]
-        if old is not self._speaker:
-            self._report_read_aloud()
-            self.window.set_speaker(self._speaker)
-        for tag in set(self._speakers) - wanted:  # after the window let go of it
-            self._speakers.pop(tag).deleteLater()
+        tag = missing[0]
+        speaker = self._speakers[tag] = factory(tag)
+        speaker.setParent(self.window)
+        speaker.available_changed.connect(self._report_read_aloud)
+        # A voice the pack dropped is let go once it has finished speaking.
+        speaker.speaking_changed.connect(self._speaking_changed)
+        self._voices_changed()
+
+    def _use_wanted_voice(self) -> None:
+        speaker = self._speakers.get(self._language or "")
+        if speaker is None or speaker is self._speaker:
+            return
+        self._speaker = speaker
+        self.window.set_speaker(speaker)
+
+    def _let_go_of_unused_voices(self) -> None:
+        """Delete the voices of languages the pack no longer has, unless in use."""
+        wanted = set(self._voices_wanted())
+        for tag, speaker in list(self._speakers.items()):
+            if tag in wanted or speaker is self._speaker or speaker.is_speaking():
+                continue
+            del self._speakers[tag]
+            speaker.deleteLater()
+
+    def _speaking_changed(self, speaking: bool) -> None:
+        if not speaking:
+            self._let_go_of_unused_voices()
 
     def _failed(self, error: ContentError) -> None:
         self.status.failed(error, self._now())
@@ -365,6 +404,33 @@ class Kiosk:
         self._record(ContentReloaded(self._now(), "unavailable"))
         log.warning("content folder unavailable (%s); retrying", reason)
         self._status_changed()
+
+
+def read_aloud_line(languages: Sequence[str], speakers: Mapping[str, Speaker]) -> str:
+    """Read-aloud for staff, language by language: "on: en, es (engine 'speechd',
+    voices en-US, es-ES); off: ar (why); starting: fr" (only the parts that apply)."""
+    on: list[Speaker] = []
+    off: dict[str, list[str]] = {}  # reason -> languages
+    starting: list[str] = []
+    for tag in languages:
+        speaker = speakers.get(tag)
+        if speaker is not None and speaker.available:
+            on.append(speaker)
+        elif speaker is not None and speaker.unavailable_reason:
+            off.setdefault(speaker.unavailable_reason, []).append(tag)
+        else:
+            starting.append(tag)
+    parts = []
+    if on:
+        engines = ", ".join(dict.fromkeys(f"'{s.engine_name}'" for s in on))
+        voices = ", ".join(s.voice_locale for s in on)
+        tags = ", ".join(s.language for s in on)
+        parts.append(f"on: {tags} (engine {engines}, voice{'s' if len(on) > 1 else ''} {voices})")
+    if off:
+        parts.append("off: " + ", ".join(f"{', '.join(t)} ({why})" for why, t in off.items()))
+    if starting:
+        parts.append(f"starting: {', '.join(starting)}")
+    return "; ".join(parts) or "starting"
 
 
 class ExceptionGuard:

@@ -24,7 +24,9 @@ class ContentStatus:
     last_problems: tuple[Problem, ...] = ()  # of the latest attempt
     unavailable_reason: str | None = None
     log_file: Path | None = None
-    # Listen's state for staff: "on: ..." or "off: why", set by the app.
+    # Listen's state for staff, by language, set by the app: "on: en, es (engine
+    # 'speechd', voices en-US, es-ES); off: ar (why); starting: fr", the parts that
+    # apply, in that order; "off: not set up" without read-aloud.
     read_aloud: str = "starting"
     # Since when a call on the content folder has been hanging (a share down).
     not_answering_since: dt.datetime | None = None

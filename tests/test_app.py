@@ -68,7 +68,7 @@ def test_the_voice_follows_the_packs_language(qtbot, start_kiosk, write_pack):
     assert window.speaker is None  # made after the first screen is up, not before
     qtbot.waitUntil(lambda: window.speaker is not None and window.speaker.available)
     assert made == ["en"]
-    assert kiosk.status.read_aloud == "on: engine 'mock', voice en-GB"
+    assert kiosk.status.read_aloud == "on: en (engine 'mock', voice en-GB)"
     window.show_topic("a")
     assert window.answer.listen_button.isVisible()
     window.answer.home_button.click()
@@ -79,7 +79,7 @@ def test_the_voice_follows_the_packs_language(qtbot, start_kiosk, write_pack):
     qtbot.waitUntil(lambda: made == ["en", "zz"], timeout=5000)
     window.show_topic("a")
     assert not window.answer.listen_button.isVisible()
-    assert kiosk.status.read_aloud.startswith("off: ")
+    assert kiosk.status.read_aloud.startswith("off: zz (the text-to-speech engine 'mock' has ")
     assert "'zz'" in kiosk.status.read_aloud
 
 
@@ -362,8 +362,7 @@ def test_listen_reads_in_the_voice_of_the_answers_language(qtbot, start_kiosk, w
     )
     window = kiosk.window
     window.set_pack(_in_english_and("fi", folder))  # Qt's mock engine speaks Finnish too
-    qtbot.waitUntil(lambda: window.speaker is not None and window.speaker.available)
-    assert sorted(made) == ["en", "fi"]  # a voice for each of the pack's languages, once
+    qtbot.waitUntil(lambda: sorted(made) == ["en", "fi"])  # a voice for each language, once
     english = window.speaker
     window.set_language("fi")
     window.show_topic("a")
@@ -399,3 +398,140 @@ def test_listen_is_hidden_where_there_is_no_voice_for_the_answers_language(
     window.show_home()
     window.show_topic("b")  # in English
     assert window.answer.listen_button.isVisible()
+
+
+def _in_three_languages(folder: Path) -> Pack:
+    """The pack in ``folder`` (topics a and b) in English, Finnish and Spanish,
+    topic a translated into both; Qt's mock engine has no Spanish voice."""
+    import dataclasses  # noqa: PLC0415
+
+    from kiosk.content.model import Translation  # noqa: PLC0415
+
+    pack = load_pack(folder)
+    translations = {
+        tag: Translation(
+            topics={"a": dataclasses.replace(pack.topic("a"), question=f"{tag}: A?", language=tag)}
+        )
+        for tag in ("fi", "es")
+    }
+    return dataclasses.replace(pack, languages=("en", "fi", "es"), translations=translations)
+
+
+@pytest.fixture
+def voices(qapp):
+    """A speaker factory on the mock engine that records what it made, and when:
+    "turn" marks each pass of the event loop after a voice was made."""
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
+
+    from kiosk.ui.speech.speaker import Speaker  # noqa: PLC0415
+
+    made: dict[str, Speaker] = {}
+    events: list[str] = []
+
+    def make(language: str) -> Speaker:
+        events.append(language)
+        QTimer.singleShot(0, qapp, lambda: events.append("turn"))
+        speaker = made[language] = Speaker(language, engine="mock")
+        return speaker
+
+    make.made = made  # type: ignore[attr-defined]
+    make.events = events  # type: ignore[attr-defined]
+    return make
+
+
+@pytest.mark.text_to_speech
+def test_voices_are_made_one_at_a_time_after_the_first_screen(
+    qtbot, start_kiosk, write_pack, voices
+):
+    folder = write_pack({"a": ("A?", "A."), "b": ("B?", "B.")})
+    (folder / "kiosk.yaml").write_text(
+        (folder / "kiosk.yaml").read_text(encoding="utf-8") + "languages: [en, fi, es]\n",
+        encoding="utf-8",
+    )
+    kiosk = start_kiosk(folder, kiosk_options={"speaker_factory": voices, "speaker_delay_ms": 0})
+    assert voices.events == []  # none before the first screen is up
+    assert kiosk.status.read_aloud == "starting: en, fi, es"
+    qtbot.waitUntil(lambda: voices.events.count("turn") == 3)
+    # The visit's language first; the event loop runs between two voices.
+    assert voices.events == ["en", "turn", "fi", "turn", "es", "turn"]
+    assert kiosk.status.read_aloud.startswith(
+        "on: en, fi (engine 'mock', voices en-GB, fi-FI); off: es (the text-to-speech engine "
+        "'mock' has no voice for the content's language 'es' (it has: "
+    )
+    kiosk.window.show_status()
+    assert f"Read-aloud: {kiosk.status.read_aloud}" in kiosk.window.status_screen.text.toPlainText()
+
+
+@pytest.mark.text_to_speech
+def test_a_language_tap_makes_no_voice_listen_comes_when_its_voice_is_made(
+    qtbot, start_kiosk, write_pack, voices
+):
+    folder = write_pack({"a": ("A?", "A."), "b": ("B?", "B.")})
+    kiosk = start_kiosk(folder, kiosk_options={"speaker_factory": voices, "speaker_delay_ms": 0})
+    window = kiosk.window
+    qtbot.waitUntil(lambda: window.speaker is not None and window.speaker.available)
+
+    window.set_pack(_in_three_languages(folder))  # a new pack: its voices come later
+    assert list(voices.made) == ["en"]
+    assert kiosk.status.read_aloud == "on: en (engine 'mock', voice en-GB); starting: fi, es"
+    window.set_language("fi")  # the patient's tap: the voice wanted is made first
+    window.show_topic("a")
+    assert list(voices.made) == ["en"]
+    assert not window.answer.listen_button.isVisible()  # the English voice cannot read it
+    qtbot.waitUntil(window.answer.listen_button.isVisible)
+    assert window.speaker is voices.made["fi"]
+    assert list(voices.made)[:2] == ["en", "fi"]
+    qtbot.waitUntil(lambda: "es" in voices.made)  # the pack's other language, later
+    assert window.speaker is voices.made["fi"]
+
+
+@pytest.mark.text_to_speech
+def test_voices_of_languages_the_pack_dropped_are_let_go_once_silent(
+    qtbot, start_kiosk, write_pack, voices
+):
+    import shiboken6  # noqa: PLC0415
+    from PySide6.QtCore import QCoreApplication, QEvent  # noqa: PLC0415
+
+    folder = write_pack({"a": ("A?", "A."), "b": ("B?", "B.")})
+    kiosk = start_kiosk(folder, kiosk_options={"speaker_factory": voices, "speaker_delay_ms": 0})
+    window = kiosk.window
+    window.set_pack(_in_three_languages(folder))
+    qtbot.waitUntil(lambda: len(voices.made) == 3)
+    finnish, spanish = voices.made["fi"], voices.made["es"]
+    finnish.say(" ".join(["Sana."] * 200))  # speaking, though not for the window
+    assert finnish.is_speaking()
+
+    window.set_pack(load_pack(folder))  # English only
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(spanish)
+    assert shiboken6.isValid(finnish) and finnish.is_speaking()  # not while it speaks
+    assert kiosk.status.read_aloud == "on: en (engine 'mock', voice en-GB)"
+    with qtbot.waitSignal(finnish.destroyed):
+        finnish.stop()
+    assert window.speaker is voices.made["en"]
+
+
+@pytest.mark.text_to_speech
+def test_the_voice_of_a_dropped_language_in_use_goes_when_the_window_leaves_it(
+    qtbot, start_kiosk, write_pack, voices
+):
+    folder = write_pack({"a": ("A?", " ".join(["Word."] * 200)), "b": ("B?", "B.")})
+    kiosk = start_kiosk(folder, kiosk_options={"speaker_factory": voices, "speaker_delay_ms": 0})
+    window = kiosk.window
+    window.set_pack(_in_three_languages(folder))
+    qtbot.waitUntil(lambda: len(voices.made) == 3)
+    finnish = voices.made["fi"]
+    window.set_language("fi")
+    window.show_topic("a")
+    window.answer.listen_button.click()
+    assert window.speaker is finnish and finnish.is_speaking()
+
+    window.set_pack(load_pack(folder))  # English only: waits for the reader
+    assert window.waiting_pack is not None
+    window.answer.home_button.click()
+    assert not finnish.is_speaking()
+    with qtbot.waitSignal(finnish.destroyed):
+        window.show_topic("a")  # in English now
+    assert window.speaker is voices.made["en"]
+    assert window.answer.listen_button.isVisible()
+    assert kiosk.status.read_aloud == "on: en (engine 'mock', voice en-GB)"

@@ -89,7 +89,7 @@ def from_status(
         last_reload_errors=errors if tried else None,
         showing_kept_copy=status.copy_saved_at is not None,
         folder_answering=status.not_answering_since is None,
-        read_aloud_available=status.read_aloud.startswith("on"),
+        read_aloud_available=status.read_aloud.startswith("on:"),  # "on: ..." comes first
         visits_total=visits_total,
         resident_memory_bytes=memory_bytes,
         writes_skipped=writes_skipped,
@@ -147,7 +147,8 @@ class _Snapshot(Collector):
         )
         yield _gauge(
             "kiosk_read_aloud_available",
-            "1 if Listen (read-aloud) works, 0 if it is off or still starting.",
+            "1 if Listen (read-aloud) works in at least one of the content's languages, 0 if it "
+            "is off or still starting in all of them.",
             int(m.read_aloud_available),
         )
         if m.visits_total is not None:

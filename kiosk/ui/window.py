@@ -356,6 +356,7 @@ class KioskWindow(QWidget):
         # arranged once, after them.
         with self.answer.changes():
             if language != self.language:
+                self._stop_speaking()  # its words are marked in the text being replaced
                 self.language = language
                 # The kiosk's own words first, so that the screens below show them.
                 self.language_changed.emit(language)

@@ -38,7 +38,7 @@ def values(data: bytes) -> dict[str, float]:
 def test_a_kiosk_showing_good_content(bundled_pack):
     status = ContentStatus(folder=FOLDER, started_at=START)
     status.loaded(bundled_pack, START + dt.timedelta(seconds=2))
-    status.read_aloud = "on: engine 'speechd', voice en-GB"
+    status.read_aloud = "on: en (engine 'speechd', voice en-GB); off: ar (no voice)"
     data = exposition(from_status(status, version="1.2.3", visits_total=7, memory_bytes=90_000))
     assert values(data) == {
         "kiosk_info{content_folder=/srv/kiosk/current,version=1.2.3}": 1.0,
@@ -64,7 +64,7 @@ def test_broken_content_behind_the_kept_copy_with_the_folder_hanging(bundled_pac
     warning = Problem("/srv/x.yaml", "long", 1, 1, Severity.WARNING)
     status.failed(ContentError([*problems, warning]), START)
     status.answering(False, START)
-    status.read_aloud = "off: no voice for 'fi'"
+    status.read_aloud = "off: fi (no voice for 'fi'); starting: en"
     found = values(exposition(from_status(status, version="1", writes_skipped=2)))
     assert found["kiosk_content_last_reload_success"] == 0
     assert found["kiosk_content_last_reload_errors"] == 2  # warnings are not errors

@@ -258,3 +258,33 @@ def test_the_warning_is_read_in_the_voice_of_its_words(
         "Kosketa näyttöä jatkaaksesi lukemista."
     ]
     speaker.deleteLater()
+
+
+@pytest.mark.text_to_speech
+def test_a_language_tap_stops_the_reading_so_no_word_is_marked_in_the_new_text(
+    qtbot: QtBot, open_window, make_pack, speaker: Speaker
+):
+    import dataclasses  # noqa: PLC0415
+
+    from kiosk.content.model import Translation  # noqa: PLC0415
+
+    english = make_pack({"long": ("Long?", " ".join(["Word."] * 100)), "b": ("B?", "B.")})
+    spanish_b = dataclasses.replace(english.topic("b"), question="¿B?", language="es")
+    pack = dataclasses.replace(
+        english, languages=("en", "es"), translations={"es": Translation(topics={"b": spanish_b})}
+    )
+    window = open_window(pack, speaker=speaker)
+    window.show_topic("long")  # not translated: read in English in either language
+    spoken: list[tuple[int, int]] = []
+    speaker.word_spoken.connect(lambda start, length: spoken.append((start, length)))
+    window.answer.listen_button.click()
+    qtbot.waitUntil(lambda: len(spoken) >= 2)
+
+    with qtbot.waitSignal(speaker.speaking_changed) as changed:
+        window.set_language("es")
+    assert changed.args == [False]
+    assert window.speaker is speaker  # the same voice would read this answer
+    assert not speaker.is_speaking()
+    assert window.answer.listen_button.text() == "Listen"
+    assert window.answer.view.extraSelections() == []
+    assert not window.idle.held
