@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import queue
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +20,9 @@ log = logging.getLogger(__name__)
 INTERVAL_MS = 30_000
 MIN_GAP_MS = 1_000  # a burst of content results makes one write, not one each
 STOP_WAIT_MS = 2_000
+# How often a write's result is looked for while one is out: soon enough
+# for Status, and nothing at all between writes.
+RESULT_POLL_MS = 20
 
 
 class MetricsPublisher(QObject):
@@ -33,7 +37,6 @@ class MetricsPublisher(QObject):
     """
 
     status_changed = Signal()
-    _finished = Signal(object)  # a WriteResult, from the writer's thread
 
     def __init__(
         self,
@@ -63,8 +66,14 @@ class MetricsPublisher(QObject):
         self._started = False
         self._again = False  # a write was skipped: write once the running one ends
         options = {"write": write} if write is not None else {}
-        self._writer = TextfileWriter(path, self._finished.emit, now=now, **options)
-        self._finished.connect(self._done)
+        # The writer's thread touches no Qt object: it leaves each result in a
+        # queue, which a timer here looks into while a write is out (a signal
+        # emitted from that thread could meet this object being deleted).
+        self._results: queue.SimpleQueue[WriteResult] = queue.SimpleQueue()
+        self._writer = TextfileWriter(path, self._results.put, now=now, **options)
+        self._outstanding = 0  # writes asked for whose result has not come back
+        self._collect = QTimer(self, interval=RESULT_POLL_MS)
+        self._collect.timeout.connect(self._collect_results)
         self._timer = QTimer(self, interval=interval_ms)
         self._timer.timeout.connect(self.write_now)
         self._soon = QTimer(self, singleShot=True)
@@ -98,8 +107,23 @@ class MetricsPublisher(QObject):
             writes_skipped=self.writes_skipped,
             write_failures=self.write_failures,
         )
-        if not self._writer.submit(lambda: exposition(snapshot)):
+        if self._writer.submit(lambda: exposition(snapshot)):
+            self._outstanding += 1
+            if not self._collect.isActive():  # start() again would put it off
+                self._collect.start()
+        else:
             self._skipped()
+
+    def _collect_results(self) -> None:
+        while True:
+            try:
+                result = self._results.get_nowait()
+            except queue.Empty:
+                break
+            self._outstanding -= 1
+            self._done(result)
+        if self._outstanding <= 0:
+            self._collect.stop()
 
     def _skipped(self) -> None:
         self.writes_skipped += 1
@@ -145,6 +169,7 @@ class MetricsPublisher(QObject):
         self._started = False
         self._timer.stop()
         self._soon.stop()
+        self._collect.stop()
         removed = self._writer.close(remove=True, timeout_s=wait_ms / 1000)
         if not removed:
             log.warning("metrics file %s: not removed within %d ms", self.path, wait_ms)

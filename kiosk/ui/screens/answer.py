@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
-from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal, SignalInstance
 from PySide6.QtGui import (
     QResizeEvent,
 )
@@ -93,11 +93,6 @@ class AnswerScreen(QWidget):
         self.show_choices(self._text_size, self._high_contrast)
         self.listen_button.hide()  # until the window has a working voice
 
-        self._rewrite_note = QTimer(self)
-        self._rewrite_note.setSingleShot(True)
-        self._rewrite_note.setInterval(0)
-        self._rewrite_note.timeout.connect(self._write_note_again)
-
         self.languages = self._language_choice()
         self.controls = FlowRow()
         self._place_controls()
@@ -115,23 +110,15 @@ class AnswerScreen(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
+            # The note above an answer is in the kiosk's words too: the words
+            # change on a language tap, which shows the answer again, note and
+            # all, right after this (window._show_language).
             self.retranslate()
-            # The note above the answer is in the kiosk's words too. A tap on
-            # a language shows the answer again right after this (show_topic),
-            # so it is written once, then; anything else gets it from the timer.
-            if self.topic is not None and self.isVisible():
-                self._rewrite_note.start()
         super().changeEvent(event)
         if event.type() == QEvent.Type.LayoutDirectionChange and self._metrics is not None:
             # The margins change sides; the arrangement stays as it is.
             outer, _ = self._spacing(self.arrangement, self._metrics)
             self._layout.setContentsMargins(*outer)
-
-    def _write_note_again(self) -> None:
-        if self.topic is not None:
-            self.view.set_note(self._note(self.topic))
-            if self._metrics is not None:
-                self.view.show_topic(self.topic, self._palette, self._metrics, keep_position=True)
 
     def retranslate(self) -> None:
         """The screen's own words (not the answer's) in the language in use;
@@ -224,7 +211,6 @@ class AnswerScreen(QWidget):
 
     def show_topic(self, topic: Topic) -> None:
         self.topic = topic
-        self._rewrite_note.stop()  # written below, in the words in use
         self._name_answer(topic)
         self.view.setLocale(QLocale(topic.language))
         self.view.set_note(self._note(topic))
