@@ -253,7 +253,8 @@ def language(folder: Path, count: int) -> dict[str, object]:
     pack = in_three_languages(load_pack(folder))
     window = KioskWindow(pack, app=app, idle_timeout_ms=90_000, idle_warning_ms=20_000, settle_ms=0)
     # The kiosk's own words follow the tap, as in the kiosk (kiosk/app.py).
-    kiosk_words = KioskWords(app, parent=window)
+    kiosk_words = KioskWords(app)
+    kiosk_words.serve(window)
     window.language_changed.connect(lambda tag: kiosk_words.use(tag, pack.words.get(tag, {})))
     window.setGeometry(0, 0, SCREEN_WIDTH, SCREEN_HEIGHT)
     window.show()
@@ -366,7 +367,8 @@ def words(folder: Path, count: int) -> dict[str, object]:
     too -> the window painted."""
     app = application()
     window = build_window(app, folder)
-    kiosk_words = KioskWords(app, parent=window)
+    kiosk_words = KioskWords(app)
+    kiosk_words.serve(window)
     window.show_topic(window.home.tiles[0].objectName().removeprefix("tile-"))
     painted(app, window)
     cycle = ("es", "ar", "en")

@@ -139,7 +139,8 @@ class Kiosk:
         self._next_voice = QTimer(self.window, singleShot=True)
         self._next_voice.timeout.connect(self._make_next_voice)
         # The kiosk's own words (Home, Keep reading...), in the pack's language.
-        self.words = KioskWords(app, parent=self.window)
+        self.words = KioskWords(app)
+        self.words.serve(self.window)
         self.window.closing.connect(self.words.uninstall)
         self.recorder: Recorder | None = None
         self.status.statistics = STATS_OFF
@@ -165,6 +166,13 @@ class Kiosk:
             self.stop_recording()
             if hasattr(self, "watcher"):
                 self.stop_watching()
+            # Nor a window: closed (its input filters leave the application,
+            # its words are served no more) and deleted by the event loop, on
+            # this thread, not by whichever thread's garbage collection
+            # happens to find it (Qt cannot stop its timers from another).
+            self.window.locked = False
+            self.window.close()
+            self.window.deleteLater()
             raise
 
     def _start(

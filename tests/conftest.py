@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import socket
 import subprocess
@@ -66,6 +67,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 PackWriter = Callable[..., Path]
+
+
+@pytest.fixture(autouse=True)
+def garbage_collected_here() -> Iterator[None]:
+    """What a test leaves in reference cycles is collected on this thread, as
+    it ends. Left to chance, the collection may run on a worker thread (the
+    statistics writer, the metrics writer), and a Qt object deleted there
+    keeps its timers: Qt cannot stop them from another thread, and the next
+    one to fire is delivered to a deleted object."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

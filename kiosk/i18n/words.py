@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator
+from PySide6.QtWidgets import QWidget
 
 from kiosk.content.languages import base_language
 from kiosk.i18n.catalog import (
@@ -103,6 +104,13 @@ class KioskWords(QObject):
     def uninstall(self) -> None:
         """Serve no more words: the application is back to the words as written."""
         self._app.removeTranslator(self._translator)
+
+    def serve(self, window: QWidget) -> None:
+        """Serve ``window`` for as long as it lives, then go, a turn of the
+        event loop later. Not as the window's child: a translator removed
+        while the window's widgets are being destroyed would send them a
+        language change half-way through (and crash the process)."""
+        window.destroyed.connect(self.deleteLater)
 
     def _shipped_for(self, language: str) -> QTranslator | None:
         if base_language(language) == "en":

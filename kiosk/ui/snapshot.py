@@ -242,7 +242,8 @@ def _open_window(
         now=lambda: SAMPLE_NOW,
         stats_db=stats_db,
     )
-    words = KioskWords(app, parent=window)
+    words = KioskWords(app)
+    words.serve(window)
     words.use(pack.main_language, pack.words.get(pack.main_language, {}))
     window.language_changed.connect(
         lambda language: words.use(language, pack.words.get(language, {}))

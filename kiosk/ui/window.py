@@ -184,7 +184,11 @@ class KioskWindow(QWidget):
         self.show_home()
 
     def event(self, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.LanguageChange or not self._filtering:
+        if (
+            event.type() != QEvent.Type.LanguageChange
+            or not self._filtering
+            or not self.isVisible()  # a window not (or no longer) shown: no juggling
+        ):
             return super().event(event)
         # Qt hands a language change to every widget of the window, and the
         # input filters see every event of the application: three Python
