@@ -91,10 +91,10 @@ def shipped_languages() -> frozenset[str]:
 
 
 @functools.cache
-def patient_words() -> frozenset[str]:
-    """The English wording of every word the kiosk shows patients."""
-    return frozenset(
-        message.source
+def _patient_messages() -> tuple[Message, ...]:
+    """Every message of the shipped files but the language's tag."""
+    return tuple(
+        message
         for path in ts_files().values()
         for message in read_ts(path)[1]
         if message.context != LANGUAGE_CONTEXT
@@ -102,14 +102,15 @@ def patient_words() -> frozenset[str]:
 
 
 @functools.cache
+def patient_words() -> frozenset[str]:
+    """The English wording of every word the kiosk shows patients."""
+    return frozenset(message.source for message in _patient_messages())
+
+
+@functools.cache
 def patient_contexts() -> frozenset[str]:
     """The translation contexts (classes) of the words patients see."""
-    return frozenset(
-        message.context
-        for path in ts_files().values()
-        for message in read_ts(path)[1]
-        if message.context != LANGUAGE_CONTEXT
-    )
+    return frozenset(message.context for message in _patient_messages())
 
 
 def has_shipped_words(tag: str) -> bool:

@@ -13,6 +13,7 @@ which opens the chooser, stands in for them.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -32,6 +33,7 @@ ARABIC_LINE_HEIGHT = 1.8
 ARABIC_HEADING_LINE_HEIGHT = 1.5
 
 
+@functools.cache
 def arabic_script(language: str | None) -> bool:
     """Whether ``language`` is written in Arabic script (ar, fa, ur, ...)."""
     return language is not None and QLocale(language).script() == QLocale.Script.ArabicScript
