@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 
@@ -24,9 +25,19 @@ from kiosk.content.languages import (
     pack_text_name,
     split_translation_stem,
 )
-from kiosk.content.model import DEFAULT_LANGUAGE, Pack, Place, Topic, Translation
+from kiosk.content.model import (
+    DEFAULT_LANGUAGE,
+    DEFAULT_REVIEW_MONTHS,
+    Pack,
+    Place,
+    Section,
+    Topic,
+    Translation,
+)
+from kiosk.content.pictures import read_picture
 from kiosk.content.problems import ContentError, Problem, Severity, closest
 from kiosk.content.schema import (
+    MAIN_ONLY_KEYS,
     PACK_KEYS,
     PACK_TEXT_KEYS,
     TOPIC_KEYS,
@@ -36,6 +47,7 @@ from kiosk.content.schema import (
     Value,
     language_tag,
 )
+from kiosk.content.sections import read_sections
 from kiosk.content.textfile import decode_utf8, read_capped
 from kiosk.content.words import check_known_words, read_words
 from kiosk.content.yamlreader import Mapping, Node, describe, read_yaml
@@ -126,6 +138,8 @@ class _PackTexts:
     shown: str
     texts: dict[str, str] = field(default_factory=dict)
     words: dict[str, str] | None = None
+    link: str | None = None
+    sections: tuple[Section, ...] = ()
 
 
 @dataclass
@@ -146,6 +160,10 @@ class _PackReader:
     translation_files: list[tuple[str, str, Path, str]] = field(default_factory=list)
     # The file of each main-language topic id, valid or not.
     main_files: dict[str, str] = field(default_factory=dict)
+    # kiosk.yaml's 'sections', when given.
+    sections: tuple[Section, ...] = ()
+    # A translation's 'image_alt' by (topic id, language): the picture is the main file's.
+    translated_alts: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def show(self, *parts: str) -> str:
         return os.path.join(self.shown, *parts)
@@ -221,6 +239,9 @@ class _PackReader:
         values = checker.check(root)
         self.pack_nodes = checker.nodes
         self.named_languages = checker.tag_lists.get("languages")
+        sections = checker.nodes.get("sections")
+        if isinstance(sections, Mapping):
+            self.sections = read_sections(shown, sections, self.problems)
         return values
 
     def pack_languages(self, values: dict[str, Value] | None) -> _Languages:
@@ -340,39 +361,76 @@ class _PackReader:
         keys: tuple[Key, ...] = TOPIC_KEYS
         if translation:
             keys = TRANSLATION_KEYS
-            root = self._without_order(root, shown)
+            root = self._without_main_only_keys(root, shown)
         checker = MappingChecker(shown, keys, self.problems)
         values = checker.check(root)
         if "question" not in values or "answer" not in values:
             return None
+        image = None
+        if "image" in values:
+            alt = values.get("image_alt")
+            if alt is None:
+                if "image_alt" not in checker.nodes:
+                    checker.add(
+                        checker.nodes["image"],
+                        "'image' needs an 'image_alt': a short text saying what the picture "
+                        "shows, for patients who cannot see it; add 'image_alt: ...'",
+                    )
+                return None
+            image = read_picture(
+                self.folder,
+                str(values["image"]),
+                str(alt),
+                shown=shown,
+                node=checker.nodes["image"],
+                problems=self.problems,
+                files=self.files,
+            )
+            if image is None:
+                return None
+        elif translation and "image_alt" in values:
+            self.translated_alts[topic_id, language] = str(values["image_alt"])
+        elif "image_alt" in values:
+            checker.add(
+                checker.nodes["image_alt"],
+                "'image_alt' without an 'image'; add the picture's file as 'image: ...' "
+                "or remove this line",
+                Severity.WARNING,
+            )
         answer = parse_answer(str(values["answer"]))
         if not answer:
             # Only bullet dashes: nothing a patient could read.
             checker.add(checker.nodes["answer"], "'answer' has no words; write the answer text")
             return None
         order = values.get("order")
-        source = values.get("source")
         answer_node = checker.nodes["answer"]
         return Topic(
             id=topic_id,
             question=str(values["question"]),
             answer=answer,
             order=order if isinstance(order, int) else None,
-            source=str(source) if source is not None else None,
+            source=_text(values.get("source")),
             answer_place=Place(shown, answer_node.line, answer_node.column),
             language=language,
+            image=image,
+            link=_text(values.get("link")),
+            section=_text(values.get("section")),
+            reviewed=date.fromisoformat(str(values["reviewed"])) if "reviewed" in values else None,
+            places=MappingProxyType(
+                {name: Place(shown, node.line, node.column) for name, node in checker.nodes.items()}
+            ),
         )
 
-    def _without_order(self, root: Mapping, shown: str) -> Mapping:
-        """The translation's keys but 'order', which is refused: tiles keep the main order."""
+    def _without_main_only_keys(self, root: Mapping, shown: str) -> Mapping:
+        """The translation's keys but those only the main language's file may give."""
         kept = []
         for key, value in root.items:
-            if key.text == "order":
+            reason = MAIN_ONLY_KEYS.get(key.text)
+            if reason is not None:
                 self.problems.append(
                     Problem(
                         shown,
-                        "'order' is not allowed in a translation: the tiles keep the order "
-                        "of the main language's file; remove this line",
+                        f"'{key.text}' is not allowed in a translation: {reason}; remove this line",
                         key.line,
                         key.column,
                     )
@@ -400,7 +458,8 @@ class _PackReader:
             topic = self.read_topic(topic_id, file, shown, tag, translation=True)
             main = main_topics.get(topic_id)
             if named and topic is not None and main is not None:
-                found.setdefault(tag, {})[topic_id] = replace(topic, order=main.order)
+                alt = self.translated_alts.get((topic_id, tag))
+                found.setdefault(tag, {})[topic_id] = _translated(main, topic, alt)
         return found
 
     def _translation_named(
@@ -545,6 +604,10 @@ class _PackReader:
         checker = MappingChecker(shown, PACK_TEXT_KEYS, self.problems)
         values = checker.check(root)
         texts = _PackTexts(shown, {k: str(v) for k, v in values.items() if k in PACK_TEXTS})
+        texts.link = _text(values.get("link"))
+        sections = checker.nodes.get("sections")
+        if isinstance(sections, Mapping):
+            texts.sections = read_sections(shown, sections, self.problems)
         if main:
             for key in PACK_TEXTS:
                 if key in checker.nodes:
@@ -601,6 +664,30 @@ class _PackReader:
                     f"{main} text; add {'it' if len(lacking) == 1 else 'them'} here",
                     Severity.WARNING,
                 )
+
+
+def _text(value: object) -> str | None:
+    return str(value) if value is not None else None
+
+
+def _translated(main: Topic, translation: Topic, alt: str | None) -> Topic:
+    """A translated topic with what only the main language's file gives.
+
+    The picture is the main one, described in the translation's words where
+    it gives them (``alt``); a translation's own link points at a page in its
+    language.
+    """
+    image = main.image
+    if image is not None and alt is not None:
+        image = replace(image, alt=alt)
+    return replace(
+        translation,
+        order=main.order,
+        image=image,
+        link=translation.link or main.link,
+        section=main.section,
+        reviewed=main.reviewed,
+    )
 
 
 def _and(keys: list[str]) -> str:
@@ -673,6 +760,9 @@ def load_pack(
             }
         ),
         text_files=MappingProxyType({language: given.shown for language, given in texts.items()}),
+        link=_text(pack_values.get("link")),
+        sections=reader.sections,
+        review_every=int(pack_values.get("review_every", DEFAULT_REVIEW_MONTHS)),
     )
 
 
@@ -685,5 +775,9 @@ def _translation(
         title=given.get("title"),
         welcome=given.get("welcome"),
         footer=given.get("footer"),
+        link=texts.link if texts is not None else None,
+        sections=MappingProxyType(
+            {s.id: s.title for s in texts.sections} if texts is not None else {}
+        ),
         topics=MappingProxyType({t.id: topics[t.id] for t in ordered if t.id in topics}),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 
@@ -12,6 +13,8 @@ from kiosk.content.problems import Problem
 # The language of a pack that does not say: a BCP 47 tag, as kiosk.yaml's
 # 'language' holds one.
 DEFAULT_LANGUAGE = "en"
+# How often a topic is due for review when kiosk.yaml does not say, in months.
+DEFAULT_REVIEW_MONTHS = 36
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,28 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class Picture:
+    """A topic's picture, as checked when the pack was loaded.
+
+    The bytes are kept: the screens never read the pack's folder, which may
+    be a network share that has stopped answering.
+    """
+
+    file: str  # as written after 'image:', relative to the pack's folder
+    format: str  # "png", "jpeg" or "svg", from the file's content
+    data: bytes = field(repr=False)
+    alt: str  # the picture's accessible name, in the topic's language
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A group of topics on the home screen, in kiosk.yaml's order."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
 class Topic:
     id: str
     question: str
@@ -52,6 +77,16 @@ class Topic:
     # pack in another language (Pack.in_language), a topic not translated
     # into it keeps the main language here: the screens show a note then.
     language: str = DEFAULT_LANGUAGE
+    image: Picture | None = None
+    # An https:// address where the answer can be read at home (a QR code).
+    link: str | None = None
+    # The id of the topic's section (Pack.sections), if the pack has sections.
+    section: str | None = None
+    # When a clinician last reviewed the topic (the main language's file).
+    reviewed: date | None = None
+    # Where each key's value is written, by key name, for later checks
+    # (review dates) and for the sign-off proof.
+    places: Mapping[str, Place] = field(default_factory=lambda: MappingProxyType({}), compare=False)
 
     @property
     def word_count(self) -> int:
@@ -73,6 +108,9 @@ class Translation:
     title: str | None = None
     welcome: str | None = None
     footer: str | None = None
+    link: str | None = None
+    # Section titles by section id; sections left out keep the main title.
+    sections: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     # By topic id; each Topic's ``language`` is this translation's language.
     topics: Mapping[str, Topic] = field(default_factory=lambda: MappingProxyType({}))
 
@@ -102,6 +140,12 @@ class Pack:
     text_files: Mapping[str, str] = field(
         default_factory=lambda: MappingProxyType({}), compare=False
     )
+    # The clinic's own web page, an https:// address.
+    link: str | None = None
+    # The home screen's sections, in order; empty: one grid of all topics.
+    sections: tuple[Section, ...] = ()
+    # How often each topic is due for review, in months.
+    review_every: int = DEFAULT_REVIEW_MONTHS
     # In a view made by ``in_language``: the pack it was made from.
     main_pack: Pack | None = field(default=None, compare=False, repr=False)
 
@@ -131,9 +175,17 @@ class Pack:
             welcome=translation.welcome if translation.welcome is not None else main.welcome,
             footer=translation.footer if translation.footer is not None else main.footer,
             topics=tuple(translation.topics.get(t.id, t) for t in main.topics),
+            link=translation.link or main.link,
+            sections=tuple(
+                replace(s, title=translation.sections.get(s.id, s.title)) for s in main.sections
+            ),
             language=language,
             main_pack=main,
         )
+
+    def section_topics(self, section_id: str) -> tuple[Topic, ...]:
+        """The topics of one section, in tile order."""
+        return tuple(t for t in self.topics if t.section == section_id)
 
     def topic(self, topic_id: str) -> Topic:
         for topic in self.topics:

@@ -10,7 +10,9 @@ import enum
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
+from kiosk.content.links import link_problem
 from kiosk.content.problems import Problem, Severity, closest, did_you_mean
 from kiosk.content.yamlreader import Mapping, Node, Scalar, Sequence, describe, implicit_type
 
@@ -31,6 +33,10 @@ class Kind(enum.Enum):
     # A mapping read by its own checker (see kiosk.content.words): here only
     # its place is noted, in ``MappingChecker.nodes``.
     WORDS = "a mapping of the kiosk's words to their translation, one per line"
+    # A mapping read by its own checker (see kiosk.content.sections).
+    SECTIONS = "a mapping of section ids to their titles, one per line"
+    DATE = "a date written year-month-day, such as 2026-10-01"
+    LINK = "a web address starting with https://"  # checked by kiosk.content.links
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +63,9 @@ PACK_KEYS = (
     Key("footer", Kind.TEXT, max_length=300),
     Key("language", Kind.LANGUAGE),
     Key("languages", Kind.LANGUAGES),
+    Key("link", Kind.LINK, max_length=300),
+    Key("sections", Kind.SECTIONS),
+    Key("review_every", Kind.WHOLE_NUMBER, minimum=1, maximum=120, unit="months"),
 )
 
 # kiosk.<lang>.yaml: the pack's texts in one of its languages, and the
@@ -65,6 +74,8 @@ PACK_TEXT_KEYS = (
     Key("title", Kind.LINE, max_length=80),
     Key("welcome", Kind.LINE, max_length=200),
     Key("footer", Kind.TEXT, max_length=300),
+    Key("link", Kind.LINK, max_length=300),
+    Key("sections", Kind.SECTIONS),
     Key("words", Kind.WORDS),
 )
 
@@ -73,13 +84,27 @@ TOPIC_KEYS = (
     Key("answer", Kind.TEXT, required=True),
     Key("order", Kind.WHOLE_NUMBER),
     Key("source", Kind.TEXT, max_length=300),
+    Key("image", Kind.FILE, max_length=200),
+    Key("image_alt", Kind.LINE, max_length=200),
+    Key("link", Kind.LINK, max_length=300),
+    Key("section", Kind.LINE, max_length=64),
+    Key("reviewed", Kind.DATE),
 )
 
-# topics/<id>.<lang>.yaml: a topic's translation. The tile order is the main
-# language's, so 'order' is refused (with its own message, by the loader).
-TRANSLATION_KEYS = tuple(key for key in TOPIC_KEYS if key.name != "order")
+# Keys a translation may not give, each with why: the main language's file
+# decides them for every language (refused by the loader with this reason).
+MAIN_ONLY_KEYS = {
+    "order": "the tiles keep the order of the main language's file",
+    "image": "every language shows the main language's picture; give 'image_alt' here",
+    "section": "every language keeps the main language's section",
+    "reviewed": "the review date is the main language's file's",
+}
+
+# topics/<id>.<lang>.yaml: a topic's translation.
+TRANSLATION_KEYS = tuple(key for key in TOPIC_KEYS if key.name not in MAIN_ONLY_KEYS)
 
 _WHOLE_NUMBER = re.compile(r"[-+]?[0-9]+")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 
 # What a text value may not hold, though a double-quoted escape ("\0", "\e",
@@ -197,7 +222,7 @@ class MappingChecker:
             if tags is not None:
                 self.tag_lists[key.name] = tags
             return None
-        if key.kind is Kind.WORDS and isinstance(node, Mapping):
+        if key.kind in (Kind.WORDS, Kind.SECTIONS) and isinstance(node, Mapping):
             return None  # read by its own checker
         if not isinstance(node, Scalar):
             self.add(node, f"'{key.name}' must be {key.kind.value}, not {describe(node)}")
@@ -213,9 +238,11 @@ class MappingChecker:
                     Severity.WARNING,
                 )
             return None
-        if key.kind is Kind.WORDS:
+        if key.kind in (Kind.WORDS, Kind.SECTIONS):
             self.add(node, f"'{key.name}' must be {key.kind.value}, not {describe(node)}")
             return None
+        if key.kind is Kind.DATE:
+            return self._date(key, node)
         if key.kind is Kind.WHOLE_NUMBER:
             return self._whole_number(key, node)
         if key.kind is Kind.BOOLEAN:
@@ -226,6 +253,8 @@ class MappingChecker:
             return self._language(key, node)
         if key.matches is not None:
             return self._formatted(key, node)
+        if key.kind is Kind.LINK:
+            return self._link(key, node)
         if kind != "str":
             self.add(
                 node,
@@ -382,6 +411,33 @@ class MappingChecker:
             first_seen[tag] = item
             tags.append(tag)
         return tuple(tags) if valid else None
+
+    def _date(self, key: Key, node: Scalar) -> str | None:
+        """The date as written (year-month-day), if it is a real one."""
+        text = node.text.strip()
+        try:
+            valid = _ISO_DATE.fullmatch(text) is not None and bool(date.fromisoformat(text))
+        except ValueError:
+            valid = False
+        if not valid:
+            self.add(node, f"'{key.name}' must be {key.kind.value}, not '{text}'")
+            return None
+        return text
+
+    def _link(self, key: Key, node: Scalar) -> str | None:
+        text = node.text.strip()
+        if key.max_length is not None and len(text) > key.max_length:
+            self.add(
+                node,
+                f"'{key.name}' is {len(text)} characters long; the limit is "
+                f"{key.max_length}: use a shorter address",
+            )
+            return None
+        problem = link_problem(text)
+        if problem is not None:
+            self.add(node, f"'{key.name}' {problem}")
+            return None
+        return text
 
     def _formatted(self, key: Key, node: Scalar) -> str | None:
         assert key.matches is not None

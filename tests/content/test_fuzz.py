@@ -662,7 +662,7 @@ def test_a_repeated_value_stays_on_the_problems_line(tmp_path: Path) -> None:
     assert lines_of(tmp_path, topic) == [
         "{pack}/topics/a.yaml:3:8: error: 'order' must be a whole number such as 10, not '1\\n2'",
         "{pack}/topics/a.yaml:4:1: error: unknown key '\\x1b[2J\\r'; allowed keys are: "
-        "answer, order, question, source",
+        "answer, image, image_alt, link, order, question, reviewed, section, source",
     ]
 
 

@@ -92,7 +92,9 @@ TAG_REFUSED = "is not allowed: content files hold plain text and numbers only; r
 NO_TOPICS = "no topics; add at least one file such as topics/opening-hours.yaml"
 NOT_ALLOWED = "is not allowed; write the text out in full"
 QUESTION_EMPTY = "'question' is empty; write its value after 'question:'"
-TOPIC_KEYS_HINT = "allowed keys are: answer, order, question, source"
+TOPIC_KEYS_HINT = (
+    "allowed keys are: answer, image, image_alt, link, order, question, reviewed, section, source"
+)
 LANGUAGE_TAG = "a language tag such as en, en-GB, es or pt-BR"
 NOT_A_TAG = f"must be {LANGUAGE_TAG}"
 BAD_ID = (
@@ -384,7 +386,7 @@ BROKEN_PACKS = [
         {"kiosk.yaml": PACK_YAML + "colour: red\n"},
         [
             "{pack}/kiosk.yaml:3:1: error: unknown key 'colour'; allowed keys are: footer, "
-            "language, languages, schema, title, welcome"
+            "language, languages, link, review_every, schema, sections, title, welcome"
         ],
         id="pack-unknown-key-no-close-match",
     ),

@@ -308,7 +308,7 @@ BROKEN = [
             "{pack}/kiosk.es.yaml:2:9: error: 'footer' is 301 characters long; the limit is "
             "300: shorten it",
             "{pack}/kiosk.es.yaml:4:1: error: unknown key 'schema'; allowed keys are: footer, "
-            "title, welcome, words",
+            "link, sections, title, welcome, words",
         ],
         id="texts-with-the-limits-of-kiosk-yaml",
     ),
