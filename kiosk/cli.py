@@ -9,7 +9,7 @@ import logging
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -25,8 +25,13 @@ from kiosk.config import (
     save_pin_hash,
 )
 from kiosk.content import ContentError, Pack, Problem, load_pack, yamlparsers
-from kiosk.content.check_report import coverage_lines, readability_lines
-from kiosk.content.readability import languages_readability, readability_warnings
+from kiosk.content.check_report import coverage_lines, readability_lines, review_lines
+from kiosk.content.readability import (
+    PackReadability,
+    languages_readability,
+    readability_warnings,
+)
+from kiosk.content.review import pack_review, review_warnings
 from kiosk.content.schema import language_tag
 from kiosk.content.texts import characters_to_check, pack_texts, undrawable_warnings
 from kiosk.display import display_available
@@ -192,6 +197,12 @@ def _parser() -> argparse.ArgumentParser:
         help="also print the reading score of every answer: the Flesch-Kincaid grade in "
         "English, INFLESZ in Spanish",
     )
+    check.add_argument(
+        "--review",
+        action="store_true",
+        help="also print every topic's review: when it was last reviewed, when it is due, "
+        "and whether it is overdue (a warning, not an error: the exit status stays 0)",
+    )
 
     snapshot = commands.add_parser("snapshot", help="render every screen to PNG, no display needed")
     _add_config_option(snapshot)
@@ -321,10 +332,10 @@ def _run_overrides(args: argparse.Namespace) -> dict[str, object]:
     }
 
 
-def _load(folder: Path | None, out: TextIO) -> Pack | None:
+def _load(folder: Path | None, out: TextIO, today: dt.date) -> Pack | None:
     """The pack, or ``None`` after printing every problem to ``out``."""
     try:
-        pack = load_pack(folder or bundled_content(), known_words=patient_words())
+        pack = load_pack(folder or bundled_content(), known_words=patient_words(), today=today)
     except ContentError as exc:
         print(exc.render(), file=out)
         print(
@@ -349,17 +360,12 @@ def _check(args: argparse.Namespace) -> int:
     settings, _ = resolved
     if settings.config_file is not None:
         print(f"OK: config file {settings.config_file}")
-    pack = _load(settings.content, sys.stdout)
+    today = _today()
+    pack = _load(settings.content, sys.stdout, today)
     if pack is None:
         return 1
     measured = languages_readability(pack)
-    # Warnings only: a hard answer is still better than no answer.
-    for language in measured:
-        for warning in readability_warnings(pack, language):
-            _print_warning(warning)
-    for warning in words_warnings(pack):  # the kiosk's own words in the pack's languages
-        _print_warning(warning)
-    for warning in _font_warnings(pack):
+    for warning in _check_warnings(pack, measured, today):
         _print_warning(warning)
     print(f"OK: {plural(len(pack.topics), 'topic')}")
     for line in coverage_lines(pack):
@@ -367,7 +373,22 @@ def _check(args: argparse.Namespace) -> int:
     if args.readability:
         for line in readability_lines(measured):
             print(line)
+    if args.review:
+        for line in review_lines(pack_review(pack, today)):
+            print(line)
     return 0
+
+
+def _check_warnings(
+    pack: Pack, measured: Sequence[PackReadability], today: dt.date
+) -> Iterator[Problem]:
+    """`kiosk check`'s own warnings, beyond the loader's: none stops the pack."""
+    # A hard answer is still better than no answer.
+    for language in measured:
+        yield from readability_warnings(pack, language)
+    yield from words_warnings(pack)  # the kiosk's own words in the pack's languages
+    yield from _font_warnings(pack)
+    yield from review_warnings(pack, today)  # overdue content still shows
 
 
 def _font_warnings(pack: Pack) -> list[Problem]:
@@ -392,7 +413,7 @@ def _snapshot(args: argparse.Namespace) -> int:
     if resolved is None:
         return BAD_SETTINGS
     settings, _ = resolved
-    pack = _load(settings.content, sys.stderr)
+    pack = _load(settings.content, sys.stderr, _today())
     if pack is None:
         return 1
     # Rendering needs no screen: force Qt's offscreen platform before Qt starts.
