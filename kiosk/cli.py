@@ -1,4 +1,4 @@
-"""The ``kiosk`` command: run, check, snapshot, config, set-pin, stats."""
+"""The ``kiosk`` command: run, check, snapshot, proof, config, set-pin, stats."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ from kiosk.stats.text_report import report_lines
 from kiosk.ui.style.text_size import TextSize
 from kiosk.xcb import xcb_problem
 
-COMMANDS = ("run", "check", "snapshot", "config", "set-pin", "stats")
+COMMANDS = ("run", "check", "snapshot", "proof", "config", "set-pin", "stats")
 NO_DISPLAY = (
     "kiosk: no display to show the kiosk on (DISPLAY and WAYLAND_DISPLAY are unset, "
     "or name a display server that is not running); "
@@ -99,6 +99,13 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(
             f"expected a date as YYYY-MM-DD, such as 2026-12-03, not '{text}'"
         ) from None
+
+
+def _pdf_file(text: str) -> Path:
+    path = Path(text)
+    if path.suffix.lower() != ".pdf":
+        raise argparse.ArgumentTypeError(f"the proof's name must end in .pdf, not '{text}'")
+    return path
 
 
 def _chart_file(text: str) -> Path:
@@ -245,6 +252,31 @@ def _parser() -> argparse.ArgumentParser:
         help="render only these screens: home, idle-warning, usage, topic ids (or topics/ID)",
     )
     snapshot.set_defaults(usage_error=snapshot.error)
+
+    proof = commands.add_parser(
+        "proof",
+        help="write a PDF of every text patients read, for a clinician to sign",
+        description=(
+            "Writes one PDF: a cover (the pack, today's date, its languages, kiosk check's "
+            "result, lines to sign), then a page per topic in every language it is written "
+            "in, with the answer screen as patients see it and its facts (file, source, "
+            "link, review dates, reading score, words). No display needed. An invalid pack "
+            "gets its errors listed and no PDF. Exit status: 0 written, 1 an invalid pack "
+            "or a file that cannot be written, 2 a mistake on the command line."
+        ),
+    )
+    _add_config_option(proof)
+    _add_content_option(proof)
+    proof.add_argument(
+        "--out", type=_pdf_file, required=True, metavar="FILE.pdf", help="the PDF to write"
+    )
+    proof.add_argument(
+        "--size",
+        type=_size,
+        default=(1920, 1080),
+        metavar="WxH",
+        help="the panel the answer screens are drawn for, in pixels (default: 1920x1080)",
+    )
 
     config = commands.add_parser(
         "config",
@@ -462,6 +494,38 @@ def _snapshot(args: argparse.Namespace) -> int:
     return 0
 
 
+def _proof(args: argparse.Namespace) -> int:
+    resolved = _settings(args.config, {"content": args.content}, sys.stderr)
+    if resolved is None:
+        return BAD_SETTINGS
+    settings, _ = resolved
+    today = _today()
+    pack = _load(settings.content, sys.stderr, today)
+    if pack is None:
+        return 1
+    warnings = [*pack.warnings, *_check_warnings(pack, languages_readability(pack), today)]
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # drawn without a screen, as snapshots are
+    from kiosk.app import application  # noqa: PLC0415 - Qt loads only when needed
+    from kiosk.proof.pdf import write_proof  # noqa: PLC0415
+
+    try:
+        pages = write_proof(
+            application(),
+            pack,
+            settings,
+            args.out,
+            today=today,
+            warnings=warnings,
+            version=__version__,
+            size=args.size,
+        )
+    except OSError as exc:
+        print(f"kiosk proof: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote the proof ({plural(pages, 'page')}) to {args.out}")
+    return 0
+
+
 def _config(args: argparse.Namespace) -> int:
     resolved = _settings(args.config, _run_overrides(args), sys.stderr)
     if resolved is None:
@@ -659,6 +723,7 @@ def main(argv: list[str] | None = None) -> int:
         "run": _run,
         "check": _check,
         "snapshot": _snapshot,
+        "proof": _proof,
         "config": _config,
         "set-pin": _set_pin,
         "stats": _stats,

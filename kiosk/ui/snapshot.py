@@ -128,7 +128,7 @@ class _PngWriters:
             self._pool.shutdown(cancel_futures=True)
 
 
-def _settle(app: QApplication) -> None:
+def settle(app: QApplication) -> None:
     # Layouts and style sheets apply through posted events; two rounds let
     # nested height-for-width layouts converge before the grab.
     for _ in range(2):
@@ -188,7 +188,7 @@ def render_snapshots(
     stats_db = Path(sample.name) / "stats.sqlite3"
     if USAGE in wanted:
         write_sample(stats_db, [topic.id for topic in pack.topics], SAMPLE_NOW.date())
-    window, words = _open_window(app, pack, settings, stats_db, size)
+    window, words = open_window(app, pack, settings, stats_db, size)
     window.set_text_size(text_size)
     window.set_high_contrast(high_contrast)
     window.set_language(language or pack.main_language)
@@ -196,7 +196,7 @@ def render_snapshots(
     writers = _PngWriters(_threads())
 
     def save(screen: str) -> None:
-        _settle(app)
+        settle(app)
         path = out / f"{screen}.png"
         writers.write(path, window.grab().toImage())
         written.append(path)
@@ -228,7 +228,7 @@ def render_snapshots(
     return written
 
 
-def _open_window(
+def open_window(
     app: QApplication, pack: Pack, settings: Settings, stats_db: Path, size: tuple[int, int]
 ) -> tuple[KioskWindow, KioskWords]:
     """The window for the pictures, shown at ``size``, with the kiosk's own
