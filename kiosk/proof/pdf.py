@@ -51,7 +51,6 @@ TEXT_PT = 10
 FACTS_PT = 8.5
 FOOTER_PT = 7.5
 GREY = QColor("#555555")
-QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's largest widget size
 
 
 def write_proof(
@@ -87,11 +86,9 @@ def write_proof(
         QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter
     )
     sample = tempfile.TemporaryDirectory(prefix="kiosk-proof-")
-    window, words = open_window(app, main, settings, Path(sample.name) / "stats.sqlite3", size)
-    # Free to take any height, resized at will (a fixed size per page would
-    # make the offscreen platform warn at every change).
-    window.setMinimumSize(1, 1)
-    window.setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX)
+    window, words = open_window(
+        app, main, settings, Path(sample.name) / "stats.sqlite3", size, fixed=False
+    )
     painter = QPainter(writer)
     try:
         sheet = _Sheet(painter, writer, main.title, today, 1 + len(pages))

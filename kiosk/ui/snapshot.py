@@ -229,10 +229,18 @@ def render_snapshots(
 
 
 def open_window(
-    app: QApplication, pack: Pack, settings: Settings, stats_db: Path, size: tuple[int, int]
+    app: QApplication,
+    pack: Pack,
+    settings: Settings,
+    stats_db: Path,
+    size: tuple[int, int],
+    *,
+    fixed: bool = True,
 ) -> tuple[KioskWindow, KioskWords]:
     """The window for the pictures, shown at ``size``, with the kiosk's own
-    words in the visit's language, as the kiosk shows them."""
+    words in the visit's language, as the kiosk shows them. Not ``fixed``,
+    it may be resized later (its size limits cannot change once shown: the
+    offscreen platform warns)."""
     window = KioskWindow(
         pack,
         app=app,
@@ -251,7 +259,10 @@ def open_window(
     # The pictures show Listen as it is on a kiosk with a speech engine;
     # nothing here ever speaks.
     window.answer.set_listen_available(True)
-    window.setFixedSize(*size)
+    if fixed:
+        window.setFixedSize(*size)
+    else:
+        window.resize(*size)
     window.show()
     return window, words
 
