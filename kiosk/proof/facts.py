@@ -32,6 +32,7 @@ class TopicPage:
 
     topic_id: str
     language: str  # the language the topic is written in on this page
+    language_name: str  # as the page names it: "Español (es)"
     question: str
     facts: Facts
 
@@ -58,13 +59,14 @@ def topic_pages(pack: Pack, today: date, names: Mapping[str, str]) -> list[Topic
             written = main.in_language(language).topic(topic.id)
             if written.language != language:
                 continue  # not translated: patients read the main language's page
-            name = names.get(language, language)
+            name = f"{names.get(language, language)} ({language})"
             pages.append(
                 TopicPage(
                     topic.id,
                     language,
+                    name,
                     written.question,
-                    _topic_facts(written, f"{name} ({language})", reviews[topic.id], main),
+                    _topic_facts(written, name, reviews[topic.id], main),
                 )
             )
     return pages
@@ -133,10 +135,11 @@ def cover(
             facts.append(("Translated", line))
     facts.append(
         (
-            "Pages",
-            f"{plural(pages, 'topic page')}: each topic in every language it is written in, "
-            "the answer screen as patients first see it, drawn to the end of the answer. A "
-            "topic not translated into a language is shown to its readers in "
+            "Texts",
+            f"{plural(pages, 'topic text')}: each topic in every language it is written in, "
+            "its answer screen as patients see it, to the end of the answer (a long one goes "
+            "on over the next pages, cut between lines). A topic not translated into a "
+            "language is shown to its readers in "
             f"{names.get(main.main_language, main.main_language)}, on that page.",
         )
     )

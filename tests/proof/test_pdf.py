@@ -73,7 +73,8 @@ def test_a_cover_then_a_page_per_topic_in_each_language(qapp, tmp_path, capsys):
         "Topics 2",
         "es: 2 of 2 topics",
         "ar: 1 of 2 topics; missing: bring",
-        "5 topic pages",
+        "Texts 5 topic texts",
+        "Length 6 pages, this cover included",
         "Review 1 of 2 topics overdue",
         "kiosk check: OK: 2 topics, 2 warnings",
         f"{pack}/topics/bring.yaml: warning: not translated into ar",
@@ -173,14 +174,46 @@ def test_the_proof_replaces_an_earlier_one_in_one_step(qapp, tmp_path):
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file
 
 
+def test_a_long_answer_goes_on_over_the_next_pages(qapp, tmp_path, capsys):
+    paragraphs = [f"Paragraph {n} says one short thing about the clinic." for n in range(60)]
+    answer = "".join(f"  {p}\n\n" for p in paragraphs)
+    pack = write(
+        tmp_path / "pack",
+        {
+            "kiosk.yaml": "schema: 1\ntitle: Clinic\n",
+            "topics/long.yaml": f"question: What is long?\nanswer: |\n{answer}",
+            "topics/short.yaml": "question: What is short?\nanswer: This.\n",
+        },
+    )
+    out = tmp_path / "proof.pdf"
+    assert main(["proof", "--content", str(pack), "--out", str(out)]) == 0
+    pages = page_texts(out)
+    long_pages = [text for text in pages if text.startswith(("Topic long ", "long in "))]
+    parts = len(long_pages)
+    assert parts >= 3, [p[:150] for p in pages]
+    assert long_pages[0].startswith("Topic long Language English (en) Question What is long?")
+    for part, text in enumerate(long_pages[1:], start=2):
+        assert text.startswith(f"long in English (en), continued: part {part} of {parts} ")
+    # Every paragraph is on a page, in order; the short topic follows on a page of its own.
+    joined = " ".join(long_pages)
+    assert all(paragraph in joined for paragraph in paragraphs)
+    assert pages[-1].startswith("Topic short ")
+    assert len(pages) == 1 + parts + 1
+    assert f"page {len(pages)} of {len(pages)}" in pages[-1]
+    assert capsys.readouterr().out == f"wrote the proof ({len(pages)} pages) to {out}\n"
+
+
 def test_the_proof_of_the_bundled_pack(qapp, tmp_path, capsys):
     out = tmp_path / "proof.pdf"
     started = time.monotonic()
     assert main(["proof", "--out", str(out)]) == 0
     took = time.monotonic() - started
     pages = page_texts(out)
-    assert len(pages) == 1 + 10 * 3  # every topic in English, Spanish and Arabic
+    assert capsys.readouterr().out == f"wrote the proof ({len(pages)} pages) to {out}\n"
     assert "Sign-off proof: Stroke recovery and TMS" in pages[0]
     assert "Review no review dates: none of the 10 topics gives 'reviewed'" in pages[0]
-    assert "Topic what-is-tms-for-stroke " in "".join(pages)
-    print(f"the bundled pack's proof took {took:.1f} s")  # about 6 s on the development machine
+    assert "Texts 30 topic texts" in pages[0]  # 10 topics in English, Spanish and Arabic
+    firsts = [text for text in pages if text.startswith("Topic ")]
+    assert len(firsts) == 30
+    assert "Topic what-is-tms-for-stroke Language Español (es)" in " ".join(firsts)
+    print(f"the bundled pack's proof ({len(pages)} pages) took {took:.1f} s")
