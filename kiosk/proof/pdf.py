@@ -3,8 +3,9 @@
 The answer screens are the kiosk's own widgets, drawn onto the PDF's
 painter: their words stay text in the file (a reader can search it, and a
 test reads it back), and the pictures stay sharp at any zoom. Each screen is
-made as tall as its whole answer needs, so the page shows every word a
-patient can scroll to, then scaled to fit the page.
+made as tall as its whole answer needs, so the proof shows every word a
+patient can scroll to, and drawn at the page's width; a screen taller than
+the page goes on over the next pages, cut between lines.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ from kiosk.ui.window import KioskWindow
 # The panel the screens are drawn for when none is given: the kiosk's usual
 # 1080p landscape panel (as `kiosk snapshot`).
 DEFAULT_SIZE = (1920, 1080)
-# An answer longer than this many pixels is cut off at the end (a warning on its page).
+# A screen is made at most this tall (offscreen, it is an image in memory:
+# 120 MiB at 1920 wide); a longer answer is cut off, and its last page says so.
 MAX_SCREEN_HEIGHT = 16_000
 MARGIN_MM = 15
 # Dots per inch of the page's coordinates: fine enough to place text and lines.
@@ -105,10 +107,20 @@ def write_proof(
             screen = _fitted_screen(app, window, page, size)
             if screen.height() != cuts[-1][1]:
                 raise RuntimeError(f"the screen of {page.topic_id} came out two sizes")
+            cut_short = screen.answer.view.verticalScrollBar().maximum() > 0
             for part, rows in enumerate(cuts):
                 writer.newPage()
                 number += 1
-                sheet.draw_topic(number, page, screen, rows, part=part, parts=len(cuts))
+                last = part == len(cuts) - 1
+                sheet.draw_topic(
+                    number,
+                    page,
+                    screen,
+                    rows,
+                    part=part,
+                    parts=len(cuts),
+                    cut_short=cut_short and last,
+                )
     finally:
         painter.end()
         words.uninstall()
@@ -302,9 +314,22 @@ class _Sheet:
         *,
         part: int,
         parts: int,
+        cut_short: bool = False,
     ) -> None:
-        """One part of a topic's page: its header, then ``rows`` of its screen."""
+        """One part of a topic's page: its header, then ``rows`` of its screen.
+
+        ``cut_short``: the answer is too long to draw whole, and ends here.
+        """
         end = self._draw(self._header(page, part, parts), 0)
+        if cut_short:
+            end = self._draw(
+                self._document(
+                    "<p><b>This answer is too long to show whole: the proof stops here, "
+                    "before its end. Shorten it, or split it into several topics.</b></p>",
+                    FACTS_PT,
+                ),
+                end,
+            )
         self._footer(number)
         scale = self.width / screen.width()
         top, bottom = rows

@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 import kiosk.cli
+import kiosk.proof.pdf
 from kiosk.cli import main
 
 TODAY = dt.date(2026, 12, 3)
@@ -217,3 +218,20 @@ def test_the_proof_of_the_bundled_pack(qapp, tmp_path, capsys):
     assert len(firsts) == 30
     assert "Topic what-is-tms-for-stroke Language Español (es)" in " ".join(firsts)
     print(f"the bundled pack's proof ({len(pages)} pages) took {took:.1f} s")
+
+
+def test_an_answer_too_long_to_draw_whole_says_so(qapp, tmp_path, monkeypatch):
+    monkeypatch.setattr(kiosk.proof.pdf, "MAX_SCREEN_HEIGHT", 2500)
+    answer = "".join(f"  Paragraph {n} says one short thing.\n\n" for n in range(60))
+    pack = write(
+        tmp_path / "pack",
+        {
+            "kiosk.yaml": "schema: 1\ntitle: Clinic\n",
+            "topics/long.yaml": f"question: What is long?\nanswer: |\n{answer}",
+        },
+    )
+    out = tmp_path / "proof.pdf"
+    assert main(["proof", "--content", str(pack), "--out", str(out)]) == 0
+    pages = page_texts(out)
+    assert "This answer is too long to show whole: the proof stops here" in pages[-1]
+    assert not any("too long to show whole" in text for text in pages[:-1])
