@@ -262,7 +262,8 @@ def _parser() -> argparse.ArgumentParser:
             "in, with the answer screen as patients see it and its facts (file, source, "
             "link, review dates, reading score, words). No display needed. An invalid pack "
             "gets its errors listed and no PDF. Exit status: 0 written, 1 an invalid pack "
-            "or a file that cannot be written, 2 a mistake on the command line."
+            "or a file that cannot be written, 2 a mistake on the command line or in the "
+            "config file."
         ),
     )
     _add_config_option(proof)
