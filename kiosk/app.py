@@ -195,6 +195,7 @@ class Kiosk:
             settle_ms=settle_ms,
             answer_timeout_ms=answer_timeout_ms,
             copy=self.copy,
+            today=lambda: now().date(),
             parent=self.window,
         )
         self.watcher.pack_loaded.connect(self._loaded)

@@ -1,4 +1,4 @@
-"""The ``kiosk`` command: run, check, snapshot, config, set-pin, stats."""
+"""The ``kiosk`` command: run, check, snapshot, proof, config, set-pin, stats."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import logging
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -25,8 +25,13 @@ from kiosk.config import (
     save_pin_hash,
 )
 from kiosk.content import ContentError, Pack, Problem, load_pack, yamlparsers
-from kiosk.content.check_report import coverage_lines, readability_lines
-from kiosk.content.readability import languages_readability, readability_warnings
+from kiosk.content.check_report import coverage_lines, readability_lines, review_lines
+from kiosk.content.readability import (
+    PackReadability,
+    languages_readability,
+    readability_warnings,
+)
+from kiosk.content.review import pack_review, review_warnings
 from kiosk.content.schema import language_tag
 from kiosk.content.texts import characters_to_check, pack_texts, undrawable_warnings
 from kiosk.display import display_available
@@ -48,7 +53,7 @@ from kiosk.stats.text_report import report_lines
 from kiosk.ui.style.text_size import TextSize
 from kiosk.xcb import xcb_problem
 
-COMMANDS = ("run", "check", "snapshot", "config", "set-pin", "stats")
+COMMANDS = ("run", "check", "snapshot", "proof", "config", "set-pin", "stats")
 NO_DISPLAY = (
     "kiosk: no display to show the kiosk on (DISPLAY and WAYLAND_DISPLAY are unset, "
     "or name a display server that is not running); "
@@ -94,6 +99,13 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(
             f"expected a date as YYYY-MM-DD, such as 2026-12-03, not '{text}'"
         ) from None
+
+
+def _pdf_file(text: str) -> Path:
+    path = Path(text)
+    if path.suffix.lower() != ".pdf":
+        raise argparse.ArgumentTypeError(f"the proof's name must end in .pdf, not '{text}'")
+    return path
 
 
 def _chart_file(text: str) -> Path:
@@ -192,6 +204,12 @@ def _parser() -> argparse.ArgumentParser:
         help="also print the reading score of every answer: the Flesch-Kincaid grade in "
         "English, INFLESZ in Spanish",
     )
+    check.add_argument(
+        "--review",
+        action="store_true",
+        help="also print every topic's review: when it was last reviewed, when it is due, "
+        "and whether it is overdue (a warning, not an error: the exit status stays 0)",
+    )
 
     snapshot = commands.add_parser("snapshot", help="render every screen to PNG, no display needed")
     _add_config_option(snapshot)
@@ -234,6 +252,32 @@ def _parser() -> argparse.ArgumentParser:
         help="render only these screens: home, idle-warning, usage, topic ids (or topics/ID)",
     )
     snapshot.set_defaults(usage_error=snapshot.error)
+
+    proof = commands.add_parser(
+        "proof",
+        help="write a PDF of every text patients read, for a clinician to sign",
+        description=(
+            "Writes one PDF: a cover (the pack, today's date, its languages, kiosk check's "
+            "result, lines to sign), then a page per topic in every language it is written "
+            "in, with the answer screen as patients see it and its facts (file, source, "
+            "link, review dates, reading score, words). No display needed. An invalid pack "
+            "gets its errors listed and no PDF. Exit status: 0 written, 1 an invalid pack "
+            "or a file that cannot be written, 2 a mistake on the command line or in the "
+            "config file."
+        ),
+    )
+    _add_config_option(proof)
+    _add_content_option(proof)
+    proof.add_argument(
+        "--out", type=_pdf_file, required=True, metavar="FILE.pdf", help="the PDF to write"
+    )
+    proof.add_argument(
+        "--size",
+        type=_size,
+        default=(1920, 1080),
+        metavar="WxH",
+        help="the panel the answer screens are drawn for, in pixels (default: 1920x1080)",
+    )
 
     config = commands.add_parser(
         "config",
@@ -321,10 +365,10 @@ def _run_overrides(args: argparse.Namespace) -> dict[str, object]:
     }
 
 
-def _load(folder: Path | None, out: TextIO) -> Pack | None:
+def _load(folder: Path | None, out: TextIO, today: dt.date) -> Pack | None:
     """The pack, or ``None`` after printing every problem to ``out``."""
     try:
-        pack = load_pack(folder or bundled_content(), known_words=patient_words())
+        pack = load_pack(folder or bundled_content(), known_words=patient_words(), today=today)
     except ContentError as exc:
         print(exc.render(), file=out)
         print(
@@ -349,17 +393,12 @@ def _check(args: argparse.Namespace) -> int:
     settings, _ = resolved
     if settings.config_file is not None:
         print(f"OK: config file {settings.config_file}")
-    pack = _load(settings.content, sys.stdout)
+    today = _today()
+    pack = _load(settings.content, sys.stdout, today)
     if pack is None:
         return 1
     measured = languages_readability(pack)
-    # Warnings only: a hard answer is still better than no answer.
-    for language in measured:
-        for warning in readability_warnings(pack, language):
-            _print_warning(warning)
-    for warning in words_warnings(pack):  # the kiosk's own words in the pack's languages
-        _print_warning(warning)
-    for warning in _font_warnings(pack):
+    for warning in _check_warnings(pack, measured, today):
         _print_warning(warning)
     print(f"OK: {plural(len(pack.topics), 'topic')}")
     for line in coverage_lines(pack):
@@ -367,7 +406,22 @@ def _check(args: argparse.Namespace) -> int:
     if args.readability:
         for line in readability_lines(measured):
             print(line)
+    if args.review:
+        for line in review_lines(pack_review(pack, today)):
+            print(line)
     return 0
+
+
+def _check_warnings(
+    pack: Pack, measured: Sequence[PackReadability], today: dt.date
+) -> Iterator[Problem]:
+    """`kiosk check`'s own warnings, beyond the loader's: none stops the pack."""
+    # A hard answer is still better than no answer.
+    for language in measured:
+        yield from readability_warnings(pack, language)
+    yield from words_warnings(pack)  # the kiosk's own words in the pack's languages
+    yield from _font_warnings(pack)
+    yield from review_warnings(pack, today)  # overdue content still shows
 
 
 def _font_warnings(pack: Pack) -> list[Problem]:
@@ -392,7 +446,7 @@ def _snapshot(args: argparse.Namespace) -> int:
     if resolved is None:
         return BAD_SETTINGS
     settings, _ = resolved
-    pack = _load(settings.content, sys.stderr)
+    pack = _load(settings.content, sys.stderr, _today())
     if pack is None:
         return 1
     # Rendering needs no screen: force Qt's offscreen platform before Qt starts.
@@ -438,6 +492,38 @@ def _snapshot(args: argparse.Namespace) -> int:
         print(f"kiosk snapshot: cannot write the images to {args.out}: {exc}", file=sys.stderr)
         return 1
     print(f"wrote {plural(len(written), 'image')} to {args.out}")
+    return 0
+
+
+def _proof(args: argparse.Namespace) -> int:
+    resolved = _settings(args.config, {"content": args.content}, sys.stderr)
+    if resolved is None:
+        return BAD_SETTINGS
+    settings, _ = resolved
+    today = _today()
+    pack = _load(settings.content, sys.stderr, today)
+    if pack is None:
+        return 1
+    warnings = [*pack.warnings, *_check_warnings(pack, languages_readability(pack), today)]
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # drawn without a screen, as snapshots are
+    from kiosk.app import application  # noqa: PLC0415 - Qt loads only when needed
+    from kiosk.proof.pdf import write_proof  # noqa: PLC0415
+
+    try:
+        pages = write_proof(
+            application(),
+            pack,
+            settings,
+            args.out,
+            today=today,
+            warnings=warnings,
+            version=__version__,
+            size=args.size,
+        )
+    except OSError as exc:
+        print(f"kiosk proof: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote the proof ({plural(pages, 'page')}) to {args.out}")
     return 0
 
 
@@ -638,6 +724,7 @@ def main(argv: list[str] | None = None) -> int:
         "run": _run,
         "check": _check,
         "snapshot": _snapshot,
+        "proof": _proof,
         "config": _config,
         "set-pin": _set_pin,
         "stats": _stats,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content import ContentError, Pack, Problem
+from kiosk.content.review import TopicReview, pack_review, review_summary
 
 # Times on the staff screens: to the second, in the kiosk's local time.
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
@@ -38,10 +39,14 @@ class ContentStatus:
     # The Prometheus metrics file: "off", "written to ... at ..." or
     # "not written: why", set by kiosk.monitoring.publisher.
     metrics: str = "off"
+    # The pack on screen: its review dates are counted against the day
+    # Status is read, so a topic turns overdue while the kiosk runs.
+    pack: Pack | None = None
 
     def loaded(self, pack: Pack, now: dt.datetime) -> None:
         self.loaded_at = self.last_attempt_at = now
         self.topic_count = len(pack.topics)
+        self.pack = pack
         self.last_problems = pack.warnings
         self.unavailable_reason = None
         self.copy_saved_at = None
@@ -50,6 +55,7 @@ class ContentStatus:
         """The kept copy of the last good pack is on screen: the folder gave none at start."""
         self.loaded_at = now
         self.topic_count = len(pack.topics)
+        self.pack = pack
         self.copy_saved_at = saved_at
 
     def answering(self, answers: bool, now: dt.datetime) -> None:
@@ -68,6 +74,10 @@ class ContentStatus:
         self.last_attempt_at = now
         self.unavailable_reason = reason
         self.last_problems = ()  # they were about files that cannot be read now
+
+    def reviews(self, today: dt.date) -> tuple[TopicReview, ...]:
+        """Each topic's review on ``today``; none while no content is on screen."""
+        return pack_review(self.pack, today) if self.pack is not None else ()
 
     @property
     def last_result(self) -> str:
@@ -121,6 +131,11 @@ def status_lines(status: ContentStatus, now: dt.datetime, version: str) -> list[
     lines += [
         f"Content loaded at: {when(status.loaded_at)}",
         f"Topics: {status.topic_count}",
+    ]
+    reviews = status.reviews(now.date())
+    if reviews:
+        lines.append(f"Review: {review_summary(reviews)}")
+    lines += [
         f"Last reload: {status.last_result} (at {when(status.last_attempt_at)})",
     ]
     lines += [f"  {problem}" for problem in status.last_problems]

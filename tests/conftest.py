@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import os
 import socket
@@ -15,6 +16,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, closing, contextmanager, suppress
 from pathlib import Path
+from typing import Literal
 
 import platformdirs
 import pytest
@@ -124,7 +126,12 @@ def write_pack(tmp_path: Path) -> Iterator[PackWriter]:
         title: str = "Test clinic",
         welcome: str | None = "Tap a question.",
         footer: str | None = "Ask our staff.",
+        reviewed: dt.date | Literal["today"] | None = "today",
     ) -> Path:
+        # Each topic reviewed today, as in a pack kept up to date: `kiosk check`
+        # then has no review to warn about. ``None``: no review dates at all.
+        if reviewed == "today":
+            reviewed = dt.date.today()
         folder = tmp_path / f"pack{next(counter)}"
         (folder / "topics").mkdir(parents=True)
         lines = ["schema: 1", f"title: {_quoted(title)}"]
@@ -136,7 +143,8 @@ def write_pack(tmp_path: Path) -> Iterator[PackWriter]:
         for order, (topic_id, (question, answer)) in enumerate((topics or {}).items()):
             body = "\n".join("  " + line for line in answer.splitlines())
             (folder / "topics" / f"{topic_id}.yaml").write_text(
-                f"question: {_quoted(question)}\norder: {order}\nanswer: |\n{body}\n",
+                f"question: {_quoted(question)}\norder: {order}\nanswer: |\n{body}\n"
+                + (f"reviewed: {reviewed.isoformat()}\n" if reviewed is not None else ""),
                 encoding="utf-8",
             )
         return folder

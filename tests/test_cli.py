@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import socket
 import subprocess
@@ -15,6 +16,7 @@ import kiosk.app
 import kiosk.cli
 from kiosk.cli import NO_DISPLAY, main
 from kiosk.content import yamlparsers
+from kiosk.paths import bundled_content
 from kiosk.settings import Settings
 
 
@@ -32,10 +34,22 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[Settings]:
     return runs
 
 
+def bundled_review_note() -> str:
+    """The one warning about the bundled pack: no clinic has reviewed it yet."""
+    return (
+        f"{bundled_content()}/kiosk.yaml: warning: no topic says when a clinician last "
+        f"reviewed it; add 'reviewed: {dt.date.today()}' (the day of the review) to each "
+        "topic file once it is checked, and `kiosk check --review` lists what is due\n"
+    )
+
+
 def test_check_accepts_the_bundled_pack(capsys):
     assert main(["check"]) == 0
-    # No warnings: every answer is easy to read, and fully translated.
-    assert capsys.readouterr() == ("OK: 10 topics\nes: 10 of 10 topics\nar: 10 of 10 topics\n", "")
+    # Every answer is easy to read, and fully translated; no review dates yet.
+    assert capsys.readouterr() == (
+        "OK: 10 topics\nes: 10 of 10 topics\nar: 10 of 10 topics\n",
+        bundled_review_note(),
+    )
 
 
 # Reading grades (Flesch-Kincaid, textstat 0.7.8) of the answers below.
@@ -429,7 +443,7 @@ def test_check_says_when_pyyaml_has_no_libyaml(capsys, monkeypatch):
     out, err = capsys.readouterr()
     assert (out.splitlines()[0], err) == (
         "OK: 10 topics",
-        f"warning: {yamlparsers.LIBYAML_MISSING}\n",
+        f"warning: {yamlparsers.LIBYAML_MISSING}\n" + bundled_review_note(),
     )
 
 
@@ -458,7 +472,7 @@ def test_without_libyaml_check_reads_the_pack_alike_and_says_so(
         0,
         f"OK: config file {config}\nOK: 10 topics\nes: 10 of 10 topics\nar: 10 of 10 topics\n",
     )
-    assert result.stderr == f"warning: {yamlparsers.LIBYAML_MISSING}\n"
+    assert result.stderr == f"warning: {yamlparsers.LIBYAML_MISSING}\n" + bundled_review_note()
 
 
 @pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="needs Unix sockets")

@@ -39,6 +39,7 @@ def test_status_after_a_good_load_then_a_bad_one(bundled_pack, tmp_path: Path):
         "Content folder: /srv/pack",
         "Content loaded at: 2026-11-26 08:01:00",
         "Topics: 10",
+        "Review: no review dates: none of the 10 topics gives 'reviewed'",
         "Last reload: 1 error (the last good content is still shown) (at 2026-11-26 10:00:00)",
         "  /srv/pack/topics/a.yaml:1:1: error: missing required key 'answer'",
         "Up for: 1 day, 3 hours",
@@ -66,3 +67,25 @@ def test_a_good_load_after_problems_reads_ok(tmp_path: Path):
     assert status.last_result == "1 error (nothing shown)"
     status.loaded(load_pack(Path(__file__).parents[1] / "content"), START)
     assert status.last_result == "OK"
+
+
+def test_status_counts_overdue_reviews_on_the_day_it_is_read(tmp_path: Path):
+    folder = tmp_path / "pack"
+    (folder / "topics").mkdir(parents=True)
+    (folder / "kiosk.yaml").write_text("schema: 1\ntitle: Clinic\n", encoding="utf-8")
+    for topic_id, reviewed in (("a", "2026-01-10"), ("b", "2023-12-20"), ("c", "2023-11-01")):
+        (folder / "topics" / f"{topic_id}.yaml").write_text(
+            f"question: Q?\nanswer: A.\nreviewed: {reviewed}\n", encoding="utf-8"
+        )
+    status = ContentStatus(folder=folder, started_at=START)
+    status.loaded(load_pack(folder, today=START.date()), START)
+    # The kiosk runs on: a topic due soon turns overdue, with no reload.
+    assert [
+        line
+        for day in (START, dt.datetime(2026, 12, 21, 9, 0))
+        for line in status_lines(status, day, "1")
+        if line.startswith("Review:")
+    ] == [
+        "Review: 1 of 3 topics overdue, 1 due within 30 days",
+        "Review: 2 of 3 topics overdue",
+    ]

@@ -1,4 +1,5 @@
-"""The lines `kiosk check` prints about a pack that loaded: its languages and reading scores."""
+"""The lines `kiosk check` prints about a pack that loaded: its languages, reading
+scores and reviews."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Sequence
 from kiosk.content.languages import coverage
 from kiosk.content.model import Pack
 from kiosk.content.readability import PackReadability
+from kiosk.content.review import TopicReview, review_summary
 from kiosk.plural import plural
 
 NOT_COMPUTED = "the formulas are for English and Spanish only"
@@ -66,4 +68,43 @@ def _table(measured: PackReadability) -> list[str]:
             f"{count} above the target grade of {scale.target:g}; the highest is "
             f"{hardest.score:.1f} ({hardest.topic_id})."
         )
+    return lines
+
+
+# The review table's width: a terminal's. A topic id too long for its column
+# goes on a line of its own, its dates on the next, under their headings.
+REVIEW_TABLE_WIDTH = 80
+
+
+def review_lines(reviews: Sequence[TopicReview]) -> list[str]:
+    """`kiosk check --review`: topic, reviewed, due and state, in tile order, and a summary."""
+    if not reviews:
+        return []
+    rows = [
+        (
+            r.topic_id,
+            r.reviewed.isoformat() if r.reviewed else "-",
+            r.due.isoformat() if r.due else "-",
+            r.described,
+        )
+        for r in reviews
+    ]
+    header = ("topic", "reviewed", "due", "status")
+    # Dates are 10 characters wide, so the columns stay put when a topic has none.
+    widths = [max(10, *(len(row[column]) for row in [header, *rows])) for column in range(1, 4)]
+    rest = sum(widths) + 2 * 3  # the three columns after the id, and their gaps
+    longest = max(len(row[0]) for row in [header, *rows])
+    id_width = min(longest, max(len(header[0]), REVIEW_TABLE_WIDTH - rest))
+
+    def line(topic: str, reviewed: str, due: str, state: str) -> str:
+        return f"{topic:<{id_width}}  {reviewed:<{widths[0]}}  {due:<{widths[1]}}  {state}".rstrip()
+
+    lines = [line(*header)]
+    for topic, *values in rows:
+        if len(topic) > id_width:
+            lines += [topic, line("", *values)]
+        else:
+            lines.append(line(topic, *values))
+    summary = review_summary(reviews)
+    lines.append(f"{summary[0].upper()}{summary[1:]}.")
     return lines

@@ -152,6 +152,8 @@ class _PackReader:
     files: dict[str, bytes] | None = None
     # The kiosk's own words a kiosk.<lang>.yaml may translate; None: any.
     known_words: Collection[str] | None = None
+    # A 'reviewed' date after this day is an error.
+    today: date | None = None
     # Where each value of kiosk.yaml is written.
     pack_nodes: dict[str, Node] = field(default_factory=dict)
     # kiosk.yaml's 'languages', when given and valid.
@@ -362,7 +364,7 @@ class _PackReader:
         if translation:
             keys = TRANSLATION_KEYS
             root = self._without_main_only_keys(root, shown)
-        checker = MappingChecker(shown, keys, self.problems)
+        checker = MappingChecker(shown, keys, self.problems, today=self.today)
         values = checker.check(root)
         if "question" not in values or "answer" not in values:
             return None
@@ -706,6 +708,7 @@ def load_pack(
     *,
     files: dict[str, bytes] | None = None,
     known_words: Collection[str] | None = None,
+    today: date | None = None,
 ) -> Pack:
     """Load and validate the pack in ``folder``.
 
@@ -715,10 +718,19 @@ def load_pack(
     their name in the pack (``kiosk.yaml``, ``topics/x.yaml``): exactly what
     was checked, for a copy that must hold nothing else. With
     ``known_words``, the kiosk's own English wording, a ``words`` entry of a
-    ``kiosk.<lang>.yaml`` that is none of them is an error.
+    ``kiosk.<lang>.yaml`` that is none of them is an error. A topic's
+    ``reviewed`` date after ``today`` is an error; the kiosk and its commands
+    pass their own clock's date, and only a caller that gives none (a test,
+    a benchmark) gets the computer's date now.
     """
     shown = os.fspath(folder)
-    reader = _PackReader(Path(folder), shown, files=files, known_words=known_words)
+    reader = _PackReader(
+        Path(folder),
+        shown,
+        files=files,
+        known_words=known_words,
+        today=today if today is not None else date.today(),
+    )
     if not reader.folder.is_dir():
         what = "not a folder" if reader.folder.exists() else "folder not found"
         if link_loops(reader.folder):

@@ -6,6 +6,7 @@ which adds folders, true/false values and numbers within a range.
 
 from __future__ import annotations
 
+import calendar
 import enum
 import re
 from collections.abc import Callable
@@ -104,7 +105,9 @@ MAIN_ONLY_KEYS = {
 TRANSLATION_KEYS = tuple(key for key in TOPIC_KEYS if key.name not in MAIN_ONLY_KEYS)
 
 _WHOLE_NUMBER = re.compile(r"[-+]?[0-9]+")
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+# A date followed by a time: "2026-10-01 10:00", "2026-10-01T10:00:00".
+_DATE_AND_TIME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})[Tt ]+([0-9].*)")
 _NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 
 # What a text value may not hold, though a double-quoted escape ("\0", "\e",
@@ -187,6 +190,9 @@ class MappingChecker:
     nodes: dict[str, Node] = field(default_factory=dict)
     # The valid lists of language tags (Kind.LANGUAGES), by key name.
     tag_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Dates (Kind.DATE) after this day are refused: a review cannot have
+    # happened yet. ``None``: any real date is accepted.
+    today: date | None = None
 
     def add(self, node: Node, message: str, severity: Severity = Severity.ERROR) -> None:
         self.problems.append(Problem(self.path, message, node.line, node.column, severity))
@@ -413,14 +419,43 @@ class MappingChecker:
         return tuple(tags) if valid else None
 
     def _date(self, key: Key, node: Scalar) -> str | None:
-        """The date as written (year-month-day), if it is a real one."""
+        """The date as written (year-month-day), if it is a real one, and not after ``today``."""
         text = node.text.strip()
-        try:
-            valid = _ISO_DATE.fullmatch(text) is not None and bool(date.fromisoformat(text))
-        except ValueError:
-            valid = False
-        if not valid:
+        with_time = _DATE_AND_TIME.fullmatch(text)
+        if with_time is not None:
+            self.add(
+                node,
+                f"'{key.name}' must be a date without a time of day; "
+                f"write {key.name}: {with_time.group(1)}",
+            )
+            return None
+        parts = _ISO_DATE.fullmatch(text)
+        if parts is None:
             self.add(node, f"'{key.name}' must be {key.kind.value}, not '{text}'")
+            return None
+        year, month, day = (int(part) for part in parts.groups())
+        if year < 1:
+            why = "there is no year 0"
+        elif not 1 <= month <= 12:
+            why = f"there is no month {month}: months run from 01 to 12"
+        elif not 1 <= day <= calendar.monthrange(year, month)[1]:
+            days = calendar.monthrange(year, month)[1]
+            why = f"{calendar.month_name[month]} {year} has {days} days"
+        else:
+            why = ""
+        if why:
+            self.add(
+                node,
+                f"'{key.name}' is {text}, which is not a real date ({why}); "
+                "write it year-month-day, such as 2026-10-01",
+            )
+            return None
+        if self.today is not None and date(year, month, day) > self.today:
+            self.add(
+                node,
+                f"'{key.name}' is {text}, after today ({self.today.isoformat()}); write "
+                "the day a clinician last checked this topic, today or earlier",
+            )
             return None
         return text
 

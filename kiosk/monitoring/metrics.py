@@ -25,6 +25,7 @@ from prometheus_client.metrics_core import (
 )
 from prometheus_client.registry import Collector
 
+from kiosk.content.review import ReviewState
 from kiosk.status import ContentStatus
 
 STATM = Path("/proc/self/statm")
@@ -48,6 +49,9 @@ class KioskMetrics:
     resident_memory_bytes: int | None  # None: not known on this system
     writes_skipped: int = 0
     write_failures: int = 0
+    # Topics on screen whose review is overdue, and never reviewed; None: no content.
+    topics_overdue: int | None = None
+    topics_never_reviewed: int | None = None
 
 
 def resident_memory_bytes() -> int | None:
@@ -74,9 +78,12 @@ def from_status(
     memory_bytes: int | None = None,
     writes_skipped: int = 0,
     write_failures: int = 0,
+    today: dt.date | None = None,
 ) -> KioskMetrics:
-    """The snapshot of ``status`` (read on the thread that updates it)."""
+    """The snapshot of ``status`` (read on the thread that updates it); the
+    reviews are counted on ``today`` (default: the computer's date now)."""
     tried = status.last_attempt_at is not None
+    reviews = status.reviews(today or dt.date.today()) if status.pack is not None else None
     errors = sum(1 for problem in status.last_problems if problem.is_error)
     success = tried and status.unavailable_reason is None and errors == 0
     return KioskMetrics(
@@ -94,6 +101,12 @@ def from_status(
         resident_memory_bytes=memory_bytes,
         writes_skipped=writes_skipped,
         write_failures=write_failures,
+        topics_overdue=(
+            None if reviews is None else sum(r.state is ReviewState.OVERDUE for r in reviews)
+        ),
+        topics_never_reviewed=(
+            None if reviews is None else sum(r.state is ReviewState.NEVER for r in reviews)
+        ),
     )
 
 
@@ -121,6 +134,19 @@ class _Snapshot(Collector):
             m.content_loaded_at or 0.0,
         )
         yield _gauge("kiosk_content_topics", "Topics on screen.", m.topics)
+        if m.topics_overdue is not None:
+            yield _gauge(
+                "kiosk_content_topics_overdue",
+                "Topics on screen whose review is overdue today: their 'reviewed' date is more "
+                "than the content's review_every months ago.",
+                m.topics_overdue,
+            )
+        if m.topics_never_reviewed is not None:
+            yield _gauge(
+                "kiosk_content_topics_never_reviewed",
+                "Topics on screen that give no 'reviewed' date.",
+                m.topics_never_reviewed,
+            )
         if m.last_reload_success is not None:
             yield _gauge(
                 "kiosk_content_last_reload_success",

@@ -106,6 +106,7 @@ class MetricsPublisher(QObject):
             memory_bytes=resident_memory_bytes(),
             writes_skipped=self.writes_skipped,
             write_failures=self.write_failures,
+            today=self._now().date(),
         )
         if self._writer.submit(lambda: exposition(snapshot)):
             self._outstanding += 1

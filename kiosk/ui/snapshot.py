@@ -128,7 +128,7 @@ class _PngWriters:
             self._pool.shutdown(cancel_futures=True)
 
 
-def _settle(app: QApplication) -> None:
+def settle(app: QApplication) -> None:
     # Layouts and style sheets apply through posted events; two rounds let
     # nested height-for-width layouts converge before the grab.
     for _ in range(2):
@@ -188,7 +188,7 @@ def render_snapshots(
     stats_db = Path(sample.name) / "stats.sqlite3"
     if USAGE in wanted:
         write_sample(stats_db, [topic.id for topic in pack.topics], SAMPLE_NOW.date())
-    window, words = _open_window(app, pack, settings, stats_db, size)
+    window, words = open_window(app, pack, settings, stats_db, size)
     window.set_text_size(text_size)
     window.set_high_contrast(high_contrast)
     window.set_language(language or pack.main_language)
@@ -196,7 +196,7 @@ def render_snapshots(
     writers = _PngWriters(_threads())
 
     def save(screen: str) -> None:
-        _settle(app)
+        settle(app)
         path = out / f"{screen}.png"
         writers.write(path, window.grab().toImage())
         written.append(path)
@@ -228,11 +228,19 @@ def render_snapshots(
     return written
 
 
-def _open_window(
-    app: QApplication, pack: Pack, settings: Settings, stats_db: Path, size: tuple[int, int]
+def open_window(
+    app: QApplication,
+    pack: Pack,
+    settings: Settings,
+    stats_db: Path,
+    size: tuple[int, int],
+    *,
+    fixed: bool = True,
 ) -> tuple[KioskWindow, KioskWords]:
     """The window for the pictures, shown at ``size``, with the kiosk's own
-    words in the visit's language, as the kiosk shows them."""
+    words in the visit's language, as the kiosk shows them. Not ``fixed``,
+    it may be resized later (its size limits cannot change once shown: the
+    offscreen platform warns)."""
     window = KioskWindow(
         pack,
         app=app,
@@ -251,7 +259,10 @@ def _open_window(
     # The pictures show Listen as it is on a kiosk with a speech engine;
     # nothing here ever speaks.
     window.answer.set_listen_available(True)
-    window.setFixedSize(*size)
+    if fixed:
+        window.setFixedSize(*size)
+    else:
+        window.resize(*size)
     window.show()
     return window, words
 

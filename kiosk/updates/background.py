@@ -18,9 +18,11 @@ thread that does not end is kept (never deleted) until the process exits.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -100,6 +102,7 @@ class BackgroundWatcher(QObject):
         settle_ms: int = 2_000,
         answer_timeout_ms: int = ANSWER_TIMEOUT_MS,
         copy: LastGoodCopy | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -116,7 +119,9 @@ class BackgroundWatcher(QObject):
         self._first: LoadResult | None = None
         self._first_taken = False  # start() has returned, with or without it
 
-        self.watcher = ContentWatcher(folder, poll_ms=poll_ms, settle_ms=settle_ms, copy=copy)
+        self.watcher = ContentWatcher(
+            folder, poll_ms=poll_ms, settle_ms=settle_ms, copy=copy, today=today
+        )
         self._worker = _Worker(self.watcher)
         # Deleted with its parent (the window), it ends the worker first.
         self.destroyed.connect(functools.partial(self._worker.shut_down, SHUT_DOWN_WAIT_MS))

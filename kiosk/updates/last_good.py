@@ -158,7 +158,7 @@ class LastGoodCopy:
             )
             return None
         try:
-            pack = load_pack(self.folder, known_words=patient_words())
+            pack = load_pack(self.folder, known_words=patient_words(), today=self._now().date())
         except ContentError as error:
             log.warning(
                 "the kept copy of the last good content in %s does not load (%s); not using it",

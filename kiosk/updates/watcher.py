@@ -16,6 +16,7 @@ busy so that the GUI thread can tell a slow folder from a hung one. Its
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 from collections.abc import Callable
@@ -87,6 +88,7 @@ class ContentWatcher(QObject):
         poll_ms: int = 15_000,
         settle_ms: int = 2_000,
         copy: LastGoodCopy | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -95,6 +97,8 @@ class ContentWatcher(QObject):
                 f"poll_ms must be positive and settle_ms not negative: {poll_ms}, {settle_ms}"
             )
         self._folder = folder
+        # The day a 'reviewed' date may not be after; called on the watcher's thread.
+        self._today = today
         self._listing: Listing | None = None  # what the last load was taken from
         self._candidate: Listing | None = None  # a change waiting to settle
         self._result: LoadResult | None = None
@@ -314,7 +318,10 @@ class ContentWatcher(QObject):
     def _load(self) -> tuple[LoadResult, dict[str, bytes]]:
         files: dict[str, bytes] = {}
         try:
-            return load_pack(self._folder, files=files, known_words=patient_words()), files
+            pack = load_pack(
+                self._folder, files=files, known_words=patient_words(), today=self._today()
+            )
+            return pack, files
         except ContentError as error:
             return error, {}
         except Exception as exc:

@@ -78,6 +78,8 @@ def test_the_file_matches_the_running_kiosk(qtbot: QtBot, start_kiosk, write_pac
     assert found.pop("kiosk_start_time_seconds") == status.started_at.timestamp()
     assert found.pop("kiosk_content_loaded_timestamp_seconds") == status.loaded_at.timestamp()
     assert found.pop("kiosk_content_topics") == 2
+    assert found.pop("kiosk_content_topics_overdue") == 0  # both reviewed today
+    assert found.pop("kiosk_content_topics_never_reviewed") == 0
     assert found.pop("kiosk_content_last_reload_success") == 1
     assert found.pop("kiosk_content_last_reload_errors") == 0
     assert found.pop("kiosk_content_showing_kept_copy") == 0

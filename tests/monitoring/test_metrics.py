@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from kiosk.content import ContentError, Problem
+from kiosk.content import ContentError, Pack, Problem, load_pack
 from kiosk.content.problems import Severity
 from kiosk.monitoring.metrics import exposition, from_status, resident_memory_bytes
 from kiosk.status import ContentStatus
@@ -39,12 +42,18 @@ def test_a_kiosk_showing_good_content(bundled_pack):
     status = ContentStatus(folder=FOLDER, started_at=START)
     status.loaded(bundled_pack, START + dt.timedelta(seconds=2))
     status.read_aloud = "on: en (engine 'speechd', voice en-GB); off: ar (no voice)"
-    data = exposition(from_status(status, version="1.2.3", visits_total=7, memory_bytes=90_000))
+    data = exposition(
+        from_status(
+            status, version="1.2.3", visits_total=7, memory_bytes=90_000, today=START.date()
+        )
+    )
     assert values(data) == {
         "kiosk_info{content_folder=/srv/kiosk/current,version=1.2.3}": 1.0,
         "kiosk_start_time_seconds": START.timestamp(),
         "kiosk_content_loaded_timestamp_seconds": START.timestamp() + 2,
         "kiosk_content_topics": 10.0,
+        "kiosk_content_topics_overdue": 0.0,
+        "kiosk_content_topics_never_reviewed": 10.0,  # the bundled pack gives no dates
         "kiosk_content_last_reload_success": 1.0,
         "kiosk_content_last_reload_errors": 0.0,
         "kiosk_content_showing_kept_copy": 0.0,
@@ -90,6 +99,8 @@ def test_what_is_not_known_is_left_out():
         "kiosk_content_last_reload_errors",
         "kiosk_visits_total",
         "kiosk_resident_memory_bytes",
+        "kiosk_content_topics_overdue",  # no content: nothing to count
+        "kiosk_content_topics_never_reviewed",
     ):
         assert absent not in found
     assert found["kiosk_content_loaded_timestamp_seconds"] == 0  # nothing on screen
@@ -123,3 +134,44 @@ def test_resident_memory_comes_from_proc():
     memory = resident_memory_bytes()
     assert memory is not None
     assert 10 * 2**20 < memory < 10 * 2**30
+
+
+def dated_pack(folder: Path, dates: list[str | None]) -> Pack:
+    (folder / "topics").mkdir(parents=True)
+    (folder / "kiosk.yaml").write_text("schema: 1\ntitle: Clinic\n", encoding="utf-8")
+    for n, reviewed in enumerate(dates):
+        line = f"reviewed: {reviewed}\n" if reviewed else ""
+        (folder / "topics" / f"t{n}.yaml").write_text(
+            f"question: Q{n}?\nanswer: A.\n{line}", encoding="utf-8"
+        )
+    return load_pack(folder, today=START.date())
+
+
+def test_topics_turn_overdue_as_the_days_pass(tmp_path: Path):
+    status = ContentStatus(folder=FOLDER, started_at=START)
+    status.loaded(dated_pack(tmp_path / "pack", ["2023-11-20", "2023-12-20", None]), START)
+    counts = []
+    for today in (START.date(), dt.date(2026, 12, 21)):
+        found = values(exposition(from_status(status, version="1", today=today)))
+        counts.append(
+            (found["kiosk_content_topics_overdue"], found["kiosk_content_topics_never_reviewed"])
+        )
+    assert counts == [(1, 1), (2, 1)]
+
+
+@pytest.mark.skipif(
+    shutil.which("promtool") is None and os.environ.get("KIOSK_TESTS_NEED_PROMTOOL") != "1",
+    reason="promtool not found; on Debian or Ubuntu: apt install prometheus",
+)
+def test_prometheus_s_own_tool_accepts_the_file(tmp_path: Path):
+    status = ContentStatus(folder=FOLDER, started_at=START)
+    status.loaded(dated_pack(tmp_path / "pack", ["2023-11-20", None]), START)
+    data = exposition(from_status(status, version="1", visits_total=3, today=START.date()))
+    done = subprocess.run(
+        ["promtool", "check", "metrics"],
+        input=data,
+        capture_output=True,
+        check=False,
+        timeout=60,
+    )
+    assert (done.returncode, done.stdout + done.stderr) == (0, b"")
