@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAccessible, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -110,7 +112,7 @@ class SectionScreen(QWidget):
         # Tab goes through the tiles, then Home and Back (new tiles would
         # otherwise come last, after the buttons built with the screen).
         chain = [*tiles, self.home_button, self.back_button]
-        for before, after in zip(chain, chain[1:], strict=False):
+        for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
         for tile in old_tiles:
             tile.hide()
