@@ -18,6 +18,9 @@ a baseline measured in the same run:
   window painted (KioskWords.use and every screen's new words);
 - a tap on a language button of an answer -> the answer painted in that
   language (the bundled pack in English, Spanish and Arabic);
+- a pack of 500 topics in 12 sections: a section's tile tapped -> its
+  screen painted, and Home -> home; a new copy of the pack swapped in on the
+  home screen, beside the same swap for 500 topics in one grid;
 - a text size change on a home screen of 500 tiles (short questions, and
   ones with a word every tile must hyphenate) -> the window painted;
 - content load and validation, against a bare libyaml parse of the same files;
@@ -70,6 +73,7 @@ from tools_bench import (
 )
 
 from kiosk.content import load_pack
+from kiosk.content.generated import write_sectioned_pack
 from kiosk.paths import bundled_content
 
 HERE = Path(__file__).resolve().parent
@@ -146,6 +150,7 @@ SECTIONS = (
     "words",
     "language",
     "home_restyle",
+    "sections",
     "hot_reload",
     "memory",
     "check",
@@ -432,6 +437,33 @@ def measure_home_restyle(children: Children, tmp: Path, plan: Plan) -> dict[str,
     return figures
 
 
+def measure_sections(children: Children, tmp: Path, plan: Plan) -> dict[str, Any]:
+    folder = write_sectioned_pack(tmp / "sections-500", arabic=False)
+    flat = tmp / "nav-500"
+    if not flat.exists():  # written by measure_navigation, unless skipped
+        write_pack(flat, 500)
+    count = max(20, plan.navigations // 10)
+    progress(f"sections, 500 topics in 12 sections, {count} section taps")
+    raw = children.result("sections", str(folder), str(flat), str(count))
+    repaint = median(raw["repaint_s"])
+    tap, home = latency(raw["tap_s"]), latency(raw["home_s"])
+    swap, flat_swap = median(raw["swap_s"]), median(raw["flat_swap_s"])
+    return {
+        "topics": raw["topics"],
+        "sections": raw["sections"],
+        "taps": count,
+        "tap": tap,
+        "home": home,
+        "repaint_median_s": repaint,
+        "swap_median_s": swap,
+        "flat_swap_median_s": flat_swap,
+        "tap_ratio": tap["median_s"] / repaint,
+        "swap_ratio": swap / flat_swap,
+        "target_p95_s": TAP_P95_500_S,
+        "pass_tap": tap["p95_s"] <= TAP_P95_500_S,
+    }
+
+
 def measure_reload(children: Children, plan: Plan) -> dict[str, Any]:
     progress(f"hot reload, {plan.reload_runs} saves")
     raw = children.result(
@@ -648,6 +680,34 @@ def _home_restyle_rows(section: Any) -> list[Row]:
     return out
 
 
+def _sections_rows(section: Any) -> list[Row]:
+    label = f"{section['topics']} topics in {section['sections']} sections"
+    repaint = section["repaint_median_s"]
+    tap, home = section["tap"], section["home"]
+    return [
+        Row(
+            f"section tap -> section painted, {label}, {section['taps']} taps",
+            f"median {ms(tap['median_s'])}, p95 {ms(tap['p95_s'])}"
+            f" ({section['tap_ratio']:.1f} x a {ms(repaint)} repaint)",
+            f"p95 <= {section['target_p95_s'] * 1000:.0f} ms",
+            verdict(section["pass_tap"]),
+        ),
+        Row(
+            f"Home -> home painted, {label}",
+            f"median {ms(home['median_s'])} ({home['median_s'] / repaint:.1f} x repaint)",
+            "",
+            "",
+        ),
+        Row(
+            f"pack swap on home -> painted, {label}",
+            f"median {ms(section['swap_median_s'])} = {section['swap_ratio']:.2f} x the same"
+            f" swap in one grid {ms(section['flat_swap_median_s'])}",
+            "",
+            "",
+        ),
+    ]
+
+
 def _load_rows(section: Any) -> list[Row]:
     out = []
     load = section
@@ -778,6 +838,7 @@ ROWS: dict[str, Callable[[Any], list[Row]]] = {
     "words": _words_rows,
     "language": _language_rows,
     "home_restyle": _home_restyle_rows,
+    "sections": _sections_rows,
     "load": _load_rows,
     "hot_reload": _hot_reload_rows,
     "memory": _memory_rows,
@@ -845,6 +906,7 @@ def main() -> int:
             "words": lambda: measure_words(children, tmp, plan),
             "language": lambda: measure_language(children, plan),
             "home_restyle": lambda: measure_home_restyle(children, tmp, plan),
+            "sections": lambda: measure_sections(children, tmp, plan),
             "hot_reload": lambda: measure_reload(children, plan),
             "memory": lambda: measure_memory(children, plan),
             "check": lambda: with_temporary_folder(

@@ -231,7 +231,10 @@ def _parser() -> argparse.ArgumentParser:
         "--only",
         nargs="+",
         metavar="NAME",
-        help="render only these screens: home, idle-warning, usage, topic ids (or topics/ID)",
+        help=(
+            "render only these screens: home, idle-warning, usage, sections/ID, "
+            "topic ids (or topics/ID)"
+        ),
     )
     snapshot.set_defaults(usage_error=snapshot.error)
 

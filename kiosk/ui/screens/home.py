@@ -92,7 +92,11 @@ class HomeScreen(QWidget):
         section's tile says how many questions it holds."""
         if self._sections:
             for tile, (_, count) in zip(self.tiles, self._sections, strict=True):
-                tile.setAccessibleDescription(self.tr("%n questions", "", count))
+                text = self.tr("%n questions", "", count)
+                if count == 1 and text == "1 questions":
+                    # Untranslated, that is English, which Qt has no plural rules for.
+                    text = "1 question"
+                tile.setAccessibleDescription(text)
             return
         opens = self.tr("Opens the answer")
         for tile in self.tiles:
