@@ -442,7 +442,9 @@ class AnswerScreen(QWidget):
         """Back shows beside Home on an answer opened from a section."""
         if shown == self.back_button.isHidden():
             self.back_button.setVisible(shown)
-            self._arrange(keep_language_control=True)
+            # One more control: on a small panel the language buttons may
+            # have to give way to one Language button.
+            self._arrange()
 
     def reset(self) -> None:
         self.view.verticalScrollBar().setValue(0)
