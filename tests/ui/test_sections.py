@@ -8,12 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QAccessible, QMouseEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Pack, load_pack
 from kiosk.content.generated import write_sectioned_pack
+from kiosk.i18n.words import KioskWords
 from kiosk.ui.widgets.button import TouchButton
 from kiosk.ui.window import KioskWindow
 
@@ -251,3 +252,30 @@ def test_the_keyboard_opens_a_section_and_tabs_through_its_tiles_then_its_button
         assert window.focusWidget() is expected
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
     assert window.focusWidget() is window.section_screen.back_button
+
+
+def test_a_screen_reader_hears_the_section_its_size_and_its_buttons(
+    open_window: WindowFactory, sectioned_pack: Pack, words: KioskWords
+) -> None:
+    window = open_window(sectioned_pack)
+    window.language_changed.connect(lambda tag: words.use(tag, {}))
+    window.show_section("safety")
+    heading = QAccessible.queryAccessibleInterface(window.section_screen.heading)
+    assert heading is not None
+    assert heading.role() == QAccessible.Role.Heading
+    assert heading.text(QAccessible.Text.Name) == "Safety and side effects"
+    screen = window.section_screen
+    assert (screen.home_button.accessibleName(), screen.back_button.accessibleName()) == (
+        "Home",
+        "Back",
+    )
+    assert screen.tiles[0].accessibleDescription() == "Opens the answer"
+    # In Arabic, each count in its own plural form.
+    window.set_language("ar")
+    window.show_home()
+    described = {
+        len(sectioned_pack.section_topics(s.id)): tile.accessibleDescription()
+        for s, tile in zip(sectioned_pack.sections, window.home.tiles, strict=True)
+    }
+    assert described == {42: "42 سؤالًا", 41: "41 سؤالًا"}
+    assert window.section_screen.back_button.accessibleName() == "رجوع"
