@@ -201,7 +201,10 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         required=True,
         metavar="OUT",
-        help="folder for home.png, sections/<id>.png, topics/<id>.png, idle-warning.png and usage.png",
+        help=(
+            "folder for home.png, sections/<id>.png, topics/<id>.png, idle-warning.png "
+            "and usage.png"
+        ),
     )
     snapshot.add_argument(
         "--size",

@@ -279,3 +279,28 @@ def test_a_screen_reader_hears_the_section_its_size_and_its_buttons(
     }
     assert described == {42: "42 سؤالًا", 41: "41 سؤالًا"}
     assert window.section_screen.back_button.accessibleName() == "رجوع"
+
+
+def test_a_section_visited_again_shows_its_tiles_without_building_them_anew(
+    open_window: WindowFactory, sectioned_pack: Pack
+) -> None:
+    window = open_window(sectioned_pack)
+    window.show_section("brain")
+    brain = list(window.section_screen.tiles)
+    window.show_home()
+    window.show_section("speech")
+    assert not any(tile.isVisible() for tile in brain)
+    window.show_home()
+    window.show_section("brain")
+    assert window.section_screen.tiles == brain
+    assert all(tile.isVisible() for tile in brain)
+    # Another language: the tiles kept for other sections are dropped, and
+    # this section's show the new words.
+    window.set_language("ar")
+    assert window.section_screen.tiles[0].text() == (
+        sectioned_pack.in_language("ar").section_topics("brain")[0].question
+    )
+    window.show_home()
+    window.show_section("speech")
+    first = sectioned_pack.in_language("ar").section_topics("speech")[0]
+    assert window.section_screen.tiles[0].text() == first.question

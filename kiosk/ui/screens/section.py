@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAccessible, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.content import Pack
+from kiosk.content import Pack, Topic
 from kiosk.paths import resource
 from kiosk.ui.languages import section_language, topic_language
 from kiosk.ui.style import theme
@@ -27,7 +27,9 @@ class SectionScreen(QWidget):
     Back (both to the home screen's sections).
 
     The tiles are built when a section opens, for that section alone: a
-    pack of 500 topics never builds 500 tiles at once.
+    pack of 500 topics never builds 500 tiles at once. They are kept, hidden,
+    while the patient visits other sections of the same pack, in the same
+    language and look: going back to a section shows them again at once.
     """
 
     topic_chosen = Signal(str)  # topic id
@@ -43,6 +45,9 @@ class SectionScreen(QWidget):
         self.heading = WrappedText()
         set_role(self.heading, QAccessible.Role.Heading)
         self.tiles: list[TouchButton] = []
+        # Tiles built for other sections of ``_view``, hidden, by section id.
+        self._kept: dict[str, list[TouchButton]] = {}
+        self._view: Pack | None = None
         self._grid = TileGrid()
         self._page = QWidget()
         self._page_layout = QVBoxLayout(self._page)
@@ -87,7 +92,7 @@ class SectionScreen(QWidget):
         self.back_button.set_label(self.tr("Back"))
         self.back_button.setAccessibleDescription(self.tr("Back to the sections"))
         opens = self.tr("Opens the answer")
-        for tile in self.tiles:
+        for tile in [*self.tiles, *(t for kept in self._kept.values() for t in kept)]:
             tile.setAccessibleDescription(opens)
 
     def show_section(self, view: Pack, section_id: str) -> bool:
@@ -98,16 +103,16 @@ class SectionScreen(QWidget):
         topics = view.section_topics(section_id)
         if section is None or not topics:
             return False
-        # New tiles first, old ones removed after: should building fail, the
+        if view is not self._view:  # another pack, or language: no tile fits
+            self._drop_kept()
+        if self.section_id is not None and self._view is view:
+            self._kept[self.section_id] = self.tiles
+        self._view = view
+        # New tiles first, old ones hidden after: should building fail, the
         # screen still shows the section it showed.
-        opens = self.tr("Opens the answer")
-        tiles = [topic_tile(view, t, self._grid, opens, self.topic_chosen.emit) for t in topics]
+        tiles = self._kept.pop(section_id, None) or self._new_tiles(view, topics)
         old_tiles = self.tiles
         self.tiles = tiles
-        if self._metrics is not None:
-            style = theme.tile_style(self._palette, self._metrics)
-            for tile in tiles:
-                tile.set_style(style)
         self._grid.set_tiles(tiles)
         # Tab goes through the tiles, then Home and Back (new tiles would
         # otherwise come last, after the buttons built with the screen).
@@ -116,11 +121,28 @@ class SectionScreen(QWidget):
             QWidget.setTabOrder(before, after)
         for tile in old_tiles:
             tile.hide()
-            tile.deleteLater()
+            if not any(tile in kept for kept in self._kept.values()):
+                tile.deleteLater()
         self.section_id = section_id
         self._show_heading(view, section_id, section.title)
         self.scroll_area.verticalScrollBar().setValue(0)
         return True
+
+    def _new_tiles(self, view: Pack, topics: tuple[Topic, ...]) -> list[TouchButton]:
+        opens = self.tr("Opens the answer")
+        tiles = [topic_tile(view, t, self._grid, opens, self.topic_chosen.emit) for t in topics]
+        if self._metrics is not None:
+            style = theme.tile_style(self._palette, self._metrics)
+            for tile in tiles:
+                tile.set_style(style)
+        return tiles
+
+    def _drop_kept(self) -> None:
+        """Deletes the tiles kept for the other sections."""
+        for tiles in self._kept.values():
+            for tile in tiles:
+                tile.deleteLater()
+        self._kept = {}
 
     def show_language(self, view: Pack) -> bool:
         """The open section's texts in the language of ``view``, where the
@@ -134,6 +156,8 @@ class SectionScreen(QWidget):
             tile.objectName().removeprefix("tile-") for tile in self.tiles
         ]:
             return self.show_section(view, section_id)  # another pack: its tiles anew
+        self._drop_kept()
+        self._view = view
         for tile, topic in zip(self.tiles, topics, strict=True):
             tile.set_text_in(topic.question, topic_language(view, topic))
         self._show_heading(view, section_id, section.title)
@@ -147,6 +171,8 @@ class SectionScreen(QWidget):
     def reset(self) -> None:
         """Forget the section: no tiles until the next one opens."""
         self.section_id = None
+        self._drop_kept()
+        self._view = None
         for tile in self.tiles:
             tile.hide()
             tile.deleteLater()
@@ -160,6 +186,7 @@ class SectionScreen(QWidget):
         self._apply_margins(metrics)
         self.heading.set_style(theme.font(metrics.title_px, bold=True), palette.text, 1.15)
         style = theme.tile_style(palette, metrics)
+        self._drop_kept()  # restyled when next built, not all now
         for tile in self.tiles:
             tile.set_style(style)
         self._grid.configure(
