@@ -402,10 +402,11 @@ def wait(ms: int) -> None:
 
 
 def sections(folder: Path, flat_folder: Path, count: int) -> dict[str, object]:
-    """A pack in sections: a section's tile tapped -> its screen painted
-    (its tiles built then), its Home -> home painted; and a new copy of the
-    pack swapped in on the home screen -> painted, beside the same swap for
-    a pack of as many topics in one grid."""
+    """A pack in sections: a section's tile tapped -> its screen painted,
+    the first time (its tiles built then: a new copy of the pack is swapped
+    in before each, untimed) and again (its tiles kept); its Home -> home
+    painted; and a new copy of the pack swapped in on the home screen ->
+    painted, beside the same swap for a pack of as many topics in one grid."""
     app = application()
     window = build_window(app, folder)
     ids = [section.id for section in window.pack.sections] if window.pack else []
@@ -431,6 +432,12 @@ def sections(folder: Path, flat_folder: Path, count: int) -> dict[str, object]:
         tap, home = visit(index)
         taps.append(tap)
         homes.append(home)
+    copies = [load_pack(folder), load_pack(folder)]
+    first_taps = []
+    for index in range(count):
+        window.set_pack(copies[index % 2])  # untimed: the sections' tiles are built anew
+        painted(app, window)
+        first_taps.append(visit(index)[0])
 
     def swaps(on: KioskWindow, pack_folder: Path, runs: int) -> list[float]:
         copies = [load_pack(pack_folder), load_pack(pack_folder)]  # equal, not the same
@@ -451,6 +458,7 @@ def sections(folder: Path, flat_folder: Path, count: int) -> dict[str, object]:
         "topics": len(window.pack.topics) if window.pack else 0,
         "sections": len(ids),
         "tap_s": taps,
+        "first_tap_s": first_taps,
         "home_s": homes,
         "repaint_s": repaint,
         "swap_s": sectioned_swaps,

@@ -19,7 +19,8 @@ a baseline measured in the same run:
 - a tap on a language button of an answer -> the answer painted in that
   language (the bundled pack in English, Spanish and Arabic);
 - a pack of 500 topics in 12 sections: a section's tile tapped -> its
-  screen painted, and Home -> home; a new copy of the pack swapped in on the
+  screen painted (the first time, its tiles built; and again, kept), and
+  Home -> home; a new copy of the pack swapped in on the
   home screen, beside the same swap for 500 topics in one grid;
 - a text size change on a home screen of 500 tiles (short questions, and
   ones with a word every tile must hyphenate) -> the window painted;
@@ -83,6 +84,8 @@ MiB = 1024 * 1024
 COLD_START_RATIO = 1.5
 TAP_P95_BUNDLED_S = 0.016
 TAP_P95_500_S = 0.050
+# A section's first opening builds its tiles (about 42): a guide, not a target.
+SECTION_FIRST_P95_S = 0.100
 LOAD_1000_S = 0.5
 LINEARITY = 1.5  # per-topic time at 5,000 topics / at 100 topics
 GROWTH_PER_10000_NAV = 1 * MiB
@@ -447,20 +450,24 @@ def measure_sections(children: Children, tmp: Path, plan: Plan) -> dict[str, Any
     raw = children.result("sections", str(folder), str(flat), str(count))
     repaint = median(raw["repaint_s"])
     tap, home = latency(raw["tap_s"]), latency(raw["home_s"])
+    first = latency(raw["first_tap_s"])
     swap, flat_swap = median(raw["swap_s"]), median(raw["flat_swap_s"])
     return {
         "topics": raw["topics"],
         "sections": raw["sections"],
         "taps": count,
         "tap": tap,
+        "first_tap": first,
         "home": home,
         "repaint_median_s": repaint,
         "swap_median_s": swap,
         "flat_swap_median_s": flat_swap,
         "tap_ratio": tap["median_s"] / repaint,
+        "first_tap_ratio": first["median_s"] / repaint,
         "swap_ratio": swap / flat_swap,
         "target_p95_s": TAP_P95_500_S,
         "pass_tap": tap["p95_s"] <= TAP_P95_500_S,
+        "within_guide_first_tap": first["p95_s"] <= SECTION_FIRST_P95_S,
     }
 
 
@@ -683,10 +690,17 @@ def _home_restyle_rows(section: Any) -> list[Row]:
 def _sections_rows(section: Any) -> list[Row]:
     label = f"{section['topics']} topics in {section['sections']} sections"
     repaint = section["repaint_median_s"]
-    tap, home = section["tap"], section["home"]
+    tap, home, first = section["tap"], section["home"], section["first_tap"]
     return [
         Row(
-            f"section tap -> section painted, {label}, {section['taps']} taps",
+            f"section tap -> section painted, first time (tiles built), {label}",
+            f"median {ms(first['median_s'])}, p95 {ms(first['p95_s'])}"
+            f" ({section['first_tap_ratio']:.1f} x a {ms(repaint)} repaint)",
+            f"p95 <= {SECTION_FIRST_P95_S * 1000:.0f} ms",
+            verdict(section["within_guide_first_tap"], guide=True),
+        ),
+        Row(
+            f"section tap -> section painted, again, {label}, {section['taps']} taps",
             f"median {ms(tap['median_s'])}, p95 {ms(tap['p95_s'])}"
             f" ({section['tap_ratio']:.1f} x a {ms(repaint)} repaint)",
             f"p95 <= {section['target_p95_s'] * 1000:.0f} ms",

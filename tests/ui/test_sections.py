@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.content import Pack, load_pack
 from kiosk.content.generated import write_sectioned_pack
 from kiosk.i18n.words import KioskWords
+from kiosk.stats.events import TopicClosed, TopicOpened, VisitStarted
 from kiosk.ui.widgets.button import TouchButton
 from kiosk.ui.window import KioskWindow
 
@@ -304,3 +305,18 @@ def test_a_section_visited_again_shows_its_tiles_without_building_them_anew(
     window.show_section("speech")
     first = sectioned_pack.in_language("ar").section_topics("speech")[0]
     assert window.section_screen.tiles[0].text() == first.question
+
+
+def test_usage_statistics_count_a_topic_opened_in_a_section_and_left_by_back(
+    qtbot: QtBot, open_window: WindowFactory, sectioned_pack: Pack
+) -> None:
+    events: list[object] = []
+    window = open_window(sectioned_pack, visit_sink=events.append)
+    tap(qtbot, section_tile(window, "safety"))
+    assert events == []  # a section's tile starts no visit: only a topic does
+    topic = window.section_screen.tiles[0].objectName().removeprefix("tile-")
+    tap(qtbot, window.section_screen.tiles[0])
+    tap(qtbot, window.answer.back_button)
+    assert [type(e) for e in events] == [VisitStarted, TopicOpened, TopicClosed]
+    assert isinstance(events[1], TopicOpened)
+    assert events[1].topic == topic
