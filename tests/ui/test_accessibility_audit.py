@@ -10,7 +10,9 @@ and URL-like strings; the longest title, welcome and footer allowed) with
 the Listen button a voice brings (also as Stop, while reading aloud), and
 the idle warning again. The patient's screens (home, answers, the language
 chooser, the idle warning) are walked again in each of AUDIT_LANGUAGES of a
-pack in several languages, a right-to-left one among them. It collects
+pack in several languages, a right-to-left one among them, and those of a
+pack of 500 topics in 12 sections (the section tiles, two sections' screens,
+an answer opened from one, with Back) in English and Arabic. It collects
 every finding on every screen, and the case fails once, listing them all:
 
 - text that does not fit its widget (``fits()``), or that the window cuts
