@@ -6,6 +6,7 @@
     python qt_child.py memory PACK COUNT EVERY  # RSS and object counts while navigating
     python qt_child.py reload POLL_MS SETTLE_MS RUNS   # file saved -> new tile on screen
     python qt_child.py words PACK COUNT         # the kiosk's words switched on an answer
+    python qt_child.py sections PACK FLAT COUNT # section tap -> section; pack swaps (500 topics)
 
 Prints one line, ``RESULT {json}``. The window is built as the kiosk builds it
 (``KioskWindow``, or ``kiosk.app.Kiosk`` for reload) at 1920x1080, offscreen.
@@ -400,6 +401,72 @@ def wait(ms: int) -> None:
     loop.exec()
 
 
+def sections(folder: Path, flat_folder: Path, count: int) -> dict[str, object]:
+    """A pack in sections: a section's tile tapped -> its screen painted,
+    the first time (its tiles built then: a new copy of the pack is swapped
+    in before each, untimed) and again (its tiles kept); its Home -> home
+    painted; and a new copy of the pack swapped in on the home screen ->
+    painted, beside the same swap for a pack of as many topics in one grid."""
+    app = application()
+    window = build_window(app, folder)
+    ids = [section.id for section in window.pack.sections] if window.pack else []
+
+    def visit(index: int) -> tuple[float, float]:
+        tile = window.home.section_tile(ids[index % len(ids)])
+        assert tile is not None
+        start = time.perf_counter()
+        QTest.mouseClick(tile, Qt.MouseButton.LeftButton)
+        painted(app, window)
+        shown = time.perf_counter()
+        if window.current_screen != "section":
+            raise RuntimeError(f"the tap showed {window.current_screen!r}, not the section")
+        QTest.mouseClick(window.section_screen.home_button, Qt.MouseButton.LeftButton)
+        painted(app, window)
+        return shown - start, time.perf_counter() - shown
+
+    for index in range(WARM_UP):
+        visit(index)
+    repaint = repaint_samples(app, window)
+    taps, homes = [], []
+    for index in range(count):
+        tap, home = visit(index)
+        taps.append(tap)
+        homes.append(home)
+    copies = [load_pack(folder), load_pack(folder)]
+    first_taps = []
+    for index in range(count):
+        window.set_pack(copies[index % 2])  # untimed: the sections' tiles are built anew
+        painted(app, window)
+        first_taps.append(visit(index)[0])
+
+    def swaps(on: KioskWindow, pack_folder: Path, runs: int) -> list[float]:
+        copies = [load_pack(pack_folder), load_pack(pack_folder)]  # equal, not the same
+        samples = []
+        for index in range(runs):
+            start = time.perf_counter()
+            on.set_pack(copies[index % 2])
+            painted(app, on)
+            samples.append(time.perf_counter() - start)
+        return samples
+
+    runs = max(5, count // 20)
+    sectioned_swaps = swaps(window, folder, runs)
+    window.close()
+    flat = build_window(app, flat_folder)
+    flat_swaps = swaps(flat, flat_folder, runs)
+    return {
+        "topics": len(window.pack.topics) if window.pack else 0,
+        "sections": len(ids),
+        "tap_s": taps,
+        "first_tap_s": first_taps,
+        "home_s": homes,
+        "repaint_s": repaint,
+        "swap_s": sectioned_swaps,
+        "flat_swap_s": flat_swaps,
+        "warm_up": WARM_UP,
+    }
+
+
 def main() -> int:
     command, *args = sys.argv[1:]
     if command == "navigate":
@@ -414,6 +481,8 @@ def main() -> int:
         emit(memory(pack_folder(args[0]), int(args[1]), int(args[2])))
     elif command == "words":
         emit(words(pack_folder(args[0]), int(args[1])))
+    elif command == "sections":
+        emit(sections(Path(args[0]), Path(args[1]), int(args[2])))
     elif command == "reload":
         emit(reload(int(args[0]), int(args[1]), int(args[2])))
     else:

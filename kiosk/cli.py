@@ -219,7 +219,10 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         required=True,
         metavar="OUT",
-        help="folder for home.png, topics/<id>.png, idle-warning.png and usage.png",
+        help=(
+            "folder for home.png, sections/<id>.png, topics/<id>.png, idle-warning.png "
+            "and usage.png"
+        ),
     )
     snapshot.add_argument(
         "--size",
@@ -249,7 +252,10 @@ def _parser() -> argparse.ArgumentParser:
         "--only",
         nargs="+",
         metavar="NAME",
-        help="render only these screens: home, idle-warning, usage, topic ids (or topics/ID)",
+        help=(
+            "render only these screens: home, idle-warning, usage, sections/ID, "
+            "topic ids (or topics/ID)"
+        ),
     )
     snapshot.set_defaults(usage_error=snapshot.error)
 

@@ -22,6 +22,7 @@ import platformdirs
 import pytest
 
 from kiosk.content import Pack, load_pack
+from kiosk.content.generated import write_sectioned_pack
 from kiosk.stats import database
 
 REPO = Path(__file__).resolve().parents[1]
@@ -295,3 +296,9 @@ def words(qapp: object) -> Iterator[object]:
     kiosk_words = KioskWords(qapp)  # type: ignore[arg-type]
     yield kiosk_words
     shiboken6.delete(kiosk_words)
+
+
+@pytest.fixture(scope="session")
+def sectioned_pack(tmp_path_factory: pytest.TempPathFactory) -> Pack:
+    """500 topics in 12 sections, in English and Arabic (written once per run)."""
+    return load_pack(write_sectioned_pack(tmp_path_factory.mktemp("sectioned") / "pack"))

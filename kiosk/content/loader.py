@@ -47,7 +47,13 @@ from kiosk.content.schema import (
     Value,
     language_tag,
 )
-from kiosk.content.sections import read_sections
+from kiosk.content.sections import (
+    SectionList,
+    check_topic_sections,
+    check_translated_sections,
+    missing_section_titles,
+    read_sections,
+)
 from kiosk.content.textfile import decode_utf8, read_capped
 from kiosk.content.words import check_known_words, read_words
 from kiosk.content.yamlreader import Mapping, Node, describe, read_yaml
@@ -139,7 +145,7 @@ class _PackTexts:
     texts: dict[str, str] = field(default_factory=dict)
     words: dict[str, str] | None = None
     link: str | None = None
-    sections: tuple[Section, ...] = ()
+    sections: SectionList = field(default_factory=SectionList)
 
 
 @dataclass
@@ -163,7 +169,7 @@ class _PackReader:
     # The file of each main-language topic id, valid or not.
     main_files: dict[str, str] = field(default_factory=dict)
     # kiosk.yaml's 'sections', when given.
-    sections: tuple[Section, ...] = ()
+    sections: SectionList = field(default_factory=SectionList)
     # A translation's 'image_alt' by (topic id, language): the picture is the main file's.
     translated_alts: dict[tuple[str, str], str] = field(default_factory=dict)
 
@@ -244,6 +250,8 @@ class _PackReader:
         sections = checker.nodes.get("sections")
         if isinstance(sections, Mapping):
             self.sections = read_sections(shown, sections, self.problems)
+        elif sections is not None:
+            self.sections = SectionList(given=True)  # not a mapping: said so already
         return values
 
     def pack_languages(self, values: dict[str, Value] | None) -> _Languages:
@@ -610,6 +618,14 @@ class _PackReader:
         sections = checker.nodes.get("sections")
         if isinstance(sections, Mapping):
             texts.sections = read_sections(shown, sections, self.problems)
+            if main:
+                checker.add(
+                    sections,
+                    "'sections' in the main language belongs in kiosk.yaml; only 'words' "
+                    "may be given here",
+                )
+            else:
+                check_translated_sections(self.sections, texts.sections, self.problems)
         if main:
             for key in PACK_TEXTS:
                 if key in checker.nodes:
@@ -666,6 +682,23 @@ class _PackReader:
                     f"{main} text; add {'it' if len(lacking) == 1 else 'them'} here",
                     Severity.WARNING,
                 )
+
+    def missing_section_titles(
+        self, languages: _Languages, sections: tuple[Section, ...], texts: dict[str, _PackTexts]
+    ) -> None:
+        """A warning for each language that lacks a shown section's title."""
+        for language in languages.others():
+            given = texts.get(language)
+            path = given.shown if given is not None else self.show(f"kiosk.{language}.yaml")
+            warning = missing_section_titles(
+                path,
+                language,
+                languages.main,
+                sections,
+                given.sections if given is not None else None,
+            )
+            if warning is not None:
+                self.problems.append(warning)
 
 
 def _text(value: object) -> str | None:
@@ -741,8 +774,12 @@ def load_pack(
     topics = reader.read_topics(languages.main)
     translated = reader.read_translations(languages, {t.id: t for t in topics})
     texts = reader.read_pack_texts(languages)
+    sections = check_topic_sections(
+        reader.show(PACK_FILE), reader.sections, topics, reader.problems
+    )
     if pack_values is not None and not any(p.is_error for p in reader.problems):
         reader.missing_translations(languages, topics, translated, texts, pack_values)
+        reader.missing_section_titles(languages, sections, texts)
     problems = sorted(reader.problems, key=lambda p: (p.path, p.line or 0, p.column or 0))
     if pack_values is None or any(p.is_error for p in problems):
         raise ContentError(problems)
@@ -773,7 +810,7 @@ def load_pack(
         ),
         text_files=MappingProxyType({language: given.shown for language, given in texts.items()}),
         link=_text(pack_values.get("link")),
-        sections=reader.sections,
+        sections=sections,
         review_every=int(pack_values.get("review_every", DEFAULT_REVIEW_MONTHS)),
     )
 
@@ -789,7 +826,7 @@ def _translation(
         footer=given.get("footer"),
         link=texts.link if texts is not None else None,
         sections=MappingProxyType(
-            {s.id: s.title for s in texts.sections} if texts is not None else {}
+            {s.id: s.title for s in texts.sections.sections} if texts is not None else {}
         ),
         topics=MappingProxyType({t.id: topics[t.id] for t in ordered if t.id in topics}),
     )

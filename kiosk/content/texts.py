@@ -63,11 +63,16 @@ def pack_texts(pack: Pack) -> list[PackText]:
         return main.text_files.get(language) or os.path.join(folder, f"kiosk.{language}.yaml")
 
     texts = list(_pack_file_texts(pack_file(), main.title, main.welcome, main.footer))
+    texts += (PackText(pack_file(), ("sections", s.id), s.title) for s in main.sections)
     for topic in main.topics:
         texts += _topic_texts(topic, folder)
     for language, translation in main.translations.items():
         texts += _pack_file_texts(
             pack_file(language), translation.title, translation.welcome, translation.footer
+        )
+        texts += (
+            PackText(pack_file(language), ("sections", section_id), title)
+            for section_id, title in translation.sections.items()
         )
         for topic in translation.topics.values():
             texts += _topic_texts(topic, folder)

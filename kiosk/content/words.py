@@ -28,6 +28,7 @@ STANDS_FOR = {
     ("Source: %1", "%1"): "the source",
     ("This answer is only in %1.", "%1"): "the language's name",
     ("If not, this screen goes back to the start in %n seconds.", "%n"): "the number of seconds",
+    ("%n questions", "%n"): "the number of questions in a section",
 }
 
 

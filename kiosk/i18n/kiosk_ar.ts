@@ -16,6 +16,14 @@
         <translation>العودة إلى كل الأسئلة</translation>
     </message>
     <message>
+        <source>Back</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <source>Back to the questions of this section</source>
+        <translation>العودة إلى أسئلة هذا القسم</translation>
+    </message>
+    <message>
         <source>Changes the size of the writing</source>
         <translation>يغيّر حجم الكتابة</translation>
     </message>
@@ -102,6 +110,10 @@
         <translation>مربعات الأسئلة</translation>
     </message>
     <message>
+        <source>Section tiles</source>
+        <translation>مربعات الأقسام</translation>
+    </message>
+    <message>
         <source>Home page</source>
         <translation>الصفحة الرئيسية</translation>
     </message>
@@ -112,6 +124,17 @@
     <message>
         <source>Questions: scroll bar</source>
         <translation>الأسئلة: شريط التمرير</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n questions</source>
+        <translation>
+            <numerusform>%n سؤال</numerusform>
+            <numerusform>سؤال واحد</numerusform>
+            <numerusform>سؤالان</numerusform>
+            <numerusform>%n أسئلة</numerusform>
+            <numerusform>%n سؤالًا</numerusform>
+            <numerusform>%n سؤال</numerusform>
+        </translation>
     </message>
     <message>
         <source>Opens the answer</source>
@@ -215,6 +238,53 @@
     <message>
         <source>Back to all questions</source>
         <translation>العودة إلى كل الأسئلة</translation>
+    </message>
+</context>
+<context>
+    <name>SectionScreen</name>
+    <message>
+        <source>Section screen</source>
+        <translation>شاشة القسم</translation>
+    </message>
+    <message>
+        <source>Question tiles</source>
+        <translation>مربعات الأسئلة</translation>
+    </message>
+    <message>
+        <source>Section page</source>
+        <translation>صفحة القسم</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>الأسئلة</translation>
+    </message>
+    <message>
+        <source>Questions: scroll bar</source>
+        <translation>الأسئلة: شريط التمرير</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>أزرار التحكم</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>الرئيسية</translation>
+    </message>
+    <message>
+        <source>Back to all questions</source>
+        <translation>العودة إلى كل الأسئلة</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <source>Back to the sections</source>
+        <translation>العودة إلى الأقسام</translation>
+    </message>
+    <message>
+        <source>Opens the answer</source>
+        <translation>يفتح الإجابة</translation>
     </message>
 </context>
 <context>

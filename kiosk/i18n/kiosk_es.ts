@@ -16,6 +16,14 @@
         <translation>Volver a todas las preguntas</translation>
     </message>
     <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Back to the questions of this section</source>
+        <translation>Volver a las preguntas de esta sección</translation>
+    </message>
+    <message>
         <source>Changes the size of the writing</source>
         <translation>Cambia el tamaño de la letra</translation>
     </message>
@@ -102,6 +110,10 @@
         <translation>Botones de preguntas</translation>
     </message>
     <message>
+        <source>Section tiles</source>
+        <translation>Botones de secciones</translation>
+    </message>
+    <message>
         <source>Home page</source>
         <translation>Página de inicio</translation>
     </message>
@@ -112,6 +124,13 @@
     <message>
         <source>Questions: scroll bar</source>
         <translation>Preguntas: barra de desplazamiento</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n questions</source>
+        <translation>
+            <numerusform>%n pregunta</numerusform>
+            <numerusform>%n preguntas</numerusform>
+        </translation>
     </message>
     <message>
         <source>Opens the answer</source>
@@ -211,6 +230,53 @@
     <message>
         <source>Back to all questions</source>
         <translation>Volver a todas las preguntas</translation>
+    </message>
+</context>
+<context>
+    <name>SectionScreen</name>
+    <message>
+        <source>Section screen</source>
+        <translation>Pantalla de sección</translation>
+    </message>
+    <message>
+        <source>Question tiles</source>
+        <translation>Botones de preguntas</translation>
+    </message>
+    <message>
+        <source>Section page</source>
+        <translation>Página de sección</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Preguntas</translation>
+    </message>
+    <message>
+        <source>Questions: scroll bar</source>
+        <translation>Preguntas: barra de desplazamiento</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>Controles</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Back to all questions</source>
+        <translation>Volver a todas las preguntas</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Back to the sections</source>
+        <translation>Volver a las secciones</translation>
+    </message>
+    <message>
+        <source>Opens the answer</source>
+        <translation>Abre la respuesta</translation>
     </message>
 </context>
 <context>

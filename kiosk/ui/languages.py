@@ -90,3 +90,12 @@ def texts_language(view: Pack, field: str) -> str:
     if value is not None and (value or field != "title"):
         return view.language
     return view.main_language
+
+
+def section_language(view: Pack, section_id: str) -> str:
+    """The language ``view`` shows the title of section ``section_id`` in:
+    the visit's if translated, else the main one."""
+    translation = view.translations.get(view.language)
+    if translation is not None and section_id in translation.sections:
+        return view.language
+    return view.main_language

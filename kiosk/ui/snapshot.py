@@ -37,6 +37,7 @@ HOME = "home"
 IDLE_WARNING = "idle-warning"
 USAGE = "usage"
 TOPIC_PREFIX = "topics/"
+SECTION_PREFIX = "sections/"
 SCREENS = (HOME, IDLE_WARNING, USAGE)  # the screens that are not topics
 # The Usage screen shows made-up figures (kiosk/stats/sample.py) for the 30
 # days up to this moment: the same picture every time.
@@ -51,8 +52,10 @@ _RGB_8_BITS = struct.pack(
 
 
 def screen_names(pack: Pack) -> list[str]:
-    """Every screen a snapshot renders, in order: home, each topic, the idle warning, usage."""
-    return [HOME, *(topic.id for topic in pack.topics), IDLE_WARNING, USAGE]
+    """Every screen a snapshot renders, in order: home, each section's
+    (``sections/<id>``), each topic, the idle warning, usage."""
+    sections = (SECTION_PREFIX + section.id for section in pack.sections)
+    return [HOME, *sections, *(topic.id for topic in pack.topics), IDLE_WARNING, USAGE]
 
 
 def _screen(pack: Pack, name: str) -> str | None:
@@ -63,6 +66,9 @@ def _screen(pack: Pack, name: str) -> str | None:
     """
     if name in SCREENS:
         return name
+    if name.startswith(SECTION_PREFIX):
+        section_id = name.removeprefix(SECTION_PREFIX)
+        return name if section_id in {s.id for s in pack.sections} else None
     topic_id = name.removeprefix(TOPIC_PREFIX)
     return TOPIC_PREFIX + topic_id if topic_id in {t.id for t in pack.topics} else None
 
@@ -151,7 +157,11 @@ def _wanted(pack: Pack, only: Sequence[str] | None, language: str | None) -> set
             f"no language {language!r} in the pack; it has {', '.join(pack.all_languages)}"
         )
     if only is None:
-        wanted = {*SCREENS, *(TOPIC_PREFIX + topic.id for topic in pack.topics)}
+        wanted = {
+            *SCREENS,
+            *(SECTION_PREFIX + section.id for section in pack.sections),
+            *(TOPIC_PREFIX + topic.id for topic in pack.topics),
+        }
     else:
         unknown = unknown_screens(pack, only)
         if unknown:
@@ -172,7 +182,8 @@ def render_snapshots(
     only: Sequence[str] | None = None,
     language: str | None = None,
 ) -> list[Path]:
-    """Write home.png, topics/<id>.png, idle-warning.png and usage.png; return their paths.
+    """Write home.png, sections/<id>.png, topics/<id>.png, idle-warning.png
+    and usage.png; return their paths.
 
     ``only`` names the screens to render (see :func:`screen_names`; a topic
     may also be named ``topics/<id>``), all of them by default; names that
@@ -204,8 +215,17 @@ def render_snapshots(
     try:
         if HOME in wanted:
             save(HOME)
+        for section in pack.sections:
+            if SECTION_PREFIX + section.id in wanted:
+                window.show_home()
+                window.show_section(section.id)
+                save(SECTION_PREFIX + section.id)
         for topic in pack.topics:
             if TOPIC_PREFIX + topic.id in wanted:
+                # As a patient opens it: from its section, with Back to it.
+                window.show_home()
+                if topic.section is not None:
+                    window.show_section(topic.section)
                 window.show_topic(topic.id)
                 save(TOPIC_PREFIX + topic.id)
         if IDLE_WARNING in wanted:

@@ -4,7 +4,9 @@ A **visit** starts when a patient taps a topic tile on the home screen (a
 tap on empty space, or on the home screen's scroll bar, starts none) and
 lasts until the kiosk forgets it, as the screen does: the patient's text
 size, contrast and Listen last as long. Going Home and tapping another tile
-is the same visit. It ends:
+is the same visit. In a pack in sections a section's screen counts as the
+home screen: a tap on a section starts no visit, and Back from an answer to
+its section closes the topic as Home does. It ends:
 
 - ``idle``: on an answer, the idle warning ran out (the patient walked away
   while reading);

@@ -43,6 +43,7 @@ from kiosk.ui.screens.answer import AnswerScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.idle_warning import IdleOverlay
 from kiosk.ui.screens.languages import LanguageScreen
+from kiosk.ui.screens.section import SectionScreen
 from kiosk.ui.screens.unavailable import UnavailableScreen
 from kiosk.ui.staff.corner_taps import CornerTaps
 from kiosk.ui.staff.menu import StaffMenu
@@ -54,6 +55,7 @@ from kiosk.ui.style import theme
 from kiosk.ui.style.text_size import TextSize
 from kiosk.ui.visits import TEXT_SIZE_CHOICES, VisitTracker
 from kiosk.ui.widgets.accessible import set_role
+from kiosk.ui.widgets.button import TouchButton
 
 if TYPE_CHECKING:
     from kiosk.ui.speech.speaker import Speaker
@@ -217,6 +219,7 @@ class KioskWindow(QWidget):
         usage_timeout_ms: int,
     ) -> None:
         self.home = HomeScreen(self.palette_)
+        self.section_screen = SectionScreen(self.palette_)
         self.answer = AnswerScreen(self.palette_)
         self.languages_screen = LanguageScreen(self.palette_)
         self.unavailable = UnavailableScreen(self.palette_)
@@ -236,6 +239,7 @@ class KioskWindow(QWidget):
         # is shown (a language tap must not wait for the hidden ones).
         for screen in (
             self.home,
+            self.section_screen,
             self.answer,
             self.languages_screen,
             self.unavailable,
@@ -250,6 +254,7 @@ class KioskWindow(QWidget):
             screen.setLocale(QLocale(QLocale.Language.English))
         self._screens: dict[str, QWidget] = {
             "home": self.home,
+            "section": self.section_screen,
             "answer": self.answer,
             "languages": self.languages_screen,
             "unavailable": self.unavailable,
@@ -261,7 +266,12 @@ class KioskWindow(QWidget):
 
     def _connect(self) -> None:
         self.home.topic_chosen.connect(self.show_topic)
+        self.home.section_chosen.connect(self.show_section)
+        self.section_screen.topic_chosen.connect(self.show_topic)
+        self.section_screen.back.connect(self.show_home)
+        self.section_screen.home_requested.connect(self.show_home)
         self.answer.home_requested.connect(self.show_home)
+        self.answer.back_requested.connect(self.back_to_section)
         self.answer.text_size_requested.connect(self.set_text_size)
         self.answer.high_contrast_requested.connect(self.set_high_contrast)
         self.answer.listen_requested.connect(self.set_listening)
@@ -330,6 +340,18 @@ class KioskWindow(QWidget):
         self.pack = pack
         self.pack_applied.emit(pack)
         self._show_language(language, new_pack=True)
+        self._section_follows()
+
+    def _section_follows(self) -> None:
+        """The open section in the pack now shown (its tiles anew, in the
+        visit's language); a section the pack no longer has is forgotten,
+        and a patient looking at it goes home."""
+        if self.section_screen.section_id is None or self.view is None:
+            return
+        if not self.section_screen.show_language(self.view):
+            self.section_screen.reset()
+            if self.current_screen == "section":
+                self.show_home()
 
     def _reading(self) -> bool:
         """On an answer, or on the language chooser opened from one."""
@@ -383,6 +405,7 @@ class KioskWindow(QWidget):
             self._home_behind = True
             if self.current_screen == "home":
                 self._bring_home_up_to_date()
+            self._section_follows()
         # Mirrored last: the screen is laid out once, with its new texts.
         current = self._stack.currentWidget()
         if current is not None:
@@ -450,6 +473,31 @@ class KioskWindow(QWidget):
         self._switch_to(self.home if self.pack is not None else self.unavailable)
         self.idle.restart(warn=self._chose_a_language())
 
+    def show_section(self, section_id: str) -> None:
+        """The topics of one section of a pack in sections."""
+        if self.view is None or not self.section_screen.show_section(self.view, section_id):
+            return
+        focused = self.focusWidget()
+        self._switch_to(self.section_screen)
+        if isinstance(focused, TouchButton) and focused is self.home.section_tile(section_id):
+            # Chosen with the keyboard: on, at the first topic.
+            self.section_screen.tiles[0].take_focus(ring=focused.shows_focus_ring())
+        self.idle.restart()
+
+    def back_to_section(self) -> None:
+        """From an answer opened in a section, back to that section where
+        the patient left it; home if the section is gone."""
+        if self._reading():
+            self.visits.topic_left()
+        if self._pending is not None:
+            self._apply_pack(self._pending)
+            self._pending = None
+        if self.section_screen.section_id is None:
+            self.show_home()
+            return
+        self._switch_to(self.section_screen)
+        self.idle.restart()
+
     def _chose_a_language(self) -> bool:
         """The visit is in a language other than the main one: going back to
         the main one on the home screen warns first, as an answer does."""
@@ -459,6 +507,8 @@ class KioskWindow(QWidget):
         if self.view is None:
             return
         topic = _topic(self.view, topic_id)
+        # Back, beside Home, returns to the section the answer was opened from.
+        self.answer.set_back_shown(self.current_screen == "section")
         self.answer.show_topic(topic)
         self._switch_to(self.answer)
         self._want_voice()
@@ -564,6 +614,8 @@ class KioskWindow(QWidget):
         elif self.pack is not None:
             self._show_language(self.pack.main_language)
         self.answer.reset()
+        self.answer.set_back_shown(False)
+        self.section_screen.reset()
         self.home.reset()
         self.show_home()
 

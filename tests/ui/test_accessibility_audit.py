@@ -10,7 +10,9 @@ and URL-like strings; the longest title, welcome and footer allowed) with
 the Listen button a voice brings (also as Stop, while reading aloud), and
 the idle warning again. The patient's screens (home, answers, the language
 chooser, the idle warning) are walked again in each of AUDIT_LANGUAGES of a
-pack in several languages, a right-to-left one among them. It collects
+pack in several languages, a right-to-left one among them, and those of a
+pack of 500 topics in 12 sections (the section tiles, two sections' screens,
+an answer opened from one, with Back) in English and Arabic. It collects
 every finding on every screen, and the case fails once, listing them all:
 
 - text that does not fit its widget (``fits()``), or that the window cuts
@@ -799,6 +801,7 @@ def check_document_colours(
 def screen_widget(window: KioskWindow) -> QWidget:
     screens: dict[str, QWidget] = {
         "home": window.home,
+        "section": window.section_screen,
         "answer": window.answer,
         "languages": window.languages_screen,
         "unavailable": window.unavailable,
@@ -1041,6 +1044,63 @@ def test_every_patient_screen_passes_the_audit_in_every_language(
     assert not findings, f"{len(findings)} accessibility findings:\n" + "\n".join(findings)
     # The walk saw the kiosk's words in that language, not English ones.
     assert (window.answer.home_button.text() == "Home") == (language == "en")
+
+
+def walk_sectioned_screens(window: KioskWindow, pack: Pack, case: str) -> list[str]:
+    """A pack of 500 topics in 12 sections, in English then Arabic: the home
+    screen's section tiles, the first and the last section's screen (scrolled
+    to its end), and an answer opened there, with Back."""
+    findings: list[str] = []
+
+    def audit(screen: str, *, painted: bool = True) -> None:
+        place = Place(f"{screen} in {window.language}", case)
+        findings.extend(audit_screen(window, place, painted=painted))
+
+    window.set_pack(pack)
+    window.answer.set_listen_available(True)
+    for language in ("en", "ar"):
+        window.show_home()
+        window.set_language(language)
+        audit("home (sections)")
+        for section in (pack.sections[0], pack.sections[-1]):
+            window.show_section(section.id)
+            audit(f"section {section.id!r}")
+            bar = window.section_screen.scroll_area.verticalScrollBar()
+            bar.setValue(bar.maximum())
+            audit(f"section {section.id!r} at its end", painted=False)
+        window.show_topic(window.section_screen.tiles[-1].objectName().removeprefix("tile-"))
+        assert window.answer.back_button.isVisible()
+        audit("answer from a section")
+    return findings
+
+
+@pytest.mark.parametrize("text_size", TEXT_SIZES.values(), ids=TEXT_SIZES.keys())
+@pytest.mark.parametrize("high_contrast", THEMES.values(), ids=THEMES.keys())
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+def test_a_pack_in_sections_passes_the_audit(
+    open_window: WindowFactory,
+    content: Content,
+    sectioned_pack: Pack,
+    words: KioskWords,
+    *,
+    size: tuple[int, int],
+    high_contrast: bool,
+    text_size: TextSize,
+) -> None:
+    window, case = open_case(open_window, content, size, text_size, high_contrast=high_contrast)
+    window.language_changed.connect(lambda tag: words.use(tag, sectioned_pack.words.get(tag, {})))
+    findings = walk_sectioned_screens(window, sectioned_pack, case)
+    if size == (1024, 600) and text_size == TextSize.LARGEST:
+        # A known limit: at A++ on a 10-inch panel, the column of controls
+        # beside an answer has no room for Back as well as Home, the three
+        # A's, Contrast, Listen and Language, so they stand below it and the
+        # first view shows about three lines of the answer, not five (in
+        # Arabic already without Back, see above). Every other check holds;
+        # the day it fits, this fails, to be removed.
+        short = [f for f in findings if "on first view" in f and "answer from a section" in f]
+        assert short, "an answer from a section at A++ on 1024x600 fits: remove this exception"
+        findings = [f for f in findings if f not in short]
+    assert not findings, f"{len(findings)} accessibility findings:\n" + "\n".join(findings)
 
 
 @pytest.mark.parametrize("palette", theme.PALETTES.values(), ids=theme.PALETTES.keys())

@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
 
-from kiosk.content import Pack
+from kiosk.content import Pack, load_pack
+from kiosk.content.generated import write_sectioned_pack
 from kiosk.settings import Settings
 from kiosk.ui import snapshot
 from kiosk.ui.snapshot import encode_png, render_snapshots, screen_names
@@ -232,3 +233,16 @@ def test_a_language_the_pack_does_not_have_is_refused_before_anything_is_written
     with pytest.raises(ValueError, match=r"^no language 'fr' in the pack; it has en, es, ar$"):
         render(qapp, multilingual_pack(), tmp_path, language="fr", only=["home"])
     assert not tmp_path.joinpath("home.png").exists()
+
+
+def test_a_pack_in_sections_has_a_picture_of_each_section(qapp: object, tmp_path: Path) -> None:
+    pack = load_pack(write_sectioned_pack(tmp_path / "pack", topics=6, sections=3, arabic=False))
+    names = screen_names(pack)
+    assert names[:4] == ["home", "sections/about-tms", "sections/safety", "sections/brain"]
+    written = render(qapp, pack, tmp_path / "out", only=["home", "sections/safety", "topic-005"])
+    assert written == ["home.png", "sections/safety.png", "topics/topic-005.png"]
+    shots = files_in(tmp_path / "out")
+    # The section's picture is its own screen, not the home screen again.
+    assert shots["sections/safety.png"] != shots["home.png"]
+    with pytest.raises(ValueError, match=r"^no such screens: sections/parking$"):
+        render(qapp, pack, tmp_path / "none", only=["sections/parking"])

@@ -74,7 +74,8 @@ from pytestqt.qtbot import QtBot
 import kiosk.app
 import kiosk.updates.watcher
 from kiosk.app import ExceptionGuard, Kiosk
-from kiosk.content import load_pack
+from kiosk.content import Pack, load_pack
+from kiosk.content.generated import write_sectioned_pack
 from kiosk.settings import Settings
 from kiosk.ui.speech.speaker import Speaker
 from kiosk.ui.style.text_size import TextSize
@@ -1052,6 +1053,110 @@ def test_short_soak(qtbot: QtBot, tmp_path: Path) -> None:
     folders = (tmp_path / f"run{n}" / "content" for n in count())
     machine = type("Soak", (FreshKioskMachine,), {"qtbot": qtbot, "folders": folders})
     run_soak(machine, SHORT_RUN, SEED)
+
+
+# -- a pack in sections -------------------------------------------------------------------
+
+
+@dataclass
+class SectionedWalk:
+    """A patient's random steps on a pack in sections, and where the model
+    says they should be after each: ``screen``, the ``section`` open (or the
+    answer's, behind it), and whether the answer was opened from a section."""
+
+    window: KioskWindow
+    qtbot: QtBot
+    packs: tuple[Pack, Pack]
+    steps: random.Random
+    screen: str = "home"
+    section: str | None = None
+    from_section: bool = False
+
+    @property
+    def pack(self) -> Pack:
+        assert self.window.pack is not None
+        return self.window.pack
+
+    def act(self, choice: str) -> bool:
+        """Does ``choice`` if it can be done where the patient is; whether it was."""
+        window, screen = self.window, self.screen
+        if choice == "section" and screen == "home":
+            self.section = self.steps.choice(self.pack.sections).id
+            window.home.section_tile(self.section).click()  # type: ignore[union-attr]
+            self.screen = "section"
+        elif choice == "topic" and screen == "section":
+            self.steps.choice(window.section_screen.tiles).click()
+            self.screen, self.from_section = "answer", True
+        elif choice == "back" and screen in ("section", "answer"):
+            if screen == "answer":
+                waiting = window.waiting_pack or self.pack
+                kept = self.section in {s.id for s in waiting.sections}
+                window.answer.back_button.click()
+                self.screen = "section" if kept else "home"
+            else:
+                window.section_screen.back_button.click()
+                self.screen = "home"
+        elif choice == "home" and screen in ("section", "answer"):
+            home = window.answer.home_button if screen == "answer" else None
+            (home or window.section_screen.home_button).click()
+            self.screen = "home"
+        elif choice == "language":
+            window.set_language(self.steps.choice(self.pack.all_languages))
+        elif choice == "idle" and screen != "home":
+            fire(window.idle._idle)
+            with self.qtbot.waitSignal(window.idle.expired, timeout=1000):
+                fire(window.idle._countdown)
+            self.screen, self.section = "home", None
+        elif choice == "swap":
+            new = self.packs[0] if window.pack is self.packs[1] else self.packs[1]
+            window.set_pack(new)
+            if screen == "section" and self.section not in {s.id for s in new.sections}:
+                self.screen = "home"
+        else:
+            return False
+        if self.screen != "answer":
+            self.from_section = False
+        return True
+
+    def check(self, done: list[str]) -> None:
+        window, shown = self.window, self.window.view
+        assert shown is not None
+        assert window.current_screen == self.screen, done[-20:]
+        if self.screen == "section":
+            section_id = window.section_screen.section_id
+            assert section_id == self.section, done[-20:]
+            assert [t.objectName() for t in window.section_screen.tiles] == [
+                f"tile-{t.id}" for t in shown.section_topics(section_id)
+            ]
+            heading = next(s.title for s in shown.sections if s.id == section_id)
+            assert window.section_screen.heading.text() == heading
+        elif self.screen == "home":
+            assert [t.text() for t in window.home.tiles] == [s.title for s in shown.sections]
+        else:
+            assert window.answer.back_button.isVisible() == self.from_section
+
+
+def test_sectioned_soak(
+    qtbot: QtBot, tmp_path: Path, open_window: Callable[..., KioskWindow]
+) -> None:
+    """Random patient steps on a pack in sections (a section, a topic, Back,
+    Home, a language, the idle return) and live swaps to a pack that lacks
+    some sections, from a fixed seed; after every step the window shows what
+    the model expects, and a section's screen shows exactly its topics."""
+    big = load_pack(write_sectioned_pack(tmp_path / "big", topics=60, sections=6))
+    small = load_pack(write_sectioned_pack(tmp_path / "small", topics=16, sections=4))
+    window = open_window(big, size=(1280, 800), idle_timeout_ms=60_000, idle_warning_ms=20_000)
+    walk = SectionedWalk(
+        window, qtbot, (big, small), random.Random(int(os.environ.get("KIOSK_SOAK_SEED", SEED)))
+    )
+    choices = ["section", "topic", "back", "home", "language", "idle", "swap", "swap"]
+    done: list[str] = []
+    for _ in range(400):
+        choice = walk.steps.choice(choices)
+        if walk.act(choice):
+            done.append(f"{choice} -> {window.current_screen}")
+            walk.check(done)
+    assert len(done) > 150  # most steps did something
 
 
 ONE_LINE_TOPICS = tuple(n for n, question in enumerate(QUESTIONS) if len(question) < 40)

@@ -49,6 +49,8 @@ class AnswerScreen(QWidget):
     """
 
     home_requested = Signal()
+    # Back to the section the answer was opened from (shown only then).
+    back_requested = Signal()
     text_size_requested = Signal(object)  # a TextSize
     high_contrast_requested = Signal(bool)
     listen_requested = Signal(bool)  # True: start reading aloud, False: stop
@@ -71,6 +73,10 @@ class AnswerScreen(QWidget):
         self.home_button.setObjectName("home")
         self.home_button.set_icon_file(str(resource("icons", "home.svg")))
         self.home_button.clicked.connect(self.home_requested)
+        self.back_button = TouchButton("")
+        self.back_button.setObjectName("answerBack")
+        self.back_button.clicked.connect(self.back_requested)
+        self.back_button.hide()  # until an answer is opened from a section
 
         self.text_size_buttons = {size: self._text_size_button(size) for size in TextSize}
 
@@ -126,6 +132,8 @@ class AnswerScreen(QWidget):
         self.setAccessibleName(self.tr("Answer screen"))
         self.home_button.set_label(self.tr("Home"))
         self.home_button.setAccessibleDescription(self.tr("Back to all questions"))
+        self.back_button.set_label(self.tr("Back"))
+        self.back_button.setAccessibleDescription(self.tr("Back to the questions of this section"))
         for size, button in self.text_size_buttons.items():
             button.setAccessibleName(self._text_size_name(size))
             button.setAccessibleDescription(self.tr("Changes the size of the writing"))
@@ -167,6 +175,7 @@ class AnswerScreen(QWidget):
         self.controls.set_items(
             [
                 self.home_button,
+                self.back_button,
                 *self.text_size_buttons.values(),
                 self.contrast_button,
                 self.listen_button,
@@ -278,6 +287,7 @@ class AnswerScreen(QWidget):
         self._palette = palette
         self._metrics = metrics
         self.home_button.set_style(theme.primary_style(palette, metrics))
+        self.back_button.set_style(theme.primary_style(palette, metrics))
         # The three A's grow like the text they choose.
         for size, button in self.text_size_buttons.items():
             button.set_style(theme.toggle_style(palette, metrics, size=0.75 + size.value / 4))
@@ -427,6 +437,14 @@ class AnswerScreen(QWidget):
 
     def _style_listen_button(self, metrics: theme.Metrics) -> None:
         self.listen_button.set_style(theme.toggle_style(self._palette, metrics))
+
+    def set_back_shown(self, shown: bool) -> None:
+        """Back shows beside Home on an answer opened from a section."""
+        if shown == self.back_button.isHidden():
+            self.back_button.setVisible(shown)
+            # One more control: on a small panel the language buttons may
+            # have to give way to one Language button.
+            self._arrange()
 
     def reset(self) -> None:
         self.view.verticalScrollBar().setValue(0)

@@ -1,4 +1,5 @@
-"""The home screen: the pack's title, its welcome line, one tile per topic."""
+"""The home screen: the pack's title, its welcome line, one tile per topic,
+or, for a pack in sections, one tile per section."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from PySide6.QtGui import QAccessible, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Pack
-from kiosk.ui.languages import texts_language, topic_language
+from kiosk.ui.languages import section_language, texts_language, topic_language
 from kiosk.ui.style import theme
 from kiosk.ui.widgets.accessible import name_scroll_area, set_role
 from kiosk.ui.widgets.button import TouchButton
@@ -16,6 +17,7 @@ from kiosk.ui.widgets.language_choice import LanguageChoice
 from kiosk.ui.widgets.scrolling import scrolling_page
 from kiosk.ui.widgets.text import WrappedText
 from kiosk.ui.widgets.tile_grid import TileGrid
+from kiosk.ui.widgets.topic_tile import topic_tile
 
 
 class HomeScreen(QWidget):
@@ -23,6 +25,7 @@ class HomeScreen(QWidget):
     for a pack in more than one language, the language control."""
 
     topic_chosen = Signal(str)  # topic id
+    section_chosen = Signal(str)  # section id, for a pack in sections
 
     def __init__(self, palette: theme.Palette, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +36,8 @@ class HomeScreen(QWidget):
         set_role(self.title, QAccessible.Role.Heading)
         self.welcome = WrappedText()
         self.tiles: list[TouchButton] = []
+        # For a pack in sections, each tile's section id and its topic count.
+        self._sections: list[tuple[str, int]] = []
 
         self._grid = TileGrid()
         # The title and welcome scroll with the tiles: at the largest text
@@ -71,17 +76,31 @@ class HomeScreen(QWidget):
     def retranslate(self) -> None:
         """The screen's own words (not the pack's) in the language in use."""
         self.setAccessibleName(self.tr("Home screen"))
-        self._grid.setAccessibleName(self.tr("Question tiles"))
+        tiles = self.tr("Section tiles") if self._sections else self.tr("Question tiles")
+        self._grid.setAccessibleName(tiles)
         self._page.setAccessibleName(self.tr("Home page"))
         questions = self.tr("Questions")
         self.scroll_area.setAccessibleName(questions)
         name_scroll_area(self.scroll_area, questions, self.tr("Questions: scroll bar"))
-        opens = self.tr("Opens the answer")
-        for tile in self.tiles:
-            tile.setAccessibleDescription(opens)
+        self._describe_tiles()
         languages = self.tr("Languages")
         self.language_row.setAccessibleName(languages)
         self._language_strip.setAccessibleName(languages)
+
+    def _describe_tiles(self) -> None:
+        """What a tile does, as a screen reader says it after its name; a
+        section's tile says how many questions it holds."""
+        if self._sections:
+            for tile, (_, count) in zip(self.tiles, self._sections, strict=True):
+                text = self.tr("%n questions", "", count)
+                if count == 1 and text == "1 questions":
+                    # Untranslated, that is English, which Qt has no plural rules for.
+                    text = "1 question"
+                tile.setAccessibleDescription(text)
+            return
+        opens = self.tr("Opens the answer")
+        for tile in self.tiles:
+            tile.setAccessibleDescription(opens)
 
     def set_languages(self, languages: tuple[str, ...], current: str) -> None:
         """The pack's languages, the visit's marked; no control for one language."""
@@ -95,8 +114,12 @@ class HomeScreen(QWidget):
     def show_language(self, view: Pack) -> None:
         """The same tiles with the texts of ``view``, the pack in the visit's
         language: each tile in the language of its own topic."""
-        for tile, topic in zip(self.tiles, view.topics, strict=True):
-            tile.set_text_in(topic.question, topic_language(view, topic))
+        if self._sections:
+            for tile, section in zip(self.tiles, view.sections, strict=True):
+                tile.set_text_in(section.title, section_language(view, section.id))
+        else:
+            for tile, topic in zip(self.tiles, view.topics, strict=True):
+                tile.set_text_in(topic.question, topic_language(view, topic))
         self.title.set_language(texts_language(view, "title"))
         self.welcome.set_language(texts_language(view, "welcome"))
         self.title.setText(view.title)
@@ -107,19 +130,18 @@ class HomeScreen(QWidget):
     def set_pack(self, pack: Pack) -> None:
         # New tiles first, old ones removed after: should building fail, the
         # screen still shows the whole previous pack.
-        tiles = []
-        opens = self.tr("Opens the answer")
-        for topic in pack.topics:
-            tile = TouchButton(topic.question, self._grid)
-            tile.setObjectName(f"tile-{topic.id}")
-            tile.set_language(topic_language(pack, topic))
-            tile.setAccessibleDescription(opens)
-            tile.clicked.connect(
-                lambda _=False, topic_id=topic.id: self.topic_chosen.emit(topic_id)
-            )
-            tiles.append(tile)
+        if pack.sections:
+            tiles = [
+                self._section_tile(pack, section.id, section.title) for section in pack.sections
+            ]
+        else:
+            opens = self.tr("Opens the answer")
+            emit = self.topic_chosen.emit
+            tiles = [topic_tile(pack, topic, self._grid, opens, emit) for topic in pack.topics]
         old_tiles = self.tiles
         self.tiles = tiles
+        self._sections = [(s.id, len(pack.section_topics(s.id))) for s in pack.sections]
+        self.retranslate()
         self._grid.set_tiles(tiles)
         self._hand_on_focus(old_tiles)
         for tile in old_tiles:
@@ -132,6 +154,18 @@ class HomeScreen(QWidget):
         self.welcome.setVisible(bool(pack.welcome))
         if self._metrics is not None:
             self.apply_theme(self._palette, self._metrics)
+
+    def _section_tile(self, pack: Pack, section_id: str, title: str) -> TouchButton:
+        tile = TouchButton(title, self._grid)
+        tile.setObjectName(f"section-{section_id}")
+        tile.set_language(section_language(pack, section_id))
+        tile.clicked.connect(lambda _=False: self.section_chosen.emit(section_id))
+        return tile
+
+    def section_tile(self, section_id: str) -> TouchButton | None:
+        """The tile of section ``section_id``, if the home screen shows one."""
+        name = f"section-{section_id}"
+        return next((tile for tile in self.tiles if tile.objectName() == name), None)
 
     def _hand_on_focus(self, old_tiles: list[TouchButton]) -> None:
         """Moves focus from an old tile to the new one for the same topic (else
