@@ -183,6 +183,14 @@ class Pack:
             main_pack=main,
         )
 
+    @property
+    def tile_order(self) -> tuple[Topic, ...]:
+        """Every topic in the order a patient meets its tile: section by
+        section in a pack with sections, else as ``topics``."""
+        if not self.sections:
+            return self.topics
+        return tuple(t for s in self.sections for t in self.section_topics(s.id))
+
     def section_topics(self, section_id: str) -> tuple[Topic, ...]:
         """The topics of one section, in tile order."""
         return tuple(t for t in self.topics if t.section == section_id)

@@ -86,7 +86,7 @@ def topic_review(topic: Topic, months: int, today: date) -> TopicReview:
 def pack_review(pack: Pack, today: date) -> tuple[TopicReview, ...]:
     """Every topic's review on ``today``, in tile order (the main language's topics)."""
     main = pack.main_pack or pack
-    return tuple(topic_review(t, main.review_every, today) for t in main.topics)
+    return tuple(topic_review(t, main.review_every, today) for t in main.tile_order)
 
 
 def uses_review_dates(reviews: Sequence[TopicReview]) -> bool:
@@ -134,7 +134,7 @@ def review_warnings(pack: Pack, today: date) -> list[Problem]:
             )
         ]
     warnings = []
-    for topic, review in zip(main.topics, reviews, strict=True):
+    for topic, review in zip(main.tile_order, reviews, strict=True):
         if review.state is ReviewState.NEVER:
             place = topic.answer_place
             warnings.append(

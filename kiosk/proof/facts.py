@@ -54,7 +54,7 @@ def topic_pages(pack: Pack, today: date, names: Mapping[str, str]) -> list[Topic
     main = pack.main_pack or pack
     reviews = {review.topic_id: review for review in pack_review(main, today)}
     pages = []
-    for topic in main.topics:
+    for topic in main.tile_order:
         for language in main.all_languages:
             written = main.in_language(language).topic(topic.id)
             if written.language != language:
@@ -66,7 +66,7 @@ def topic_pages(pack: Pack, today: date, names: Mapping[str, str]) -> list[Topic
                     language,
                     name,
                     written.question,
-                    _topic_facts(written, name, reviews[topic.id], main),
+                    _topic_facts(written, name, reviews[topic.id], main.in_language(language)),
                 )
             )
     return pages
@@ -81,6 +81,7 @@ def _topic_facts(topic: Topic, language: str, review: TopicReview, pack: Pack) -
         ("Topic", topic.id),
         ("Language", language),
         ("Question", topic.question),
+        *_section(topic, pack),
         ("File", place.path if place is not None else "-"),
         ("Source", topic.source or "none"),
         ("Link", topic.link or "none"),
@@ -89,6 +90,14 @@ def _topic_facts(topic: Topic, language: str, review: TopicReview, pack: Pack) -
         ("Review status", review.described),
         *_reading(topic),
     )
+
+
+def _section(topic: Topic, pack: Pack) -> Facts:
+    """The section the topic's tile is in, for a pack in sections."""
+    titles = {s.id: s.title for s in pack.sections}
+    if topic.section is None or topic.section not in titles:
+        return ()
+    return (("Section", f"{titles[topic.section]} ({topic.section})"),)
 
 
 def _reading(topic: Topic) -> Facts:

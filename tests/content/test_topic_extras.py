@@ -99,3 +99,19 @@ def test_a_translation_may_not_give_what_the_main_file_decides(
         f"{{pack}}/topics/a.es.yaml:3:1: error: '{key.partition(':')[0]}' is not allowed in a "
         f"translation: {reason}; remove this line"
     ]
+
+
+def test_tile_order_goes_section_by_section(tmp_path: Path) -> None:
+    """The order a patient meets the tiles, which the review table and the
+    proof follow: kiosk.yaml lists 'tms' first, so 'a' comes before 'b'
+    whatever their own order."""
+    files = {
+        **PACK,
+        "topics/a.yaml": PACK["topics/a.yaml"] + "order: 2\n",
+        "topics/b.yaml": PACK["topics/b.yaml"] + "order: 1\n",
+        "topics/c.yaml": "question: C?\nanswer: C.\nsection: tms\norder: 3\n",
+    }
+    pack = load_pack(write(tmp_path / "pack", files))
+    assert [t.id for t in pack.topics] == ["b", "a", "c"]
+    assert [t.id for t in pack.tile_order] == ["a", "c", "b"]
+    assert [t.id for t in pack.in_language("es").tile_order] == ["a", "c", "b"]

@@ -235,3 +235,31 @@ def test_an_answer_too_long_to_draw_whole_says_so(qapp, tmp_path, monkeypatch):
     pages = page_texts(out)
     assert "This answer is too long to show whole: the proof stops here" in pages[-1]
     assert not any("too long to show whole" in text for text in pages[:-1])
+
+
+def test_a_pack_in_sections_is_proofed_section_by_section(qapp, tmp_path, capsys):
+    """Pages follow the tiles a patient meets, and each names its section."""
+    pack = write(
+        tmp_path / "pack",
+        {
+            "kiosk.yaml": (
+                "schema: 1\ntitle: Clinic\nsections:\n  visit: Your visit\n  travel: Getting here\n"
+            ),
+            "topics/parking.yaml": (
+                "question: Where can I park?\nanswer: At the back.\norder: 1\nsection: travel\n"
+                "reviewed: 2026-10-01\n"
+            ),
+            "topics/bring.yaml": (
+                "question: What should I bring?\nanswer: A list.\norder: 2\nsection: visit\n"
+                "reviewed: 2026-10-01\n"
+            ),
+        },
+    )
+    out = tmp_path / "proof.pdf"
+    assert main(["proof", "--content", str(pack), "--out", str(out)]) == 0
+    pages = page_texts(out)
+    assert len(pages) == 3
+    assert "Topic bring " in pages[1]
+    assert "Section Your visit (visit)" in pages[1]
+    assert "Topic parking " in pages[2]
+    assert "Section Getting here (travel)" in pages[2]
