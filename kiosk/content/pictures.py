@@ -50,6 +50,7 @@ MAX_PACK_PICTURE_BYTES = 64 * 1024 * 1024
 MAX_SIDE = 4096
 
 _FORMATS = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".svg": "svg"}
+PICTURE_SUFFIXES = frozenset(_FORMATS)
 _FORMAT_NAMES = {"png": "PNG", "jpeg": "JPEG", "svg": "SVG"}
 _WITH_ARTICLE = {"png": "a PNG", "jpeg": "a JPEG", "svg": "an SVG"}
 _EXTENSIONS = {"png": ".png", "jpeg": ".jpg", "svg": ".svg"}
