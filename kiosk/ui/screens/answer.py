@@ -27,15 +27,21 @@ from kiosk.ui.screens.answer_layout import (
     first_view_height,
     line_height_em,
 )
+from kiosk.ui.screens.answer_picture import PicturePlace, place_picture
 from kiosk.ui.screens.answer_view import AnswerView
 from kiosk.ui.style import theme
 from kiosk.ui.style.text_size import TextSize
 from kiosk.ui.widgets.button import TouchButton
 from kiosk.ui.widgets.flow_row import FlowRow
 from kiosk.ui.widgets.language_choice import LanguageChoice
+from kiosk.ui.widgets.picture import PictureBox
 from kiosk.ui.widgets.text import (
     WrappedText,
 )
+
+# Above the question: at the side where text starts (Qt mirrors it right to
+# left); beside it: level with its first line.
+_PICTURE_ALIGNMENT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
 
 class AnswerScreen(QWidget):
@@ -96,8 +102,17 @@ class AnswerScreen(QWidget):
         self.languages = self._language_choice()
         self.controls = FlowRow()
         self._place_controls()
+        # The topic's picture, above the question or beside it (answer_picture).
+        self.picture = PictureBox()
+        self._picture_place = PicturePlace(0)
+        self._column_start = 0  # where the answer's text column starts in the view
+        self.view.column_placed.connect(self._line_up_picture)
+        self._available: float | None = None  # the answer column's height, as last arranged
+        self._body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._body.addWidget(self.picture, 0, _PICTURE_ALIGNMENT)
+        self._body.addWidget(self.view, 1)
         self._column = QVBoxLayout()
-        self._column.addWidget(self.view, 1)
+        self._column.addLayout(self._body, 1)
         self._column.addWidget(self.footer)
         self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
         self._layout.addLayout(self._column, 1)
@@ -215,11 +230,14 @@ class AnswerScreen(QWidget):
         self.view.setLocale(QLocale(topic.language))
         self.view.set_note(self._note(topic))
         self.view.clear_spoken_word()
+        self.picture.set_picture(topic.image)
         if self._metrics is not None:
             # An answer in another script may need more room in view (taller
             # lines): the screen is arranged again only then.
             if self._first_view_height(self._metrics) != self._arranged_for:
                 self._arrange(keep_language_control=True)
+            else:
+                self._place_picture(self._metrics, self._arranged_for)
             self.view.show_topic(topic, self._palette, self._metrics)
         # Keys go to the answer first, so a second Space scrolls the text
         # instead of pressing Home.
@@ -285,6 +303,7 @@ class AnswerScreen(QWidget):
         self._style_listen_button(metrics)
         self.languages.apply_theme(palette, metrics)
         self.footer.set_style(theme.font(metrics.footer_px), palette.muted_text)
+        self.picture.set_plate_style(radius=metrics.radius / 2)
         self._arrange(restyled=True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -319,13 +338,16 @@ class AnswerScreen(QWidget):
         footer = self.footer.text() or None
         kept = self.arrangement.languages_in_chooser if keep_language_control else None
         self._arranged_for = needed = self._first_view_height(metrics)
-        arrangement = choose_arrangement(
-            lambda candidate: self._answer_height(
+        heights: dict[Arrangement, float | None] = {}
+
+        def answer_height(candidate: Arrangement) -> float | None:
+            heights[candidate] = self._answer_height(
                 candidate, metrics, footer, language_row_allowed=kept is not None
-            ),
-            needed,
-            languages_in_chooser=kept,
-        )
+            )
+            return heights[candidate]
+
+        arrangement = choose_arrangement(answer_height, needed, languages_in_chooser=kept)
+        self._available = heights.get(arrangement)
         moved_footer = arrangement.footer_in_answer != self.arrangement.footer_in_answer
         self.arrangement = arrangement
         self.languages.set_collapsed(arrangement.languages_in_chooser)
@@ -347,11 +369,37 @@ class AnswerScreen(QWidget):
             footer if arrangement.footer_in_answer else None, self._footer_language
         )
         self.controls.relayout()
+        self._place_picture(metrics, needed)
         # Placed now, not at the next event: what is on screen matches the
         # arrangement before anything is drawn or measured.
         self._layout.activate()
         if self.topic is not None and (restyled or moved_footer):
             self.view.show_topic(self.topic, self._palette, metrics, keep_position=True)
+
+    def _place_picture(self, metrics: theme.Metrics, needed: float) -> None:
+        """The picture above the question where the first view leaves it room, else beside."""
+        outer, spacing = self._spacing(self.arrangement, metrics)
+        has_picture = self.topic is not None and self.topic.image is not None
+        place = PicturePlace(0)
+        if has_picture:
+            width = self.width() - outer[0] - outer[2]
+            if self.arrangement.controls_beside:
+                width -= self.controls.widest_item() + spacing
+            place = place_picture(
+                metrics, available=self._available, needed=needed, width=width, spacing=spacing
+            )
+        self._picture_place = place
+        self._body.setSpacing(spacing)
+        self._body.setDirection(
+            QBoxLayout.Direction.LeftToRight if place.beside else QBoxLayout.Direction.TopToBottom
+        )
+        self._line_up_picture(self._column_start)
+
+    def _line_up_picture(self, column_start: int) -> None:
+        """Above the question, the picture starts where the text column does."""
+        self._column_start = column_start
+        place = self._picture_place
+        self.picture.set_side(place.side, lead=0 if place.beside else column_start)
 
     def _first_view_height(self, metrics: theme.Metrics) -> float:
         """What the open answer needs in view, its question and first lines

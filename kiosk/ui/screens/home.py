@@ -13,6 +13,7 @@ from kiosk.ui.widgets.accessible import name_scroll_area, set_role
 from kiosk.ui.widgets.button import TouchButton
 from kiosk.ui.widgets.flow_row import FlowRow
 from kiosk.ui.widgets.language_choice import LanguageChoice
+from kiosk.ui.widgets.picture_tile import PictureTile
 from kiosk.ui.widgets.scrolling import scrolling_page
 from kiosk.ui.widgets.text import WrappedText
 from kiosk.ui.widgets.tile_grid import TileGrid
@@ -32,7 +33,7 @@ class HomeScreen(QWidget):
         self.title = WrappedText()
         set_role(self.title, QAccessible.Role.Heading)
         self.welcome = WrappedText()
-        self.tiles: list[TouchButton] = []
+        self.tiles: list[PictureTile] = []
 
         self._grid = TileGrid()
         # The title and welcome scroll with the tiles: at the largest text
@@ -109,8 +110,10 @@ class HomeScreen(QWidget):
         # screen still shows the whole previous pack.
         tiles = []
         opens = self.tr("Opens the answer")
+        with_pictures = any(topic.image is not None for topic in pack.topics)
         for topic in pack.topics:
-            tile = TouchButton(topic.question, self._grid)
+            tile = PictureTile(topic.question, self._grid)
+            tile.set_picture(topic.image, reserve=with_pictures)
             tile.setObjectName(f"tile-{topic.id}")
             tile.set_language(topic_language(pack, topic))
             tile.setAccessibleDescription(opens)
@@ -133,7 +136,7 @@ class HomeScreen(QWidget):
         if self._metrics is not None:
             self.apply_theme(self._palette, self._metrics)
 
-    def _hand_on_focus(self, old_tiles: list[TouchButton]) -> None:
+    def _hand_on_focus(self, old_tiles: list[PictureTile]) -> None:
         """Moves focus from an old tile to the new one for the same topic (else
         the first), with a focus ring only if the old one showed it. Left to
         Qt, focus would move on as the old tile hides, as if Tab had been

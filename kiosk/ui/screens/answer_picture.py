@@ -1,0 +1,47 @@
+"""Where the answer screen puts the topic's picture, and how large.
+
+The picture stands at the top of the answer, above the question, as large
+as :data:`PICTURE_MM` (big enough to make out from a metre away) where the
+panel has the height to spare: the answer's first view (the question and
+five lines of the answer, see :mod:`kiosk.ui.screens.answer_layout`) always
+comes first. With less height spare it shrinks, down to :data:`MIN_PICTURE_MM`;
+with less than that (a short panel, large text) it stands beside the
+question instead, taking width rather than height, at the side where the
+text starts (the right, right to left).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.ui.style import theme
+
+# The picture's side where there is room: about 45 mm, a pictogram made
+# out from a metre away (a tile's is about half that, seen closer).
+PICTURE_MM = 45.0
+# The least it shrinks to above the question; beside it, never smaller either.
+MIN_PICTURE_MM = 25.0
+# Beside the question, the picture takes at most this share of the width.
+BESIDE_WIDTH_SHARE = 0.22
+
+
+@dataclass(frozen=True, slots=True)
+class PicturePlace:
+    side: int  # pixels; 0: no picture
+    beside: bool = False  # beside the question, not above it
+
+
+def place_picture(
+    metrics: theme.Metrics, *, available: float | None, needed: float, width: float, spacing: int
+) -> PicturePlace:
+    """The picture's place for an answer column ``available`` tall (None: not
+    known yet) and ``width`` wide, whose first view needs ``needed``."""
+    largest = round(PICTURE_MM * metrics.px_per_mm)
+    least = round(MIN_PICTURE_MM * metrics.px_per_mm)
+    if available is None:
+        return PicturePlace(largest)
+    spare = available - needed - spacing
+    if spare >= least:
+        return PicturePlace(int(min(largest, spare)))
+    beside = int(min(largest, max(least, width * BESIDE_WIDTH_SHARE)))
+    return PicturePlace(beside, beside=True)
