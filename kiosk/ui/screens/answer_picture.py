@@ -34,14 +34,13 @@ class PicturePlace:
 def place_picture(
     metrics: theme.Metrics, *, available: float | None, needed: float, width: float, spacing: int
 ) -> PicturePlace:
-    """The picture's place for an answer column ``available`` tall (None: not
-    known yet) and ``width`` wide, whose first view needs ``needed``."""
+    """The picture's place for an answer column ``available`` tall (None: the
+    arrangement does not fit the panel at all) and ``width`` wide, whose first
+    view needs ``needed``."""
     largest = round(PICTURE_MM * metrics.px_per_mm)
     least = round(MIN_PICTURE_MM * metrics.px_per_mm)
-    if available is None:
-        return PicturePlace(largest)
-    spare = available - needed - spacing
-    if spare >= least:
+    spare = None if available is None else available - needed - spacing
+    if spare is not None and spare >= least:
         return PicturePlace(int(min(largest, spare)))
     beside = int(min(largest, max(least, width * BESIDE_WIDTH_SHARE)))
     return PicturePlace(beside, beside=True)
