@@ -27,21 +27,16 @@ from kiosk.ui.screens.answer_layout import (
     first_view_height,
     line_height_em,
 )
-from kiosk.ui.screens.answer_picture import PicturePlace, place_picture
+from kiosk.ui.screens.answer_picture import AnswerPicture, PicturePlace, place_picture
 from kiosk.ui.screens.answer_view import AnswerView
 from kiosk.ui.style import theme
 from kiosk.ui.style.text_size import TextSize
 from kiosk.ui.widgets.button import TouchButton
 from kiosk.ui.widgets.flow_row import FlowRow
 from kiosk.ui.widgets.language_choice import LanguageChoice
-from kiosk.ui.widgets.picture import PictureBox
 from kiosk.ui.widgets.text import (
     WrappedText,
 )
-
-# Above the question: at the side where text starts (Qt mirrors it right to
-# left); beside it: level with its first line.
-_PICTURE_ALIGNMENT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
 
 class AnswerScreen(QWidget):
@@ -102,17 +97,8 @@ class AnswerScreen(QWidget):
         self.languages = self._language_choice()
         self.controls = FlowRow()
         self._place_controls()
-        # The topic's picture, above the question or beside it (answer_picture).
-        self.picture = PictureBox()
-        self._picture_place = PicturePlace(0)
-        self._column_start = 0  # where the answer's text column starts in the view
-        self.view.column_placed.connect(self._line_up_picture)
-        self._available: float | None = None  # the answer column's height, as last arranged
-        self._body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
-        self._body.addWidget(self.picture, 0, _PICTURE_ALIGNMENT)
-        self._body.addWidget(self.view, 1)
         self._column = QVBoxLayout()
-        self._column.addLayout(self._body, 1)
+        self._column.addLayout(self._picture_and_view(), 1)
         self._column.addWidget(self.footer)
         self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
         self._layout.addLayout(self._column, 1)
@@ -122,6 +108,13 @@ class AnswerScreen(QWidget):
         self._batched = 0  # inside changes(): how deep
         self._arrange_wanted: tuple[bool, bool] | None = None  # (restyled, keep) asked there
         self.retranslate()
+
+    def _picture_and_view(self) -> QBoxLayout:
+        """The topic's picture, above the question or beside it (answer_picture), and the view."""
+        self._picture = AnswerPicture(self.view)
+        self.picture = self._picture.box
+        self._available: float | None = None  # the answer column's height, as last arranged
+        return self._picture.layout
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -230,7 +223,7 @@ class AnswerScreen(QWidget):
         self.view.setLocale(QLocale(topic.language))
         self.view.set_note(self._note(topic))
         self.view.clear_spoken_word()
-        self.picture.set_picture(topic.image)
+        self._picture.show(topic.image)
         if self._metrics is not None:
             # An answer in another script may need more room in view (taller
             # lines): the screen is arranged again only then.
@@ -379,27 +372,15 @@ class AnswerScreen(QWidget):
     def _place_picture(self, metrics: theme.Metrics, needed: float) -> None:
         """The picture above the question where the first view leaves it room, else beside."""
         outer, spacing = self._spacing(self.arrangement, metrics)
-        has_picture = self.topic is not None and self.topic.image is not None
         place = PicturePlace(0)
-        if has_picture:
+        if self.topic is not None and self.topic.image is not None:
             width = self.width() - outer[0] - outer[2]
             if self.arrangement.controls_beside:
                 width -= self.controls.widest_item() + spacing
             place = place_picture(
                 metrics, available=self._available, needed=needed, width=width, spacing=spacing
             )
-        self._picture_place = place
-        self._body.setSpacing(spacing)
-        self._body.setDirection(
-            QBoxLayout.Direction.LeftToRight if place.beside else QBoxLayout.Direction.TopToBottom
-        )
-        self._line_up_picture(self._column_start)
-
-    def _line_up_picture(self, column_start: int) -> None:
-        """Above the question, the picture starts where the text column does."""
-        self._column_start = column_start
-        place = self._picture_place
-        self.picture.set_side(place.side, lead=0 if place.beside else column_start)
+        self._picture.arrange(place, spacing)
 
     def _first_view_height(self, metrics: theme.Metrics) -> float:
         """What the open answer needs in view, its question and first lines

@@ -13,7 +13,7 @@ from kiosk.ui.widgets.accessible import name_scroll_area, set_role
 from kiosk.ui.widgets.button import TouchButton
 from kiosk.ui.widgets.flow_row import FlowRow
 from kiosk.ui.widgets.language_choice import LanguageChoice
-from kiosk.ui.widgets.picture_tile import PictureTile
+from kiosk.ui.widgets.picture_tile import PicturePlacing, PictureTile
 from kiosk.ui.widgets.scrolling import scrolling_page
 from kiosk.ui.widgets.text import WrappedText
 from kiosk.ui.widgets.tile_grid import TileGrid
@@ -36,6 +36,8 @@ class HomeScreen(QWidget):
         self.tiles: list[PictureTile] = []
 
         self._grid = TileGrid()
+        # The tiles' pictures all beside their questions, or all above.
+        self._placing = PicturePlacing()
         # The title and welcome scroll with the tiles: at the largest text
         # size a long title alone could fill a small screen, and the tiles
         # must never be squeezed out of sight.
@@ -112,7 +114,7 @@ class HomeScreen(QWidget):
         opens = self.tr("Opens the answer")
         with_pictures = any(topic.image is not None for topic in pack.topics)
         for topic in pack.topics:
-            tile = PictureTile(topic.question, self._grid)
+            tile = PictureTile(topic.question, self._grid, placing=self._placing)
             tile.set_picture(topic.image, reserve=with_pictures)
             tile.setObjectName(f"tile-{topic.id}")
             tile.set_language(topic_language(pack, topic))
@@ -123,6 +125,7 @@ class HomeScreen(QWidget):
             tiles.append(tile)
         old_tiles = self.tiles
         self.tiles = tiles
+        self._placing.set_tiles(tiles)
         self._grid.set_tiles(tiles)
         self._hand_on_focus(old_tiles)
         for tile in old_tiles:

@@ -19,8 +19,8 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
-from PySide6.QtGui import QAccessible, QColor, QImage, QImageReader, QPainter, QPaintEvent, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QAccessible, QColor, QImage, QImageReader, QPainter, QPaintEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -42,32 +42,33 @@ _CACHE_SIZE = 96
 
 class _Renderings:
     """Rendered pictures by (picture bytes, size, device pixel ratio), the
-    least recently used dropped first. GUI thread only (QPixmap)."""
+    least recently used dropped first. Kept as QImage, which outlives the
+    application safely (a module-level QPixmap may not), and drawn as is."""
 
     def __init__(self) -> None:
-        self._pixmaps: OrderedDict[tuple[int, int, str, int, int, float], QPixmap | None] = (
+        self._images: OrderedDict[tuple[int, int, str, int, int, float], QImage | None] = (
             OrderedDict()
         )
         self._failed: set[tuple[int, int, str]] = set()  # logged already
 
-    def get(self, picture: Picture, size: QSize, ratio: float) -> QPixmap | None:
+    def get(self, picture: Picture, size: QSize, ratio: float) -> QImage | None:
         # A bytes object keeps its hash once computed: a cheap key after the first.
         key = (hash(picture.data), len(picture.data), picture.file, size.width(), size.height())
         full = (*key, ratio)
-        if full in self._pixmaps:
-            self._pixmaps.move_to_end(full)
-            return self._pixmaps[full]
-        pixmap = self._render(
+        if full in self._images:
+            self._images.move_to_end(full)
+            return self._images[full]
+        image = self._render(
             picture, QSize(round(size.width() * ratio), round(size.height() * ratio))
         )
-        if pixmap is not None:
-            pixmap.setDevicePixelRatio(ratio)
-        self._pixmaps[full] = pixmap
-        while len(self._pixmaps) > _CACHE_SIZE:
-            self._pixmaps.popitem(last=False)
-        return pixmap
+        if image is not None:
+            image.setDevicePixelRatio(ratio)
+        self._images[full] = image
+        while len(self._images) > _CACHE_SIZE:
+            self._images.popitem(last=False)
+        return image
 
-    def _render(self, picture: Picture, box: QSize) -> QPixmap | None:
+    def _render(self, picture: Picture, box: QSize) -> QImage | None:
         try:
             image = render(picture, box)
         except Exception:  # a kiosk shows the answer without its picture, not an error
@@ -79,10 +80,10 @@ class _Renderings:
                 self._failed.add(failure)
                 log.warning("the picture %s cannot be drawn; shown without it", picture.file)
             return None
-        return QPixmap.fromImage(image)
+        return image
 
     def clear(self) -> None:
-        self._pixmaps.clear()
+        self._images.clear()
 
 
 renderings = _Renderings()
@@ -164,8 +165,8 @@ def paint_picture(
     if picture is None or rect.isEmpty():
         return False
     inner = plate_inner(rect)
-    pixmap = renderings.get(picture, inner.size().toSize(), ratio)
-    if pixmap is None:
+    image = renderings.get(picture, inner.size().toSize(), ratio)
+    if image is None:
         return False
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -177,10 +178,10 @@ def paint_picture(
         painter.setPen(pen)
     painter.setBrush(PLATE_COLOUR)
     painter.drawRoundedRect(rect, radius, radius)
-    shown = pixmap.deviceIndependentSize()
+    shown = image.deviceIndependentSize()
     x = inner.x() + (inner.width() - shown.width()) / 2
     y = inner.y() + (inner.height() - shown.height()) / 2
-    painter.drawPixmap(round(x), round(y), pixmap)
+    painter.drawImage(QPointF(round(x), round(y)), image)
     painter.restore()
     return True
 

@@ -18,6 +18,31 @@ PICTURE_LINES = 2.4
 BESIDE_MIN_TEXT_SIDES = 2.0
 
 
+class PicturePlacing:
+    """One decision for all the tiles of a grid: their pictures stand beside
+    the questions only where every question keeps its words whole there.
+    Tiles of one grid share a width, so a row never mixes the two places;
+    and a picture never makes a word too wide for its tile to need a hyphen.
+    The answer for each width is kept until a tile's text or font changes."""
+
+    def __init__(self) -> None:
+        self.tiles: list[PictureTile] = []
+        self._beside: dict[int, bool] = {}
+
+    def set_tiles(self, tiles: list[PictureTile]) -> None:
+        self.tiles = tiles
+        self.forget()
+
+    def forget(self) -> None:
+        self._beside.clear()
+
+    def beside(self, width: int) -> bool:
+        found = self._beside.get(width)
+        if found is None:
+            found = self._beside[width] = all(tile.fits_beside(width) for tile in self.tiles)
+        return found
+
+
 class PictureTile(TouchButton):
     """A :class:`TouchButton` whose question has the topic's picture beside it
     (a wide tile) or above it, at the side where the question starts (the
@@ -33,7 +58,10 @@ class PictureTile(TouchButton):
     reads as one deliberate design rather than tiles with something missing.
     """
 
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, text: str, parent: QWidget | None = None, *, placing: PicturePlacing | None = None
+    ) -> None:
+        self._placing = placing
         super().__init__(text, parent)
         self._picture: Picture | None = None
         self._reserve = False
@@ -46,6 +74,8 @@ class PictureTile(TouchButton):
         """Shows ``picture``; without one, ``reserve`` keeps its room."""
         self._picture = picture
         self._reserve = reserve
+        if self._placing is not None:
+            self._placing.forget()
         self.updateGeometry()
         self.update()
 
@@ -56,10 +86,27 @@ class PictureTile(TouchButton):
         return round(QFontMetricsF(self.font()).height() * PICTURE_LINES)
 
     def picture_beside(self, width: int) -> bool:
-        """Whether, ``width`` wide, the picture stands beside the question."""
+        """Whether, ``width`` wide, the picture stands beside the question
+        (for all the tiles of its grid, with a shared ``placing``)."""
+        if not self.picture_side():
+            return False
+        if self._placing is not None and self in self._placing.tiles:
+            return self._placing.beside(width)
+        return self.fits_beside(width)
+
+    def fits_beside(self, width: int) -> bool:
+        """Whether, ``width`` wide, the question has room beside the picture,
+        with every word whole (a tile without a picture's room: yes)."""
         side = self.picture_side()
+        if not side:
+            return True
         room = super()._text_width(width) - side - self._gap()
-        return side > 0 and room >= BESIDE_MIN_TEXT_SIDES * side
+        return room >= BESIDE_MIN_TEXT_SIDES * side and self._layout.words_fit(room)
+
+    def _new_layout(self) -> None:
+        super()._new_layout()
+        if self._placing is not None:
+            self._placing.forget()
 
     def _gap(self) -> int:
         return self._padding // 2 + self._padding // 4
@@ -95,7 +142,9 @@ class PictureTile(TouchButton):
             text_top = (height - text_height) / 2
             text_lead = lead + side + gap
         else:
-            picture_top = (height - side - gap - text_height) / 2
+            # From the top: the pictures, and the questions under them, of a
+            # row of tiles (which share a height) stand level.
+            picture_top = lead
             text_top = picture_top + side + gap
             text_lead = lead
         picture_x = width - lead - side if mirrored else lead

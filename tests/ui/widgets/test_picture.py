@@ -23,7 +23,7 @@ from kiosk.ui.screens.answer_picture import MIN_PICTURE_MM, PICTURE_MM
 from kiosk.ui.style.text_size import TextSize
 from kiosk.ui.widgets import picture as picture_module
 from kiosk.ui.widgets.picture import PictureBox, render, renderings
-from kiosk.ui.widgets.picture_tile import PictureTile
+from kiosk.ui.widgets.picture_tile import PicturePlacing, PictureTile
 from kiosk.ui.window import KioskWindow
 
 WindowFactory = Callable[..., KioskWindow]
@@ -262,3 +262,24 @@ def test_listen_reads_the_question_and_answer_not_the_picture_s_description(
     spoken = window.answer.spoken_text()
     assert spoken.startswith("Is it safe?")
     assert "red square" not in spoken
+
+
+def test_the_tiles_of_a_grid_place_their_pictures_alike_keeping_words_whole(
+    qtbot: QtBot,
+) -> None:
+    placing = PicturePlacing()
+    short = PictureTile("Is it safe?", placing=placing)
+    long_word = PictureTile("What is interhemispheric imbalance?", placing=placing)
+    for made in (short, long_word):
+        qtbot.addWidget(made)
+        made.set_picture(Picture("a.svg", "svg", SVG, "x"))
+    placing.set_tiles([short, long_word])
+    side = short.picture_side()
+    longest = long_word._layout._advance("interhemispheric")
+    # Room beside for the short question, not for the long word whole.
+    width = round(2 * 16 + side + long_word._gap() + longest - 5)
+    assert short.fits_beside(width) and not long_word.fits_beside(width)
+    assert not short.picture_beside(width) and not long_word.picture_beside(width)
+    assert long_word._text_width(width) == width - 2 * 16  # the word keeps the tile's width
+    wider = width + 10
+    assert short.picture_beside(wider) and long_word.picture_beside(wider)
