@@ -491,3 +491,15 @@ def test_the_pack_s_pictures_together_have_a_limit(
 )
 def test_what_a_file_really_is(data: bytes, what: str | None) -> None:
     assert sniff(data) == what
+
+
+def test_every_topic_of_the_bundled_pack_has_a_pictogram_described_in_each_language() -> None:
+    bundled = load_pack(Path(__file__).parents[2] / "content")
+    assert picture_files(bundled) == tuple(sorted(f"pictures/{t.id}.svg" for t in bundled.topics))
+    english = {t.id: t.image.alt for t in bundled.topics if t.image is not None}
+    assert len(english) == len(bundled.topics)
+    for language in ("es", "ar"):
+        view = bundled.in_language(language)
+        for topic in view.topics:
+            assert topic.image is not None and topic.image.format == "svg"
+            assert topic.image.alt and topic.image.alt != english[topic.id], (language, topic.id)
