@@ -3,7 +3,8 @@
 A listing holds the name, size, modification time and permissions of
 ``kiosk.yaml``, of each ``kiosk.<lang>.yaml`` (the pack's texts in another
 language, or a name close to one, which the loader warns about) and of every
-entry in ``topics/``: only ``stat()`` calls, so it
+entry in ``topics/``, and of the picture files the pack's topics show (the
+caller names them: those of the last load): only ``stat()`` calls, so it
 can be taken every few seconds even on a network share. Permissions count:
 an admin's ``chmod`` that makes an unreadable file readable is a change.
 Two listings that compare equal mean nothing the loader reads has changed;
@@ -16,8 +17,9 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from kiosk.content.languages import concerns_the_loader
@@ -47,16 +49,17 @@ class Listing:
         return tuple(stamp.name for stamp in self.files)
 
 
-def take_listing(folder: Path) -> Listing | None:
+def take_listing(folder: Path, pictures: Iterable[str] = ()) -> Listing | None:
     """The listing of the pack in ``folder``; ``None`` when the folder cannot be read.
 
+    ``pictures``: picture files to stamp too, relative to ``folder`` with ``/``.
     Never raises: a network share that went away is an ordinary event here.
     """
-    result = take_listing_or_reason(folder)
+    result = take_listing_or_reason(folder, pictures)
     return result if isinstance(result, Listing) else None
 
 
-def take_listing_or_reason(folder: Path) -> Listing | str:
+def take_listing_or_reason(folder: Path, pictures: Iterable[str] = ()) -> Listing | str:
     """The listing, or one line saying why the folder cannot be listed."""
     try:
         folder_stat = folder.stat()
@@ -69,7 +72,9 @@ def take_listing_or_reason(folder: Path) -> Listing | str:
     if not stat.S_ISDIR(folder_stat.st_mode):
         return f"not a folder: {folder}"
     try:
-        return Listing(tuple(sorted(_stamps(folder))), os.path.realpath(folder))
+        stamps = _stamps(folder)
+        stamps += _picture_stamps(folder, pictures, {stamp.name for stamp in stamps})
+        return Listing(tuple(sorted(stamps)), os.path.realpath(folder))
     except OSError as exc:
         # A share dropping mid-scan (EIO, ESTALE) or a folder we may not read.
         return f"cannot read the content folder {folder}: {_reason(exc)}"
@@ -99,6 +104,17 @@ def _stamps(folder: Path) -> list[FileStamp]:
         # The loader reports the loop; the link's own stamp makes replacing
         # it (even with an empty folder) a change.
         stamps.append(_link_stamp(TOPICS_DIR, folder / TOPICS_DIR))
+    return stamps
+
+
+def _picture_stamps(folder: Path, pictures: Iterable[str], listed: set[str]) -> list[FileStamp]:
+    """The stamps of the picture files, those not listed already; a missing one has none
+    (the loader says it is missing, and its arrival is a change)."""
+    stamps = []
+    for name in sorted(set(pictures) - listed):
+        found = _stamp(name, folder.joinpath(*PurePosixPath(name).parts))
+        if found is not None:
+            stamps.append(found)
     return stamps
 
 

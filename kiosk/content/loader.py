@@ -34,7 +34,7 @@ from kiosk.content.model import (
     Topic,
     Translation,
 )
-from kiosk.content.pictures import read_picture
+from kiosk.content.pictures import PictureReader
 from kiosk.content.problems import ContentError, Problem, Severity, closest
 from kiosk.content.schema import (
     MAIN_ONLY_KEYS,
@@ -172,6 +172,11 @@ class _PackReader:
     sections: SectionList = field(default_factory=SectionList)
     # A translation's 'image_alt' by (topic id, language): the picture is the main file's.
     translated_alts: dict[tuple[str, str], str] = field(default_factory=dict)
+    # Reads each picture file once, however many topics show it.
+    pictures: PictureReader = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.pictures = PictureReader(self.folder, self.files)
 
     def show(self, *parts: str) -> str:
         return os.path.join(self.shown, *parts)
@@ -387,14 +392,12 @@ class _PackReader:
                         "shows, for patients who cannot see it; add 'image_alt: ...'",
                     )
                 return None
-            image = read_picture(
-                self.folder,
+            image = self.pictures.read(
                 str(values["image"]),
                 str(alt),
                 shown=shown,
                 node=checker.nodes["image"],
                 problems=self.problems,
-                files=self.files,
             )
             if image is None:
                 return None

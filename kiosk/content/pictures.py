@@ -1,16 +1,384 @@
-"""A topic's ``image``: a picture file inside the pack, read and checked once."""
+"""A topic's ``image``: a picture file inside the pack, read and checked once per load.
+
+Everything a picture could do to the kiosk is settled here, while the pack
+loads (on the content watcher's thread, or in ``kiosk check``), so the
+screens only ever draw bytes that are known to be a small, sane picture:
+
+- the path stays inside the pack (no absolute path, no ``..``, no link
+  leading outside), and names a regular file: a pipe is never opened (it
+  would wait for a writer for ever), a device never read;
+- at most ``MAX_PICTURE_BYTES`` are read, whatever the file's size;
+- the content is what the name says (PNG, JPEG or SVG, from its first
+  bytes), a raster is at most ``MAX_SIDE`` pixels a side by its header
+  before anything is decoded (an image bomb: a small file of huge size),
+  then decoded whole to find a damaged file;
+- an SVG is well-formed XML with an ``<svg>`` root, declares no entities
+  (billion laughs) and refers to nothing outside itself (no scripts, no
+  links to other files or addresses: only ``#fragment`` and small embedded
+  ``data:`` pictures, checked like a raster file).
+
+No Qt here; see ``kiosk.ui.widgets.picture`` for drawing.
+"""
 
 from __future__ import annotations
 
+import base64
+import binascii
+import errno
+import io
+import math
 import os
+import re
+import stat
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from kiosk.content.model import Picture
-from kiosk.content.problems import Problem
+import defusedxml.ElementTree
+from defusedxml import DefusedXmlException
+from PIL.JpegImagePlugin import JpegImageFile
+from PIL.PngImagePlugin import PngImageFile
+
+from kiosk.content.model import Pack, Picture
+from kiosk.content.problems import Problem, closest
 from kiosk.content.yamlreader import Node
 
 MAX_PICTURE_BYTES = 2 * 1024 * 1024
+# All the pictures of one pack together: the kiosk keeps them in memory.
+MAX_PACK_PICTURE_BYTES = 64 * 1024 * 1024
+# Width and height, in pixels, of a PNG or JPEG (and of a picture inside an SVG).
+MAX_SIDE = 4096
+
 _FORMATS = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".svg": "svg"}
+PICTURE_SUFFIXES = frozenset(_FORMATS)
+_FORMAT_NAMES = {"png": "PNG", "jpeg": "JPEG", "svg": "SVG"}
+_WITH_ARTICLE = {"png": "a PNG", "jpeg": "a JPEG", "svg": "an SVG"}
+_EXTENSIONS = {"png": ".png", "jpeg": ".jpg", "svg": ".svg"}
+_RASTER_READERS = {"png": PngImageFile, "jpeg": JpegImageFile}
+
+_SVG_NAMESPACE = "http://www.w3.org/2000/svg"
+_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+# Elements that run code or embed another document: no picture needs them.
+_REFUSED_ELEMENTS = {"script": "a script", "foreignObject": "a <foreignObject>"}
+_EXTERNAL_URL = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
+_DATA_PICTURE = re.compile(r"data:image/(png|jpeg|jpg);base64,(.*)", re.IGNORECASE | re.DOTALL)
+# A Windows drive (C:\, C:/) or a share (\\server\share): absolute too.
+_WINDOWS_ABSOLUTE = re.compile(r"^(?:[A-Za-z]:|[\\/]{2})")
+
+# The first bytes of formats an admin might save by mistake, to say what a
+# file really is.
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF87a", "a GIF picture"),
+    (b"GIF89a", "a GIF picture"),
+    (b"BM", "a BMP picture"),
+    (b"II*\x00", "a TIFF picture"),
+    (b"MM\x00*", "a TIFF picture"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (perhaps a Word or LibreOffice document)"),
+    (b"\x00\x00\x01\x00", "an icon file"),
+)
+
+
+class PictureError(ValueError):
+    """What is wrong with a picture file, said for an admin."""
+
+
+def picture_files(pack: Pack) -> tuple[str, ...]:
+    """The picture files the pack's topics show, relative to its folder, sorted.
+
+    Every language shows the main language's picture, so the main topics
+    name them all.
+    """
+    main = pack.main_pack or pack
+    return tuple(sorted({t.image.file for t in main.topics if t.image is not None}))
+
+
+@dataclass
+class PictureReader:
+    """Reads the pictures of one pack load: each file once, however many
+    topics show it, and no more than ``MAX_PACK_PICTURE_BYTES`` in all."""
+
+    folder: Path
+    files: dict[str, bytes] | None = None
+    # By relative path: the format and bytes, or the message of its problem.
+    _read: dict[str, tuple[str, bytes] | str] = field(default_factory=dict)
+    _total: int = 0
+
+    def read(
+        self, written: str, alt: str, *, shown: str, node: Node, problems: list[Problem]
+    ) -> Picture | None:
+        """The picture ``written`` (relative to the pack's folder), or ``None``
+        with the problem recorded at ``node`` of the topic file ``shown``."""
+        try:
+            relative = _relative_path(written)
+            key = relative.as_posix()
+            found = self._read.get(key)
+            if found is None:
+                try:
+                    found = self._read_file(relative)
+                except PictureError as error:
+                    found = str(error)
+                self._read[key] = found
+        except PictureError as error:
+            found = str(error)
+        if isinstance(found, str):
+            problems.append(Problem(shown, found, node.line, node.column))
+            return None
+        file_format, data = found
+        return Picture(key, file_format, data, alt)
+
+    def _read_file(self, relative: PurePosixPath) -> tuple[str, bytes]:
+        named = _FORMATS[relative.suffix.lower()]
+        data = _read_inside(self.folder, relative)
+        if self._total + len(data) > MAX_PACK_PICTURE_BYTES:
+            raise PictureError(
+                f"'image' {relative}: the pack's pictures together would be more than "
+                f"{MAX_PACK_PICTURE_BYTES // (1024 * 1024)} MiB; save them smaller "
+                "or use fewer different pictures"
+            )
+        check_picture(data, named, str(relative))
+        self._total += len(data)
+        if self.files is not None:
+            self.files[relative.as_posix()] = data
+        return named, data
+
+
+def _relative_path(written: str) -> PurePosixPath:
+    """``written`` as a path inside the pack; refuses what could lead outside it."""
+    if written.startswith(("/", "\\")) or _WINDOWS_ABSOLUTE.match(written):
+        raise PictureError(
+            f"'image' must be a path inside the pack's folder, not an absolute path "
+            f"('{written}'); copy the picture into the pack and write it relative to "
+            "the pack, such as pictures/walking.svg"
+        )
+    relative = PurePosixPath(written.replace("\\", "/"))
+    if ".." in relative.parts:
+        raise PictureError(
+            f"'image' may not use '..' ('{written}'): a picture must be inside the pack's "
+            "folder; copy it into the pack, such as pictures/walking.svg"
+        )
+    if relative.suffix.lower() not in _FORMATS:
+        raise PictureError(
+            f"'image' must be a PNG, JPEG or SVG file ending in .png, .jpg, .jpeg or "
+            f".svg, not '{relative.name}'; save the picture in one of these formats"
+        )
+    return relative
+
+
+def _read_inside(folder: Path, relative: PurePosixPath) -> bytes:
+    """At most ``MAX_PICTURE_BYTES`` + 1 bytes of a regular file inside ``folder``."""
+    path = folder.joinpath(*relative.parts)
+    inside = os.path.realpath(folder)
+    real = os.path.realpath(path)
+    if os.path.commonpath([inside, real]) != inside:
+        raise PictureError(
+            f"'image' {relative} is a link that leads outside the pack's folder (to {real}); "
+            "copy the picture itself into the pack"
+        )
+    try:
+        found = path.stat()
+    except FileNotFoundError:
+        raise PictureError(_not_found(folder, relative)) from None
+    except OSError as exc:
+        raise PictureError(_cannot_read(relative, exc)) from None
+    _check_kind(relative, found.st_mode, found.st_size)
+    try:
+        # Never blocks: a pipe put there after the stat would wait for a writer.
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _O_BINARY)
+    except OSError as exc:
+        raise PictureError(_cannot_read(relative, exc)) from None
+    with os.fdopen(handle, "rb") as stream:
+        opened = os.fstat(stream.fileno())
+        _check_kind(relative, opened.st_mode, opened.st_size)
+        data = stream.read(MAX_PICTURE_BYTES + 1)
+    if len(data) > MAX_PICTURE_BYTES:  # it grew since the stat: a copy going on
+        raise PictureError(_too_big(relative, None))
+    return data
+
+
+_O_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+
+
+def _check_kind(relative: PurePosixPath, mode: int, size: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise PictureError(
+            f"'image' {relative} is a folder, not a picture file; write the file's "
+            "name, such as pictures/walking.svg"
+        )
+    if not stat.S_ISREG(mode):
+        raise PictureError(
+            f"'image' {relative} is not a regular file (a pipe or a device); "
+            "put a picture file there"
+        )
+    if size > MAX_PICTURE_BYTES:
+        raise PictureError(_too_big(relative, size))
+
+
+def _too_big(relative: PurePosixPath, size: int | None) -> str:
+    # Rounded up: a file of 2.01 MiB must not read as "2.0 MiB".
+    shown = f"{math.ceil(size * 10 / (1024 * 1024)) / 10} MiB" if size else "over 2 MiB"
+    return (
+        f"'image' {relative} is {shown}; a picture may be at most 2 MiB: save it "
+        f"smaller (at most {MAX_SIDE} pixels a side is plenty; an SVG or PNG drawing "
+        "is usually far smaller than a photo)"
+    )
+
+
+def _not_found(folder: Path, relative: PurePosixPath) -> str:
+    message = f"'image' file not found: {relative}"
+    parent = folder.joinpath(*relative.parent.parts)
+    try:
+        names = [entry.name for entry in os.scandir(parent) if not entry.name.startswith(".")]
+    except OSError:
+        if relative.parent != PurePosixPath("."):
+            return f"{message} (the pack has no folder {relative.parent}); check the path"
+        return f"{message}; check the file's name"
+    meant = closest(relative.name, names)
+    if meant is not None:
+        return f"{message}; did you mean {(relative.parent / meant).as_posix()}?"
+    return f"{message}; check the file's name"
+
+
+def _cannot_read(relative: PurePosixPath, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return f"'image' {relative} is a link that leads back to itself; put a picture file there"
+    return f"cannot read the 'image' file {relative}: {exc.strerror or exc}; check its permissions"
+
+
+def sniff(data: bytes) -> str | None:
+    """ "png", "jpeg" or "svg" from the first bytes; another format's
+    description ("a GIF picture", "text"); ``None`` when unknown."""
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            return what
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.lower().startswith((b"<!doctype html", b"<html")):
+        return "a web page (HTML)"
+    if head.startswith((b"<?xml", b"<svg", b"<!--", b"<!DOCTYPE")):
+        return "svg" if b"<svg" in data[:65536] else "an XML file that is not an SVG picture"
+    chunk = data[:4096]
+    try:
+        text = chunk.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(chunk) - 3:
+            return None  # not a character cut short at the chunk's end: binary
+        text = chunk[: exc.start].decode("utf-8")
+    return "text" if text and "\x00" not in text else None
+
+
+def check_picture(data: bytes, named: str, shown: str) -> None:
+    """Raises ``PictureError`` unless ``data`` is a sane picture of format ``named``."""
+    really = sniff(data)
+    if really != named:
+        raise PictureError(_not_what_it_says(shown, named, really))
+    if named == "svg":
+        _check_svg(data, shown)
+    else:
+        _check_raster(data, named, shown)
+
+
+def _not_what_it_says(shown: str, named: str, really: str | None) -> str:
+    name = _WITH_ARTICLE[named]
+    start = f"'image' {shown} is named as {name} picture but"
+    if really in _WITH_ARTICLE:
+        better = PurePosixPath(shown).with_suffix(_EXTENSIONS[really]).as_posix()
+        return (
+            f"{start} holds {_WITH_ARTICLE[really]} picture; rename the file to "
+            f"{better} and write that name here"
+        )
+    what = really or "something that is not a picture"
+    return f"{start} holds {what}; save the picture again as {name} file"
+
+
+def _check_raster(data: bytes, file_format: str, shown: str) -> None:
+    name = _WITH_ARTICLE[file_format]
+    try:
+        # The format's own reader reads the header only: the size is known
+        # before any decoding. (Image.open would also do Pillow's own bomb
+        # check, a warning or an error depending on the size, before the
+        # kiosk's stricter one could say what the size is.)
+        with _RASTER_READERS[file_format](io.BytesIO(data)) as image:
+            width, height = image.size
+            if width > MAX_SIDE or height > MAX_SIDE:
+                raise PictureError(
+                    f"'image' {shown} is {width}x{height} pixels; a picture may be at most "
+                    f"{MAX_SIDE}x{MAX_SIDE}: save it smaller"
+                )
+            if width < 1 or height < 1:
+                raise PictureError(f"'image' {shown} has no pixels; save the picture again")
+            image.load()  # a damaged or cut-short file fails here
+    except PictureError:
+        raise
+    except (OSError, SyntaxError, ValueError) as exc:
+        # Pillow's readers raise SyntaxError for a header they cannot read.
+        damaged = isinstance(exc, SyntaxError) or not str(exc)
+        reason = "its header is damaged" if damaged else str(exc).rstrip(".")
+        raise PictureError(
+            f"'image' {shown} is {name} file that is damaged ({reason}); save the picture again"
+        ) from None
+
+
+def _check_svg(data: bytes, shown: str) -> None:
+    def refuse(what: str) -> PictureError:
+        return PictureError(
+            f"'image' {shown} {what}; a picture must be drawn by the SVG alone: "
+            "save it again without it (in Inkscape: Save As, Plain SVG)"
+        )
+
+    try:
+        root = defusedxml.ElementTree.fromstring(data, forbid_dtd=True)
+    except DefusedXmlException:
+        raise refuse(
+            "declares a document type or entities (which can make it expand without end)"
+        ) from None
+    except (SyntaxError, ValueError) as exc:  # ParseError is a SyntaxError
+        raise PictureError(
+            f"'image' {shown} is not a well-formed SVG file ({exc}); save the picture again"
+        ) from None
+    if _local(root.tag) != "svg" or _namespace(root.tag) not in ("", _SVG_NAMESPACE):
+        raise PictureError(
+            f"'image' {shown} is XML but not an SVG picture (its first element is "
+            f"<{_local(root.tag)}>, not <svg>); save the picture as SVG"
+        )
+    for element in root.iter():
+        refused = _REFUSED_ELEMENTS.get(_local(element.tag))
+        if refused is not None:
+            raise refuse(f"contains {refused}")
+        for attribute, value in element.attrib.items():
+            if attribute in ("href", _XLINK_HREF):
+                _check_reference(value, shown, refuse)
+            elif _EXTERNAL_URL.search(value):
+                raise refuse(f"refers to another file or address in '{_local(attribute)}'")
+        style = element.text if _local(element.tag) == "style" else None
+        if style and ("@import" in style or _EXTERNAL_URL.search(style)):
+            raise refuse("has a style that refers to another file or address")
+
+
+def _check_reference(value: str, shown: str, refuse: Callable[[str], PictureError]) -> None:
+    value = value.strip()
+    if value.startswith("#"):
+        return
+    embedded = _DATA_PICTURE.fullmatch(value)
+    if embedded is None:
+        if value.lower().startswith("data:"):
+            raise refuse("embeds something that is not a PNG or JPEG picture")
+        raise refuse(f"refers to another file or address ('{value[:60]}')")
+    try:
+        data = base64.b64decode(re.sub(r"\s+", "", embedded.group(2)), validate=True)
+    except (binascii.Error, ValueError):
+        raise refuse("embeds a picture that is not valid base64") from None
+    file_format = "jpeg" if embedded.group(1).lower() in ("jpeg", "jpg") else "png"
+    check_picture(data, file_format, f"{shown} (the picture embedded in it)")
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _namespace(tag: str) -> str:
+    return tag[1:].partition("}")[0] if tag.startswith("{") else ""
 
 
 def read_picture(
@@ -23,36 +391,7 @@ def read_picture(
     problems: list[Problem],
     files: dict[str, bytes] | None = None,
 ) -> Picture | None:
-    """The picture ``written`` (relative to the pack's ``folder``), or ``None``
-    with the problem recorded at ``node`` of the topic file ``shown``."""
-
-    def problem(message: str) -> None:
-        problems.append(Problem(shown, message, node.line, node.column))
-
-    relative = PurePosixPath(written.replace("\\", "/"))
-    if relative.is_absolute() or ".." in relative.parts:
-        problem("'image' must be a file inside the pack's folder, such as pictures/walking.svg")
-        return None
-    file_format = _FORMATS.get(relative.suffix.lower())
-    if file_format is None:
-        problem("'image' must be a PNG, JPEG or SVG file (.png, .jpg, .jpeg or .svg)")
-        return None
-    file = folder / relative
-    try:
-        if not os.path.realpath(file).startswith(os.path.realpath(folder) + os.sep):
-            problem("'image' leads outside the pack's folder; copy the picture into the pack")
-            return None
-        with file.open("rb") as stream:
-            data = stream.read(MAX_PICTURE_BYTES + 1)
-    except FileNotFoundError:
-        problem(f"'image' file not found: {relative}")
-        return None
-    except OSError as exc:
-        problem(f"cannot read the 'image' file: {exc.strerror or exc}")
-        return None
-    if len(data) > MAX_PICTURE_BYTES:
-        problem("'image' file is larger than 2 MiB; save a smaller picture")
-        return None
-    if files is not None:
-        files[relative.as_posix()] = data
-    return Picture(relative.as_posix(), file_format, data, alt)
+    """One picture read on its own (see :class:`PictureReader`, which a pack load uses)."""
+    return PictureReader(folder, files).read(
+        written, alt, shown=shown, node=node, problems=problems
+    )

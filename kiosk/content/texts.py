@@ -100,6 +100,11 @@ def _topic_texts(topic: Topic, folder: str) -> Iterator[PackText]:
     yield PackText(path, ("answer",), "\n".join(answer))
     if topic.source is not None:
         yield PackText(path, ("source",), topic.source)
+    # A screen reader speaks the picture's description; a translation that
+    # gives none shows the main file's, checked there.
+    alt_place = topic.places.get("image_alt")
+    if topic.image is not None and alt_place is not None:
+        yield PackText(alt_place.path, ("image_alt",), topic.image.alt)
 
 
 def needs_glyph(char: str) -> bool:

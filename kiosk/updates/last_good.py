@@ -29,6 +29,7 @@ from pathlib import Path, PurePosixPath
 from kiosk.content import ContentError, Pack, load_pack
 from kiosk.content.languages import is_pack_text_file
 from kiosk.content.loader import PACK_FILE, TOPICS_DIR
+from kiosk.content.pictures import PICTURE_SUFFIXES
 from kiosk.i18n.catalog import patient_words
 
 log = logging.getLogger(__name__)
@@ -37,8 +38,8 @@ COPY_DIR = "last-good-pack"
 _NEW = ".last-good-pack.new"
 _OLD = ".last-good-pack.old"
 # Inside the copy, beside kiosk.yaml: where the pack came from and when.
-# The loader reads only kiosk.yaml, kiosk.<lang>.yaml and topics/, so it
-# never sees this file.
+# The loader reads only kiosk.yaml, kiosk.<lang>.yaml, topics/ and the
+# pictures the topics name, so it never sees this file.
 SOURCE_FILE = ".source.json"
 
 
@@ -62,11 +63,17 @@ def files_digest(files: Mapping[str, bytes]) -> str:
 
 
 def _safe_name(name: str) -> bool:
-    """Only what a pack holds: kiosk.yaml, kiosk.<lang>.yaml, and files directly in topics/."""
-    parts = PurePosixPath(name).parts
+    """Only what a pack holds: kiosk.yaml, kiosk.<lang>.yaml, files directly in
+    topics/, and picture files in any folder inside the pack."""
+    path = PurePosixPath(name)
+    parts = path.parts
     if len(parts) == 1 and (parts[0] == PACK_FILE or is_pack_text_file(parts[0])):
         return True
-    return len(parts) == 2 and parts[0] == TOPICS_DIR and parts[1] not in ("", ".", "..")
+    if not parts or path.is_absolute() or any(p in ("", ".", "..") or "\\" in p for p in parts):
+        return False
+    if len(parts) == 2 and parts[0] == TOPICS_DIR:
+        return True
+    return path.suffix.lower() in PICTURE_SUFFIXES
 
 
 class LastGoodCopy:
@@ -119,12 +126,17 @@ class LastGoodCopy:
             shutil.rmtree(leftover, ignore_errors=True)
         try:
             (new / TOPICS_DIR).mkdir(parents=True)
+            folders = {new, new / TOPICS_DIR}
             for name, data in files.items():
-                _write_durably(new / name, data)
+                target = new.joinpath(*PurePosixPath(name).parts)
+                if target.parent not in folders:  # a picture's folder
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    folders.add(target.parent)
+                _write_durably(target, data)
             info = {"source": str(source), "saved_at": self._now().isoformat(), "digest": digest}
             _write_durably(new / SOURCE_FILE, json.dumps(info, indent=1).encode())
-            _sync_folder(new / TOPICS_DIR)
-            _sync_folder(new)
+            for folder in sorted(folders, key=lambda f: len(f.parts), reverse=True):
+                _sync_folder(folder)
             if self.folder.exists():
                 self.folder.rename(old)
             new.rename(self.folder)

@@ -20,13 +20,14 @@ import datetime as dt
 import logging
 import os
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from kiosk.content import ContentError, Pack, Problem, load_pack
 from kiosk.content.listing import Listing, take_listing_or_reason
 from kiosk.content.loader import TOPICS_DIR
+from kiosk.content.pictures import picture_files
 from kiosk.i18n.catalog import patient_words
 from kiosk.updates.last_good import LastGoodCopy
 
@@ -110,6 +111,8 @@ class ContentWatcher(QObject):
         self._copy = copy
         self._copy_failed = False  # a failure to keep the copy is logged once
         self._files: dict[str, bytes] = {}  # of the last load
+        # The picture files of the last good pack: a replaced picture is a change.
+        self._pictures: tuple[str, ...] = ()
         self._copy_due = False  # a good pack was recorded; its files are not kept yet
 
         # Made by start(), in the thread the watcher works in.
@@ -274,6 +277,11 @@ class ContentWatcher(QObject):
         half-read, and the new listing waits to settle like any other change.
         """
         result, self._files = self._load()
+        if isinstance(result, Pack):
+            # The listing after the load stamps the pictures this pack shows;
+            # when they differ from the last pack's, it differs from the one
+            # before the load, which then settles like any other change.
+            self._pictures = picture_files(result)
         after = self._take_listing()
         after_listing = after if isinstance(after, Listing) else None
         if after_listing != listing:
@@ -346,7 +354,7 @@ class ContentWatcher(QObject):
         return listing
 
     def _take_listing(self) -> Listing | str:
-        listing = take_listing_or_reason(self._folder)
+        listing = take_listing_or_reason(self._folder, self._pictures)
         if isinstance(listing, Listing) and self._running:
             self._watch(listing)
         return listing
@@ -369,6 +377,8 @@ class ContentWatcher(QObject):
                 self._watcher.removePaths(watched)
             self._watched_root = listing.root
         wanted = [str(self._folder.parent), str(self._folder), str(self._folder / TOPICS_DIR)]
+        # The pictures' folders, for a picture saved under a new name and renamed over it.
+        wanted += sorted({str(self._folder / PurePosixPath(p).parent) for p in self._pictures})
         wanted += [str(self._folder / name) for name in listing.names[:MAX_WATCHED_FILES]]
         present = set(self._watcher.files()) | set(self._watcher.directories())
         # A file the kiosk may not read cannot be watched (Qt would warn at

@@ -379,3 +379,21 @@ def test_a_misnamed_language_file_changes_the_listing(pack: Path) -> None:
     before = listing_of(pack)
     (pack / "Kiosk.es.yaml").write_text("title: Clínica\n", encoding="utf-8")
     assert listing_of(pack) != before
+
+
+def test_the_pictures_named_are_stamped_and_a_replaced_one_is_a_change(pack: Path) -> None:
+    (pack / "pictures").mkdir()
+    (pack / "pictures" / "lift.svg").write_bytes(b"<svg/>")
+    (pack / "pictures" / "unused.svg").write_bytes(b"<svg/>")
+    wanted = ["pictures/lift.svg", "pictures/not-there-yet.svg", "topics/a.yaml"]
+    before = take_listing(pack, wanted)
+    assert before is not None
+    # Only the named pictures that exist, each once (topics/a.yaml is listed anyway).
+    assert before.names == ("kiosk.yaml", "pictures/lift.svg", "topics/a.yaml", "topics/b.yaml")
+    (pack / "pictures" / "unused.svg").write_bytes(b"<svg></svg>")
+    assert take_listing(pack, wanted) == before
+    (pack / "pictures" / "lift.svg").write_bytes(b"<svg></svg>")
+    assert take_listing(pack, wanted) != before
+    after = take_listing(pack, wanted)
+    (pack / "pictures" / "not-there-yet.svg").write_bytes(b"<svg/>")
+    assert take_listing(pack, wanted) != after

@@ -147,3 +147,27 @@ def test_texts_in_another_language_are_located_in_the_file_read(write_pack, name
         f"{{pack}}/{name}:4:15: warning: 'Back' in 'words' has characters no installed font "
         f"can draw: U+E001 '\ue001'; patients would see empty boxes. {hint}",
     ]
+
+
+def test_a_picture_s_description_is_listed_where_each_language_writes_it(tmp_path):
+    """A screen reader speaks it: its characters are checked like any text."""
+    folder = tmp_path / "pack"
+    (folder / "topics").mkdir(parents=True)
+    (folder / "pictures").mkdir()
+    (folder / "pictures" / "a.svg").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"/>')
+    (folder / "kiosk.yaml").write_text("schema: 1\ntitle: T\nlanguages: [en, es, ar]\n")
+    (folder / "topics" / "a.yaml").write_text(
+        "question: A?\nanswer: A.\nimage: pictures/a.svg\nimage_alt: A coil\n"
+    )
+    (folder / "topics" / "a.es.yaml").write_text(
+        "question: ¿A?\nanswer: A.\nimage_alt: Una bobina pequeña\n", encoding="utf-8"
+    )
+    # No description in Arabic: the English one is shown, and listed once, in its file.
+    (folder / "topics" / "a.ar.yaml").write_text("question: أ؟\nanswer: أ.\n", encoding="utf-8")
+    alts = [t for t in pack_texts(load_pack(folder)) if t.keys == ("image_alt",)]
+    topics = os.path.join(str(folder), "topics")
+    assert alts == [
+        PackText(os.path.join(topics, "a.yaml"), ("image_alt",), "A coil"),
+        PackText(os.path.join(topics, "a.es.yaml"), ("image_alt",), "Una bobina pequeña"),
+    ]
+    assert locate(alts[1], "ñ") == Place(os.path.join(topics, "a.es.yaml"), 3, 28)

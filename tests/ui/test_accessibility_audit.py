@@ -1218,7 +1218,7 @@ def test_checker_catches_tiles_too_close(open_window: WindowFactory, bundled_pac
     last.move(first.x(), first.y() + first.height() + 2)  # from the bottom row, under the first
     findings = check_targets(window, window.metrics, [window.home], Place("home", "1280x800"))
     assert_found(
-        findings, rf"#{first.objectName()} .* and TouchButton#{last.objectName()} .* 0\.5 mm"
+        findings, rf"#{first.objectName()} .* and PictureTile#{last.objectName()} .* 0\.5 mm"
     )
 
 
@@ -1294,7 +1294,7 @@ def test_checker_catches_a_tile_taller_than_its_scroll_area(
     settle()
     findings = check_text_fits(window, [window.home], Place("home", "1280x800"))
     assert_found(
-        findings, rf"TouchButton#{tile.objectName()} .* is \d+x2000 px, .* never seen whole"
+        findings, rf"PictureTile#{tile.objectName()} .* is \d+x2000 px, .* never seen whole"
     )
 
 
@@ -1446,7 +1446,7 @@ def test_checker_catches_a_word_broken_with_no_hyphen(
     window = open_window(pack, size=(1280, 800))
     findings = check_whole_words([window.home], Place("home", "1280x800"))
     assert findings == [
-        "home at 1280x800: TouchButton#tile-number '123456789012345678901234567...' "
+        "home at 1280x800: PictureTile#tile-number '123456789012345678901234567...' "
         "breaks '123456789012345678901234567...' with no hyphen: too wide for its line"
     ]
     window.show_topic("number")

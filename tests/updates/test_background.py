@@ -10,7 +10,7 @@ keeps firing while the worker's call is blocked.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -56,9 +56,9 @@ class HangingShare:
             self._answer.wait(BACKSTOP_S)
             self.blocked.clear()
 
-    def take_listing(self, folder: Path) -> Any:
+    def take_listing(self, folder: Path, pictures: Iterable[str] = ()) -> Any:
         self._wait()
-        return take_listing_or_reason(folder)
+        return take_listing_or_reason(folder, pictures)
 
     def load(self, folder: Path, **options: Any) -> Pack:
         self._wait()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import shutil
 from pathlib import Path
 
 import pytest
@@ -144,7 +145,11 @@ def test_a_pack_in_several_languages_is_kept_whole(write_pack, copy: LastGoodCop
         "../kiosk.yaml",
         "/etc/passwd",
         "topics/../../x.yaml",
-        "images/a.png",
+        "images/a.txt",
+        "../a.png",
+        "pictures/../../a.png",
+        "/tmp/a.png",
+        "pictures\\..\\..\\a.png",
         "topics/..",
         "kiosk.es.txt",
         "es/kiosk.es.yaml",
@@ -162,3 +167,30 @@ def test_a_state_folder_that_cannot_be_written_raises(write_pack, tmp_path: Path
     folder = write_pack(TOPICS)
     with pytest.raises(OSError):
         LastGoodCopy(blocked).save(folder, checked_files(folder))
+
+
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle r="4"/></svg>'
+
+
+def test_the_copy_holds_the_pictures_in_their_folders_and_loads_from_there(
+    write_pack, copy: LastGoodCopy
+) -> None:
+    folder = write_pack(TOPICS)
+    (folder / "pictures" / "people").mkdir(parents=True)
+    (folder / "pictures" / "people" / "lift.svg").write_bytes(SVG)
+    (folder / "topics" / "b.yaml").write_text(
+        "question: Is there a lift?\nanswer: Yes.\nimage: pictures/people/lift.svg\n"
+        "image_alt: A lift\n",
+        encoding="utf-8",
+    )
+    files = checked_files(folder)
+    assert files["pictures/people/lift.svg"] == SVG
+    assert copy.save(folder, files)
+    assert (copy.folder / "pictures" / "people" / "lift.svg").read_bytes() == SVG
+    # The share is gone: the copy still has the picture.
+    shutil.rmtree(folder)
+    kept = copy.load(folder)
+    assert kept is not None
+    image = kept[0].topic("b").image
+    assert image is not None
+    assert (image.file, image.data, image.alt) == ("pictures/people/lift.svg", SVG, "A lift")

@@ -498,7 +498,7 @@ def test_an_unexpected_error_in_a_step_becomes_load_failed(
     watcher = manual_watcher(start_watcher, folder)
     emitted = record(watcher)
 
-    def broken_listing(folder: Path) -> str:
+    def broken_listing(folder: Path, pictures: object = ()) -> str:
         raise RuntimeError("a bug")
 
     monkeypatch.setattr(content_watcher, "take_listing_or_reason", broken_listing)
@@ -634,3 +634,80 @@ def test_a_permission_fix_on_the_file_itself_is_loaded(
     assert isinstance(watcher.last_result, ContentError)
     with qtbot.waitSignal(watcher.pack_loaded):
         topic.chmod(0o644)
+
+
+# -- pictures -----------------------------------------------------------------------
+def picture(colour: str) -> bytes:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8">'
+        f'<rect width="8" height="8" fill="{colour}"/></svg>'
+    ).encode()
+
+
+def with_picture(folder: Path) -> Path:
+    (folder / "pictures").mkdir()
+    (folder / "pictures" / "lift.svg").write_bytes(picture("navy"))
+    (folder / "topics" / "b.yaml").write_text(
+        "question: Is there a lift?\nanswer: Yes.\nimage: pictures/lift.svg\nimage_alt: A lift\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_a_replaced_picture_is_emitted(
+    start_watcher: WatcherFactory, folder: Path, loads: list[Path]
+) -> None:
+    watcher = manual_watcher(start_watcher, with_picture(folder))
+    # The first listing after the start stamps the pack's pictures too: one
+    # more load, of the same pack, which is not emitted.
+    emitted = record(watcher)
+    watcher.poll()
+    watcher.settle()
+    assert emitted.nothing
+    assert watcher.last_listing is not None
+    assert "pictures/lift.svg" in watcher.last_listing.names
+    loads.clear()
+
+    save_by_rename(folder / "pictures" / "lift.svg", picture("maroon").decode())
+    bump_mtime(folder / "pictures" / "lift.svg")
+    watcher.poll()
+    watcher.settle()
+    assert loads == [folder]
+    [pack] = emitted.packs
+    image = pack.topic("b").image
+    assert image is not None and image.data == picture("maroon")
+
+
+def test_a_replaced_picture_is_seen_by_a_change_event(
+    qtbot: QtBot, start_watcher: WatcherFactory, folder: Path
+) -> None:
+    watcher = start_watcher(with_picture(folder))
+    file = folder / "pictures" / "lift.svg"
+    # The pack loaded at start is settled once its pictures are stamped.
+    qtbot.waitUntil(
+        lambda: (
+            watcher.last_listing is not None and "pictures/lift.svg" in watcher.last_listing.names
+        )
+    )
+    with qtbot.waitSignal(watcher.pack_loaded) as loaded, file.open("wb") as stream:
+        stream.write(picture("maroon"))
+    image = loaded.args[0].topic("b").image
+    assert image is not None and image.data == picture("maroon")
+
+
+def test_a_picture_that_breaks_is_reported_where_the_topic_names_it(
+    start_watcher: WatcherFactory, folder: Path
+) -> None:
+    watcher = manual_watcher(start_watcher, with_picture(folder))
+    watcher.poll()
+    watcher.settle()
+    emitted = record(watcher)
+    (folder / "pictures" / "lift.svg").write_bytes(b"not yet drawn")
+    bump_mtime(folder / "pictures" / "lift.svg")
+    watcher.poll()
+    watcher.settle()
+    [error] = emitted.errors
+    assert error.render() == (
+        f"{folder}/topics/b.yaml:3:8: error: 'image' pictures/lift.svg is named as an SVG "
+        "picture but holds text; save the picture again as an SVG file"
+    )

@@ -27,6 +27,7 @@ from kiosk.ui.screens.answer_layout import (
     first_view_height,
     line_height_em,
 )
+from kiosk.ui.screens.answer_picture import AnswerPicture, PicturePlace, place_picture
 from kiosk.ui.screens.answer_view import AnswerView
 from kiosk.ui.style import theme
 from kiosk.ui.style.text_size import TextSize
@@ -103,7 +104,7 @@ class AnswerScreen(QWidget):
         self.controls = FlowRow()
         self._place_controls()
         self._column = QVBoxLayout()
-        self._column.addWidget(self.view, 1)
+        self._column.addLayout(self._picture_and_view(), 1)
         self._column.addWidget(self.footer)
         self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
         self._layout.addLayout(self._column, 1)
@@ -113,6 +114,13 @@ class AnswerScreen(QWidget):
         self._batched = 0  # inside changes(): how deep
         self._arrange_wanted: tuple[bool, bool] | None = None  # (restyled, keep) asked there
         self.retranslate()
+
+    def _picture_and_view(self) -> QBoxLayout:
+        """The topic's picture, above the question or beside it (answer_picture), and the view."""
+        self._picture = AnswerPicture(self.view)
+        self.picture = self._picture.box
+        self._available: float | None = None  # the answer column's height, as last arranged
+        return self._picture.layout
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -224,11 +232,14 @@ class AnswerScreen(QWidget):
         self.view.setLocale(QLocale(topic.language))
         self.view.set_note(self._note(topic))
         self.view.clear_spoken_word()
+        self._picture.show(topic.image)
         if self._metrics is not None:
             # An answer in another script may need more room in view (taller
             # lines): the screen is arranged again only then.
             if self._first_view_height(self._metrics) != self._arranged_for:
                 self._arrange(keep_language_control=True)
+            else:
+                self._place_picture(self._metrics, self._arranged_for)
             self.view.show_topic(topic, self._palette, self._metrics)
         # Keys go to the answer first, so a second Space scrolls the text
         # instead of pressing Home.
@@ -295,6 +306,7 @@ class AnswerScreen(QWidget):
         self._style_listen_button(metrics)
         self.languages.apply_theme(palette, metrics)
         self.footer.set_style(theme.font(metrics.footer_px), palette.muted_text)
+        self.picture.set_plate_style(radius=metrics.radius / 2)
         self._arrange(restyled=True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -329,13 +341,16 @@ class AnswerScreen(QWidget):
         footer = self.footer.text() or None
         kept = self.arrangement.languages_in_chooser if keep_language_control else None
         self._arranged_for = needed = self._first_view_height(metrics)
-        arrangement = choose_arrangement(
-            lambda candidate: self._answer_height(
+        heights: dict[Arrangement, float | None] = {}
+
+        def answer_height(candidate: Arrangement) -> float | None:
+            heights[candidate] = self._answer_height(
                 candidate, metrics, footer, language_row_allowed=kept is not None
-            ),
-            needed,
-            languages_in_chooser=kept,
-        )
+            )
+            return heights[candidate]
+
+        arrangement = choose_arrangement(answer_height, needed, languages_in_chooser=kept)
+        self._available = heights.get(arrangement)
         moved_footer = arrangement.footer_in_answer != self.arrangement.footer_in_answer
         self.arrangement = arrangement
         self.languages.set_collapsed(arrangement.languages_in_chooser)
@@ -357,11 +372,25 @@ class AnswerScreen(QWidget):
             footer if arrangement.footer_in_answer else None, self._footer_language
         )
         self.controls.relayout()
+        self._place_picture(metrics, needed)
         # Placed now, not at the next event: what is on screen matches the
         # arrangement before anything is drawn or measured.
         self._layout.activate()
         if self.topic is not None and (restyled or moved_footer):
             self.view.show_topic(self.topic, self._palette, metrics, keep_position=True)
+
+    def _place_picture(self, metrics: theme.Metrics, needed: float) -> None:
+        """The picture above the question where the first view leaves it room, else beside."""
+        outer, spacing = self._spacing(self.arrangement, metrics)
+        place = PicturePlace(0)
+        if self.topic is not None and self.topic.image is not None:
+            width = self.width() - outer[0] - outer[2]
+            if self.arrangement.controls_beside:
+                width -= self.controls.widest_item() + spacing
+            place = place_picture(
+                metrics, available=self._available, needed=needed, width=width, spacing=spacing
+            )
+        self._picture.arrange(place, spacing)
 
     def _first_view_height(self, metrics: theme.Metrics) -> float:
         """What the open answer needs in view, its question and first lines

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -52,6 +52,10 @@ class AnswerView(QTextEdit):
     is drawn only once a key was pressed here: a touch user never sees one,
     and taps and drags neither move it nor select text.
     """
+
+    # Where the text column starts, in pixels from the view's side: what
+    # stands above the answer lines up with it.
+    column_placed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -403,6 +407,7 @@ class AnswerView(QTextEdit):
         fmt.setRightMargin(spare - spare // 2)
         fmt.setBottomMargin(self._measure // 40)
         frame.setFrameFormat(fmt)
+        self.column_placed.emit(spare // 2)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -14,6 +14,7 @@ from kiosk.ui.widgets.accessible import name_scroll_area, set_role
 from kiosk.ui.widgets.button import TouchButton
 from kiosk.ui.widgets.flow_row import FlowRow
 from kiosk.ui.widgets.language_choice import LanguageChoice
+from kiosk.ui.widgets.picture_tile import PicturePlacing, PictureTile
 from kiosk.ui.widgets.scrolling import scrolling_page
 from kiosk.ui.widgets.text import WrappedText
 from kiosk.ui.widgets.tile_grid import TileGrid
@@ -35,11 +36,13 @@ class HomeScreen(QWidget):
         self.title = WrappedText()
         set_role(self.title, QAccessible.Role.Heading)
         self.welcome = WrappedText()
-        self.tiles: list[TouchButton] = []
+        self.tiles: list[TouchButton] = []  # PictureTiles, or a pack's section tiles
         # For a pack in sections, each tile's section id and its topic count.
         self._sections: list[tuple[str, int]] = []
 
         self._grid = TileGrid()
+        # The tiles' pictures all beside their questions, or all above.
+        self._placing = PicturePlacing()
         # The title and welcome scroll with the tiles: at the largest text
         # size a long title alone could fill a small screen, and the tiles
         # must never be squeezed out of sight.
@@ -130,6 +133,8 @@ class HomeScreen(QWidget):
     def set_pack(self, pack: Pack) -> None:
         # New tiles first, old ones removed after: should building fail, the
         # screen still shows the whole previous pack.
+        tiles: list[TouchButton]
+        topic_tiles: list[PictureTile] = []
         if pack.sections:
             tiles = [
                 self._section_tile(pack, section.id, section.title) for section in pack.sections
@@ -137,9 +142,17 @@ class HomeScreen(QWidget):
         else:
             opens = self.tr("Opens the answer")
             emit = self.topic_chosen.emit
-            tiles = [topic_tile(pack, topic, self._grid, opens, emit) for topic in pack.topics]
+            reserve = any(topic.image is not None for topic in pack.topics)
+            topic_tiles = [
+                topic_tile(
+                    pack, topic, self._grid, opens, emit, placing=self._placing, reserve=reserve
+                )
+                for topic in pack.topics
+            ]
+            tiles = list(topic_tiles)
         old_tiles = self.tiles
         self.tiles = tiles
+        self._placing.set_tiles(topic_tiles)
         self._sections = [(s.id, len(pack.section_topics(s.id))) for s in pack.sections]
         self.retranslate()
         self._grid.set_tiles(tiles)

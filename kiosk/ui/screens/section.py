@@ -15,6 +15,7 @@ from kiosk.ui.style import theme
 from kiosk.ui.widgets.accessible import name_scroll_area, set_role
 from kiosk.ui.widgets.button import TouchButton
 from kiosk.ui.widgets.flow_row import FlowRow
+from kiosk.ui.widgets.picture_tile import PicturePlacing, PictureTile
 from kiosk.ui.widgets.scrolling import scrolling_page
 from kiosk.ui.widgets.text import WrappedText
 from kiosk.ui.widgets.tile_grid import TileGrid
@@ -44,11 +45,13 @@ class SectionScreen(QWidget):
         self.section_id: str | None = None  # the open section
         self.heading = WrappedText()
         set_role(self.heading, QAccessible.Role.Heading)
-        self.tiles: list[TouchButton] = []
+        self.tiles: list[PictureTile] = []
         # Tiles built for other sections of ``_view``, hidden, by section id.
-        self._kept: dict[str, list[TouchButton]] = {}
+        self._kept: dict[str, list[PictureTile]] = {}
         self._view: Pack | None = None
         self._grid = TileGrid()
+        # The pictures of the shown section's tiles all beside their questions, or all above.
+        self._placing = PicturePlacing()
         self._page = QWidget()
         self._page_layout = QVBoxLayout(self._page)
         self._page_layout.addWidget(self.heading)
@@ -113,6 +116,7 @@ class SectionScreen(QWidget):
         tiles = self._kept.pop(section_id, None) or self._new_tiles(view, topics)
         old_tiles = self.tiles
         self.tiles = tiles
+        self._placing.set_tiles(tiles)
         self._grid.set_tiles(tiles)
         # Tab goes through the tiles, then Home and Back (new tiles would
         # otherwise come last, after the buttons built with the screen).
@@ -128,9 +132,14 @@ class SectionScreen(QWidget):
         self.scroll_area.verticalScrollBar().setValue(0)
         return True
 
-    def _new_tiles(self, view: Pack, topics: tuple[Topic, ...]) -> list[TouchButton]:
+    def _new_tiles(self, view: Pack, topics: tuple[Topic, ...]) -> list[PictureTile]:
         opens = self.tr("Opens the answer")
-        tiles = [topic_tile(view, t, self._grid, opens, self.topic_chosen.emit) for t in topics]
+        emit = self.topic_chosen.emit
+        reserve = any(topic.image is not None for topic in topics)
+        tiles = [
+            topic_tile(view, t, self._grid, opens, emit, placing=self._placing, reserve=reserve)
+            for t in topics
+        ]
         if self._metrics is not None:
             style = theme.tile_style(self._palette, self._metrics)
             for tile in tiles:
@@ -177,6 +186,7 @@ class SectionScreen(QWidget):
             tile.hide()
             tile.deleteLater()
         self.tiles = []
+        self._placing.set_tiles([])
         self._grid.set_tiles([])
         self.scroll_area.verticalScrollBar().setValue(0)
 

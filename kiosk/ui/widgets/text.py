@@ -102,6 +102,10 @@ class WrappedTextLayout:
         """True when, at ``width``, some word breaks where no hyphen may go."""
         return self._size(width)[1]
 
+    def words_fit(self, width: float) -> bool:
+        """True when every word fits ``width`` whole: none needs a hyphen."""
+        return not self._words_wider_than(max(1.0, width))
+
     def broken_words(self, width: float) -> list[str]:
         """The words that break where no hyphen may go, at ``width``."""
         self._lay_out_at(width)

@@ -8,15 +8,26 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.content import Pack, Topic
 from kiosk.ui.languages import topic_language
-from kiosk.ui.widgets.button import TouchButton
+from kiosk.ui.widgets.picture_tile import PicturePlacing, PictureTile
 
 
 def topic_tile(
-    pack: Pack, topic: Topic, parent: QWidget, description: str, chosen: Callable[[str], None]
-) -> TouchButton:
+    pack: Pack,
+    topic: Topic,
+    parent: QWidget,
+    description: str,
+    chosen: Callable[[str], None],
+    *,
+    placing: PicturePlacing,
+    reserve: bool,
+) -> PictureTile:
     """The tile of ``topic`` (of ``pack``, in the visit's language): its
-    question, in the topic's own language; a tap calls ``chosen`` with its id."""
-    tile = TouchButton(topic.question, parent)
+    question, in the topic's own language, and its picture, placed as
+    ``placing`` decides for the tiles of one grid (``reserve``: a tile without
+    a picture keeps its room, in a grid where others have one); a tap calls
+    ``chosen`` with its id."""
+    tile = PictureTile(topic.question, parent, placing=placing)
+    tile.set_picture(topic.image, reserve=reserve)
     tile.setObjectName(f"tile-{topic.id}")
     tile.set_language(topic_language(pack, topic))
     tile.setAccessibleDescription(description)

@@ -1,0 +1,34 @@
+"""Where the answer's picture goes: above the question while the first view
+keeps its room, shrinking to a stated least size, then beside the question."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.ui.screens.answer_picture import PicturePlace, place_picture
+from kiosk.ui.style import theme
+
+METRICS = theme.metrics_for(1920, 1080)
+LARGEST = round(45 * METRICS.px_per_mm)
+LEAST = round(25 * METRICS.px_per_mm)
+
+
+@pytest.mark.parametrize(
+    ("available", "width", "place"),
+    [
+        (1000 + LARGEST + 10 + 500, 1000, PicturePlace(LARGEST)),  # room to spare
+        (1000 + LARGEST + 10, 1000, PicturePlace(LARGEST)),
+        (1000 + LEAST + 10 + 5, 1000, PicturePlace(LEAST + 5)),  # shrunk to fit
+        (1000 + LEAST + 10, 1000, PicturePlace(LEAST)),
+        (1000 + LEAST + 9, 600, PicturePlace(round(600 * 0.22), beside=True)),
+        (900, 300, PicturePlace(LEAST, beside=True)),  # never smaller than the least
+        (900, 5000, PicturePlace(LARGEST, beside=True)),  # nor larger than the largest
+        (None, 600, PicturePlace(round(600 * 0.22), beside=True)),  # no fit at all
+    ],
+)
+def test_the_picture_keeps_the_first_view_s_room(
+    available: float | None, width: int, place: PicturePlace
+) -> None:
+    assert (
+        place_picture(METRICS, available=available, needed=1000, width=width, spacing=10) == place
+    )
