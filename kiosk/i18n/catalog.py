@@ -28,6 +28,7 @@ PATIENT_SOURCES = (
     "ui/screens/home.py",
     "ui/screens/idle_warning.py",
     "ui/screens/languages.py",
+    "ui/screens/take_home.py",
     "ui/screens/unavailable.py",
     "ui/widgets/language_choice.py",
     "ui/window.py",

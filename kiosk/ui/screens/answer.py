@@ -28,6 +28,7 @@ from kiosk.ui.screens.answer_layout import (
     line_height_em,
 )
 from kiosk.ui.screens.answer_view import AnswerView
+from kiosk.ui.screens.take_home import TakeHome, beside_fits, widest_column
 from kiosk.ui.style import theme
 from kiosk.ui.style.text_size import TextSize
 from kiosk.ui.widgets.button import TouchButton
@@ -96,8 +97,14 @@ class AnswerScreen(QWidget):
         self.languages = self._language_choice()
         self.controls = FlowRow()
         self._place_controls()
+        # The take-home code: beside the answer, or below it (take_home.py).
+        self.take_home = TakeHome()
+        self._clinic_link: str | None = None
+        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._body.addWidget(self.view, 1)
+        self._body.addWidget(self.take_home)
         self._column = QVBoxLayout()
-        self._column.addWidget(self.view, 1)
+        self._column.addLayout(self._body, 1)
         self._column.addWidget(self.footer)
         self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
         self._layout.addLayout(self._column, 1)
@@ -209,6 +216,18 @@ class AnswerScreen(QWidget):
         language = words_language() if translated != source else "en"
         return translated.replace("%1", language_name_in(topic.language, language)), language
 
+    def set_clinic_link(self, link: str | None) -> None:
+        """The clinic's page (the pack's link), offered on answers without their own."""
+        self._clinic_link = link
+        if self.topic is not None and self._show_take_home(self.topic):
+            self._arrange(keep_language_control=True)
+
+    def _show_take_home(self, topic: Topic) -> bool:
+        """The take-home code for ``topic``; True if the screen needs arranging again."""
+        if self._metrics is None:
+            return False
+        return self.take_home.show_links(topic.link, self._clinic_link, self._metrics.px_per_mm)
+
     def show_topic(self, topic: Topic) -> None:
         self.topic = topic
         self._name_answer(topic)
@@ -217,8 +236,10 @@ class AnswerScreen(QWidget):
         self.view.clear_spoken_word()
         if self._metrics is not None:
             # An answer in another script may need more room in view (taller
-            # lines): the screen is arranged again only then.
-            if self._first_view_height(self._metrics) != self._arranged_for:
+            # lines), and a take-home code may come or go or change size:
+            # the screen is arranged again only then.
+            resized = self._show_take_home(topic)
+            if resized or self._first_view_height(self._metrics) != self._arranged_for:
                 self._arrange(keep_language_control=True)
             self.view.show_topic(topic, self._palette, self._metrics)
         # Keys go to the answer first, so a second Space scrolls the text
@@ -285,6 +306,9 @@ class AnswerScreen(QWidget):
         self._style_listen_button(metrics)
         self.languages.apply_theme(palette, metrics)
         self.footer.set_style(theme.font(metrics.footer_px), palette.muted_text)
+        self.take_home.apply_theme(palette, metrics)
+        if self.topic is not None:
+            self._show_take_home(self.topic)
         self._arrange(restyled=True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -319,13 +343,26 @@ class AnswerScreen(QWidget):
         footer = self.footer.text() or None
         kept = self.arrangement.languages_in_chooser if keep_language_control else None
         self._arranged_for = needed = self._first_view_height(metrics)
-        arrangement = choose_arrangement(
-            lambda candidate: self._answer_height(
-                candidate, metrics, footer, language_row_allowed=kept is not None
-            ),
-            needed,
-            languages_in_chooser=kept,
+        take_home = self.take_home.isVisibleTo(self)
+        # Beside the answer where it leaves a comfortable measure; below it
+        # unless that costs the answer its first view.
+        for beside in dict.fromkeys((self._take_home_beside(metrics), True)):
+            self.take_home.place(beside=beside)
+            arrangement = choose_arrangement(
+                lambda candidate: self._answer_height(
+                    candidate, metrics, footer, language_row_allowed=kept is not None
+                ),
+                needed,
+                languages_in_chooser=kept,
+            )
+            height = self._answer_height(arrangement, metrics, footer, language_row_allowed=True)
+            if not take_home or (height is not None and height >= needed):
+                break
+        self._body.setDirection(
+            QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
         )
+        if take_home and beside and height is not None:
+            self.take_home.fit_column(int(height), self._take_home_widest(arrangement, metrics))
         moved_footer = arrangement.footer_in_answer != self.arrangement.footer_in_answer
         self.arrangement = arrangement
         self.languages.set_collapsed(arrangement.languages_in_chooser)
@@ -342,6 +379,7 @@ class AnswerScreen(QWidget):
         self._layout.setAlignment(
             self.controls, Qt.AlignmentFlag.AlignBottom if beside else Qt.AlignmentFlag(0)
         )
+        self._body.setSpacing(spacing)
         self.footer.setVisible(footer is not None and not arrangement.footer_in_answer)
         self.view.set_footer(
             footer if arrangement.footer_in_answer else None, self._footer_language
@@ -352,6 +390,20 @@ class AnswerScreen(QWidget):
         self._layout.activate()
         if self.topic is not None and (restyled or moved_footer):
             self.view.show_topic(self.topic, self._palette, metrics, keep_position=True)
+
+    def _take_home_beside(self, metrics: theme.Metrics) -> bool:
+        """Whether the take-home code goes beside the answer (at the usual margins)."""
+        (left, _, right, _), spacing = self._spacing(Arrangement(), metrics)
+        width = self.width() - left - right
+        return beside_fits(width, self.take_home, metrics.body_px, spacing)
+
+    def _take_home_widest(self, arrangement: Arrangement, metrics: theme.Metrics) -> int:
+        """The widest the take-home column may grow beside the answer in ``arrangement``."""
+        (left, _, right, _), spacing = self._spacing(arrangement, metrics)
+        width = self.width() - left - right
+        if arrangement.controls_beside:
+            width -= self.controls.widest_item() + spacing
+        return widest_column(width, metrics.body_px, spacing)
 
     def _first_view_height(self, metrics: theme.Metrics) -> float:
         """What the open answer needs in view, its question and first lines
@@ -404,7 +456,10 @@ class AnswerScreen(QWidget):
             column = controls.widest_item()
             landscape = self.width() >= self.height()
             fits = controls.height_for(column, spacing=spacing, one_per_line=True) <= height
-            return height if landscape and fits else None
+            # A take-home row below the answer does not go with a column
+            # of controls: the code goes beside the answer then.
+            below = self.take_home.isVisibleTo(self) and not self.take_home.beside
+            return height if landscape and fits and not below else None
         width = self.width() - left - right
         controls_height = controls.height_for(width, spacing=spacing, one_per_line=False)
         if (
@@ -423,6 +478,8 @@ class AnswerScreen(QWidget):
         height -= controls_height + spacing
         if footer is not None and not arrangement.footer_in_answer:
             height -= self.footer.heightForWidth(width) + spacing
+        if self.take_home.isVisibleTo(self) and not self.take_home.beside:
+            height -= self.take_home.height_below(width) + spacing
         return height
 
     def _style_listen_button(self, metrics: theme.Metrics) -> None:
