@@ -69,13 +69,22 @@ class TakeHome(QWidget):
         the panel's size changed (the answer screen is arranged again)."""
         link = topic_link or clinic_link
         own = topic_link is not None
-        shown_before, own_before = not self.isHidden(), self._own_link
-        self._own_link = own
-        resized = self.code.show_link(link, px_per_mm)
-        if own != own_before:
+        shown_before = not self.isHidden()
+        self.code.show_link(link, px_per_mm)
+        if own != self._own_link:
+            self._own_link = own
             self.retranslate()
         self.setVisible(link is not None)
-        return resized or shown_before != (link is not None) or own != own_before
+        return shown_before != (link is not None) or not self._fits_where_it_stands()
+
+    def _fits_where_it_stands(self) -> bool:
+        """Whether code and caption take exactly the room the last arrangement
+        gave them (as they mostly do from one answer to the next: a tap on
+        another topic is not slowed by arranging the screen again)."""
+        width = self.width()
+        if self.beside:
+            return width == self.column_width() and self._column_height(width) <= self.height()
+        return self.height_below(width) == self.height()
 
     def apply_theme(self, palette: theme.Palette, metrics: theme.Metrics) -> None:
         self._caption_px = metrics.footer_px
