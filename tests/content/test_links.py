@@ -102,6 +102,11 @@ BROKEN = [
         id="user-name",
     ),
     pytest.param(
+        f"nurse:{SECRET}@clinic.example/tms",
+        f"'link' must start with https://, {EXAMPLE}",
+        id="password-without-https",
+    ),
+    pytest.param(
         f"https://nurse:{SECRET}@clinic.example:99999/",
         "'link' holds a user name or password (the part before '@'); remove it: "
         "anyone who scans the code would see it",
