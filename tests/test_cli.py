@@ -686,6 +686,6 @@ def test_check_warns_of_a_language_the_kiosk_has_no_words_in(capsys, write_pack)
     assert err.startswith(
         f"{pack / 'kiosk.yaml'}:5:11: warning: the kiosk has no words in 'de'; patients will see "
         "Home, Keep reading, Listen, ... in English; add them under 'words:' in kiosk.de.yaml "
-        "(missing 49: '%n questions', 'A++, largest text', 'A+, larger text', "
+        "(missing 52: '%n questions', 'A++, largest text', 'A+, larger text', "
     )
     assert err.count("\n") == 1

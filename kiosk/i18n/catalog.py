@@ -29,6 +29,7 @@ PATIENT_SOURCES = (
     "ui/screens/idle_warning.py",
     "ui/screens/languages.py",
     "ui/screens/section.py",
+    "ui/screens/take_home.py",
     "ui/screens/unavailable.py",
     "ui/widgets/language_choice.py",
     "ui/window.py",

@@ -288,6 +288,21 @@
     </message>
 </context>
 <context>
+    <name>TakeHome</name>
+    <message>
+        <source>Scan to read this at home</source>
+        <translation>امسح الرمز لقراءة هذا في المنزل</translation>
+    </message>
+    <message>
+        <source>Scan for our clinic&apos;s web page</source>
+        <translation>امسح الرمز لزيارة موقع عيادتنا</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>رمز QR</translation>
+    </message>
+</context>
+<context>
     <name>UnavailableScreen</name>
     <message>
         <source>Information screen is being updated</source>

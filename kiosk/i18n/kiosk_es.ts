@@ -280,6 +280,21 @@
     </message>
 </context>
 <context>
+    <name>TakeHome</name>
+    <message>
+        <source>Scan to read this at home</source>
+        <translation>Escanee para leerlo en casa</translation>
+    </message>
+    <message>
+        <source>Scan for our clinic&apos;s web page</source>
+        <translation>Escanee para ver la página web de nuestra clínica</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>Código QR</translation>
+    </message>
+</context>
+<context>
     <name>UnavailableScreen</name>
     <message>
         <source>Information screen is being updated</source>

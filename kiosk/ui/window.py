@@ -398,6 +398,7 @@ class KioskWindow(QWidget):
             self.answer.set_languages(languages, language)
             self.languages_screen.set_languages(languages, language)
             self.answer.set_footer(view.footer, texts_language(view, "footer"))
+            self.answer.set_clinic_link(view.link)
             # A new pack comes only when nobody is reading: no answer to show again.
             if not new_pack and self._reading() and self.answer.topic is not None:
                 self.answer.show_topic(_topic(view, self.answer.topic.id))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.content import BulletList, Pack, Paragraph, Topic
+from kiosk.content import BulletList, Pack, Paragraph, Topic, load_pack
 from kiosk.content.model import Translation
 from kiosk.ui.style.fonts import register_fonts
 from kiosk.ui.window import KioskWindow
@@ -177,3 +179,35 @@ def multilingual(languages: tuple[str, ...] = ("en", "es", "ar")) -> Pack:
 def multilingual_pack() -> MultilingualPack:
     """``multilingual_pack(languages=("en", "es", "ar"))``: a pack in those languages."""
     return multilingual
+
+
+# -- the bundled pack with take-home links ------------------------------------------
+
+REPO = Path(__file__).resolve().parents[2]
+CLINIC_LINK = "https://clinic.example/"
+# The densest code a topic may ask for: a link at its 300-character limit.
+LONGEST_LINK = "https://clinic.example/patients/" + "a" * 268
+TOPIC_LINKS = {
+    ("side-effects", "en"): "https://clinic.example/tms/side-effects",
+    ("side-effects", "es"): "https://clinic.example/es/tms/efectos-secundarios",
+    ("side-effects", "ar"): "https://clinic.example/ar/tms/side-effects",
+    ("who-should-not-get-tms", "en"): LONGEST_LINK,
+}
+
+
+@pytest.fixture
+def linked_pack(tmp_path: Path) -> Pack:
+    """The bundled pack, with the clinic's page in kiosk.yaml, a page per
+    language for "side-effects" and the longest link allowed on
+    "who-should-not-get-tms" (in every language: translations give none)."""
+    folder = tmp_path / "linked"
+    shutil.copytree(REPO / "content", folder)
+    with (folder / "kiosk.yaml").open("a", encoding="utf-8") as file:
+        file.write(f"link: {CLINIC_LINK}\n")
+    for (topic_id, language), link in TOPIC_LINKS.items():
+        name = f"{topic_id}.yaml" if language == "en" else f"{topic_id}.{language}.yaml"
+        with (folder / "topics" / name).open("a", encoding="utf-8") as file:
+            file.write(f"link: {link}\n")
+    pack = load_pack(folder)
+    assert not pack.warnings
+    return pack

@@ -78,7 +78,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from kiosk.content import Pack, Problem
+from kiosk.content import Pack, Problem, load_pack
 from kiosk.i18n.words import KioskWords
 from kiosk.stats.sample import write_sample
 from kiosk.status import ContentStatus
@@ -86,9 +86,12 @@ from kiosk.ui.screens import answer_layout
 from kiosk.ui.screens.answer_view import AnswerView
 from kiosk.ui.style import theme
 from kiosk.ui.style.text_size import TextSize
+from kiosk.ui.widgets import qr_code
 from kiosk.ui.widgets.button import TouchButton
+from kiosk.ui.widgets.qr_code import QrCode
 from kiosk.ui.widgets.text import WrappedText, words_broken_anywhere
 from kiosk.ui.window import KioskWindow
+from tests.ui.conftest import CLINIC_LINK, LONGEST_LINK
 
 W = TypeVar("W", bound=QWidget)
 WindowFactory = Callable[..., KioskWindow]
@@ -156,8 +159,8 @@ def long_answer() -> str:
 
 
 @pytest.fixture
-def long_pack(make_pack: Callable[..., Pack]) -> Pack:
-    pack = make_pack(
+def long_pack(write_pack: Callable[..., Path]) -> Pack:
+    folder = write_pack(
         {
             "long-question": (LONG_QUESTION, "A short answer."),
             "long-answer": ("What should I know about the side effects?", long_answer()),
@@ -166,6 +169,12 @@ def long_pack(make_pack: Callable[..., Pack]) -> Pack:
         welcome=LONG_WELCOME,
         footer=LONG_FOOTER,
     )
+    # Take-home codes: the densest a topic may ask for, and the clinic's page.
+    with (folder / "topics" / "long-question.yaml").open("a", encoding="utf-8") as file:
+        file.write(f"link: {LONGEST_LINK}\n")
+    with (folder / "kiosk.yaml").open("a", encoding="utf-8") as file:
+        file.write(f"link: {CLINIC_LINK}\n")
+    pack = load_pack(folder)
     assert len(pack.topic("long-question").question) == 160
     assert (len(pack.title), len(pack.welcome or ""), len(pack.footer or "")) == (80, 200, 300)
     return pack
@@ -583,6 +592,24 @@ def check_answer_first_view(view: AnswerView, metrics: theme.Metrics, place: Pla
     return findings
 
 
+def check_take_home_codes(
+    window: KioskWindow, roots: Iterable[QWidget], metrics: theme.Metrics, place: Place
+) -> list[str]:
+    """A take-home QR code is at least MIN_WIDTH_MM wide, whole on the screen."""
+    findings = []
+    for root in roots:
+        for code in shown_widgets(root, QrCode):
+            width = metrics.mm(code.width())
+            if width < qr_code.MIN_WIDTH_MM:
+                findings.append(
+                    f"{place}: the QR code of {code.link} is {width:.1f} mm wide, "
+                    f"needs {qr_code.MIN_WIDTH_MM:g}"
+                )
+            if not window.rect().contains(on_window(code, window)):
+                findings.append(f"{place}: the QR code of {code.link} is not whole on screen")
+    return findings
+
+
 def check_accessible_names(roots: Iterable[QWidget], place: Place) -> list[str]:
     """Every enabled control, and everything that can take focus, has a name."""
     findings = []
@@ -832,6 +859,7 @@ def audit_screen(window: KioskWindow, place: Place, *, painted: bool = True) -> 
     ]
     for view in shown_widgets(roots[0], AnswerView):
         findings += check_answer_first_view(view, metrics, place)
+    findings += check_take_home_codes(window, roots, metrics, place)
     if not painted:
         return findings
     image = grab(window)
@@ -1007,10 +1035,12 @@ AUDIT_LANGUAGES = ("en", "es", "ar")
 
 
 @pytest.fixture
-def audit_pack(bundled_pack: Pack) -> Pack:
-    """The pack the audit walks in each of AUDIT_LANGUAGES: the bundled one."""
-    assert bundled_pack.all_languages == AUDIT_LANGUAGES
-    return bundled_pack
+def audit_pack(linked_pack: Pack) -> Pack:
+    """The pack the audit walks in each of AUDIT_LANGUAGES: the bundled one,
+    with take-home links (a page per language on one topic, the longest link
+    allowed on another, the clinic's page on the rest)."""
+    assert linked_pack.all_languages == AUDIT_LANGUAGES
+    return linked_pack
 
 
 @pytest.mark.parametrize("language", AUDIT_LANGUAGES)

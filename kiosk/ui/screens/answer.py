@@ -29,6 +29,7 @@ from kiosk.ui.screens.answer_layout import (
 )
 from kiosk.ui.screens.answer_picture import AnswerPicture, PicturePlace, place_picture
 from kiosk.ui.screens.answer_view import AnswerView
+from kiosk.ui.screens.take_home import TakeHome, beside_fits, widest_column
 from kiosk.ui.style import theme
 from kiosk.ui.style.text_size import TextSize
 from kiosk.ui.widgets.button import TouchButton
@@ -103,8 +104,14 @@ class AnswerScreen(QWidget):
         self.languages = self._language_choice()
         self.controls = FlowRow()
         self._place_controls()
+        # The take-home code: beside the answer, or below it (take_home.py).
+        self.take_home = TakeHome()
+        self._clinic_link: str | None = None
+        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._body.addLayout(self._picture_and_view(), 1)
+        self._body.addWidget(self.take_home)
         self._column = QVBoxLayout()
-        self._column.addLayout(self._picture_and_view(), 1)
+        self._column.addLayout(self._body, 1)
         self._column.addWidget(self.footer)
         self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
         self._layout.addLayout(self._column, 1)
@@ -226,6 +233,18 @@ class AnswerScreen(QWidget):
         language = words_language() if translated != source else "en"
         return translated.replace("%1", language_name_in(topic.language, language)), language
 
+    def set_clinic_link(self, link: str | None) -> None:
+        """The clinic's page (the pack's link), offered on answers without their own."""
+        self._clinic_link = link
+        if self.topic is not None and self._show_take_home(self.topic):
+            self._arrange(keep_language_control=True)
+
+    def _show_take_home(self, topic: Topic) -> bool:
+        """The take-home code for ``topic``; True if the screen needs arranging again."""
+        if self._metrics is None:
+            return False
+        return self.take_home.show_links(topic.link, self._clinic_link, self._metrics.px_per_mm)
+
     def show_topic(self, topic: Topic) -> None:
         self.topic = topic
         self._name_answer(topic)
@@ -235,8 +254,10 @@ class AnswerScreen(QWidget):
         self._picture.show(topic.image)
         if self._metrics is not None:
             # An answer in another script may need more room in view (taller
-            # lines): the screen is arranged again only then.
-            if self._first_view_height(self._metrics) != self._arranged_for:
+            # lines), and a take-home code may come or go or change size:
+            # the screen is arranged again only then.
+            resized = self._show_take_home(topic)
+            if resized or self._first_view_height(self._metrics) != self._arranged_for:
                 self._arrange(keep_language_control=True)
             else:
                 self._place_picture(self._metrics, self._arranged_for)
@@ -307,6 +328,9 @@ class AnswerScreen(QWidget):
         self.languages.apply_theme(palette, metrics)
         self.footer.set_style(theme.font(metrics.footer_px), palette.muted_text)
         self.picture.set_plate_style(radius=metrics.radius / 2)
+        self.take_home.apply_theme(palette, metrics)
+        if self.topic is not None:
+            self._show_take_home(self.topic)
         self._arrange(restyled=True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -341,6 +365,7 @@ class AnswerScreen(QWidget):
         footer = self.footer.text() or None
         kept = self.arrangement.languages_in_chooser if keep_language_control else None
         self._arranged_for = needed = self._first_view_height(metrics)
+        take_home = self.take_home.isVisibleTo(self)
         heights: dict[Arrangement, float | None] = {}
 
         def answer_height(candidate: Arrangement) -> float | None:
@@ -349,8 +374,21 @@ class AnswerScreen(QWidget):
             )
             return heights[candidate]
 
-        arrangement = choose_arrangement(answer_height, needed, languages_in_chooser=kept)
+        # The take-home code beside the answer where it leaves a comfortable
+        # measure; below it unless that costs the answer its first view.
+        for beside in dict.fromkeys((self._take_home_beside(metrics), True)):
+            self.take_home.place(beside=beside)
+            heights.clear()
+            arrangement = choose_arrangement(answer_height, needed, languages_in_chooser=kept)
+            height = self._answer_height(arrangement, metrics, footer, language_row_allowed=True)
+            if not take_home or (height is not None and height >= needed):
+                break
         self._available = heights.get(arrangement)
+        self._body.setDirection(
+            QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        )
+        if take_home and beside and height is not None:
+            self.take_home.fit_column(int(height), self._take_home_widest(arrangement, metrics))
         moved_footer = arrangement.footer_in_answer != self.arrangement.footer_in_answer
         self.arrangement = arrangement
         self.languages.set_collapsed(arrangement.languages_in_chooser)
@@ -367,6 +405,7 @@ class AnswerScreen(QWidget):
         self._layout.setAlignment(
             self.controls, Qt.AlignmentFlag.AlignBottom if beside else Qt.AlignmentFlag(0)
         )
+        self._body.setSpacing(spacing)
         self.footer.setVisible(footer is not None and not arrangement.footer_in_answer)
         self.view.set_footer(
             footer if arrangement.footer_in_answer else None, self._footer_language
@@ -387,10 +426,26 @@ class AnswerScreen(QWidget):
             width = self.width() - outer[0] - outer[2]
             if self.arrangement.controls_beside:
                 width -= self.controls.widest_item() + spacing
+            if self.take_home.isVisibleTo(self) and self.take_home.beside:
+                width -= self.take_home.maximumWidth() + spacing
             place = place_picture(
                 metrics, available=self._available, needed=needed, width=width, spacing=spacing
             )
         self._picture.arrange(place, spacing)
+
+    def _take_home_beside(self, metrics: theme.Metrics) -> bool:
+        """Whether the take-home code goes beside the answer (at the usual margins)."""
+        (left, _, right, _), spacing = self._spacing(Arrangement(), metrics)
+        width = self.width() - left - right
+        return beside_fits(width, self.take_home, metrics.body_px, spacing)
+
+    def _take_home_widest(self, arrangement: Arrangement, metrics: theme.Metrics) -> int:
+        """The widest the take-home column may grow beside the answer in ``arrangement``."""
+        (left, _, right, _), spacing = self._spacing(arrangement, metrics)
+        width = self.width() - left - right
+        if arrangement.controls_beside:
+            width -= self.controls.widest_item() + spacing
+        return widest_column(width, metrics.body_px, spacing)
 
     def _first_view_height(self, metrics: theme.Metrics) -> float:
         """What the open answer needs in view, its question and first lines
@@ -443,7 +498,10 @@ class AnswerScreen(QWidget):
             column = controls.widest_item()
             landscape = self.width() >= self.height()
             fits = controls.height_for(column, spacing=spacing, one_per_line=True) <= height
-            return height if landscape and fits else None
+            # A take-home row below the answer does not go with a column
+            # of controls: the code goes beside the answer then.
+            below = self.take_home.isVisibleTo(self) and not self.take_home.beside
+            return height if landscape and fits and not below else None
         width = self.width() - left - right
         controls_height = controls.height_for(width, spacing=spacing, one_per_line=False)
         if (
@@ -462,6 +520,8 @@ class AnswerScreen(QWidget):
         height -= controls_height + spacing
         if footer is not None and not arrangement.footer_in_answer:
             height -= self.footer.heightForWidth(width) + spacing
+        if self.take_home.isVisibleTo(self) and not self.take_home.beside:
+            height -= self.take_home.height_below(width) + spacing
         return height
 
     def _style_listen_button(self, metrics: theme.Metrics) -> None:
