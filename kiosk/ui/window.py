@@ -401,7 +401,9 @@ class KioskWindow(QWidget):
             self.answer.set_clinic_link(view.link)
             # A new pack comes only when nobody is reading: no answer to show again.
             if not new_pack and self._reading() and self.answer.topic is not None:
-                self.answer.show_topic(_topic(view, self.answer.topic.id))
+                self.answer.show_topic(
+                    _topic(view, self.answer.topic.id), keep_language_control=True
+                )
         if not new_pack:
             self._home_behind = True
             if self.current_screen == "home":

@@ -71,15 +71,7 @@ class AnswerScreen(QWidget):
         self.view = AnswerView()
         self.footer = WrappedText()
 
-        self.home_button = TouchButton("")
-        self.home_button.setObjectName("home")
-        self.home_button.set_icon_file(str(resource("icons", "home.svg")))
-        self.home_button.clicked.connect(self.home_requested)
-        self.back_button = TouchButton("")
-        self.back_button.setObjectName("answerBack")
-        self.back_button.clicked.connect(self.back_requested)
-        self.back_button.hide()  # until an answer is opened from a section
-
+        self.home_button, self.back_button = self._navigation_buttons()
         self.text_size_buttons = {size: self._text_size_button(size) for size in TextSize}
 
         self.contrast_button = TouchButton("")
@@ -118,9 +110,22 @@ class AnswerScreen(QWidget):
         self._layout.addWidget(self.controls)
         self.arrangement = Arrangement()
         self._arranged_for = 0.0  # the first view's height it was arranged for
+        self._controls_changed = False  # Back came or went since it was arranged
         self._batched = 0  # inside changes(): how deep
         self._arrange_wanted: tuple[bool, bool] | None = None  # (restyled, keep) asked there
         self.retranslate()
+
+    def _navigation_buttons(self) -> tuple[TouchButton, TouchButton]:
+        """Home, and Back, shown on an answer opened from a section."""
+        home = TouchButton("")
+        home.setObjectName("home")
+        home.set_icon_file(str(resource("icons", "home.svg")))
+        home.clicked.connect(self.home_requested)
+        back = TouchButton("")
+        back.setObjectName("answerBack")
+        back.clicked.connect(self.back_requested)
+        back.hide()  # until an answer is opened from a section
+        return home, back
 
     def _picture_and_view(self) -> QBoxLayout:
         """The topic's picture, above the question or beside it (answer_picture), and the view."""
@@ -245,7 +250,9 @@ class AnswerScreen(QWidget):
             return False
         return self.take_home.show_links(topic.link, self._clinic_link, self._metrics.px_per_mm)
 
-    def show_topic(self, topic: Topic) -> None:
+    def show_topic(self, topic: Topic, *, keep_language_control: bool = False) -> None:
+        """Shows ``topic``'s answer; ``keep_language_control`` on a language
+        tap, where the control the patient just used must not change form."""
         self.topic = topic
         self._name_answer(topic)
         self.view.setLocale(QLocale(topic.language))
@@ -254,11 +261,11 @@ class AnswerScreen(QWidget):
         self._picture.show(topic.image)
         if self._metrics is not None:
             # An answer in another script may need more room in view (taller
-            # lines), and a take-home code may come or go or change size:
-            # the screen is arranged again only then.
-            resized = self._show_take_home(topic)
+            # lines), a take-home code may come or go or change size, and
+            # Back may come or go: the screen is arranged again only then.
+            resized = self._show_take_home(topic) or self._controls_changed
             if resized or self._first_view_height(self._metrics) != self._arranged_for:
-                self._arrange(keep_language_control=True)
+                self._arrange(keep_language_control=keep_language_control)
             else:
                 self._place_picture(self._metrics, self._arranged_for)
             self.view.show_topic(topic, self._palette, self._metrics)
@@ -362,6 +369,7 @@ class AnswerScreen(QWidget):
             before = self._arrange_wanted or (False, True)
             self._arrange_wanted = (before[0] or restyled, before[1] and keep_language_control)
             return
+        self._controls_changed = False
         footer = self.footer.text() or None
         kept = self.arrangement.languages_in_chooser if keep_language_control else None
         self._arranged_for = needed = self._first_view_height(metrics)
@@ -528,12 +536,12 @@ class AnswerScreen(QWidget):
         self.listen_button.set_style(theme.toggle_style(self._palette, metrics))
 
     def set_back_shown(self, shown: bool) -> None:
-        """Back shows beside Home on an answer opened from a section."""
+        """Back shows beside Home on an answer opened from a section. One
+        more control: on a small panel the language buttons may have to give
+        way to one Language button, when the next answer is shown."""
         if shown == self.back_button.isHidden():
             self.back_button.setVisible(shown)
-            # One more control: on a small panel the language buttons may
-            # have to give way to one Language button.
-            self._arrange()
+            self._controls_changed = True
 
     def reset(self) -> None:
         self.view.verticalScrollBar().setValue(0)
