@@ -124,6 +124,9 @@ class SectionScreen(QWidget):
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
         for tile in old_tiles:
+            # The same section again: its kept tiles are the ones now shown.
+            if any(tile is shown for shown in tiles):
+                continue
             tile.hide()
             if not any(tile in kept for kept in self._kept.values()):
                 tile.deleteLater()
