@@ -21,14 +21,19 @@ LEAST = round(25 * METRICS.px_per_mm)
         (1000 + LEAST + 10 + 5, 1000, PicturePlace(LEAST + 5)),  # shrunk to fit
         (1000 + LEAST + 10, 1000, PicturePlace(LEAST)),
         (1000 + LEAST + 9, 600, PicturePlace(round(600 * 0.22), beside=True)),
-        (900, 300, PicturePlace(LEAST, beside=True)),  # never smaller than the least
+        (900, 2 * LEAST + 210, PicturePlace(LEAST, beside=True)),  # never smaller than the least
         (900, 5000, PicturePlace(LARGEST, beside=True)),  # nor larger than the largest
         (None, 600, PicturePlace(round(600 * 0.22), beside=True)),  # no fit at all
+        # Beside, the text would keep less than its least measure (300 - 10 - 200
+        # px of a 300 px column): the answer goes without its picture.
+        (900, 300 + LEAST, PicturePlace(LEAST, beside=True)),
+        (900, 200 + LEAST + 10 - 1, PicturePlace(0)),
     ],
 )
 def test_the_picture_keeps_the_first_view_s_room(
     available: float | None, width: int, place: PicturePlace
 ) -> None:
-    assert (
-        place_picture(METRICS, available=available, needed=1000, width=width, spacing=10) == place
+    found = place_picture(
+        METRICS, available=available, needed=1000, width=width, spacing=10, least_text_width=200
     )
+    assert found == place

@@ -29,7 +29,7 @@ from kiosk.ui.screens.answer_layout import (
 )
 from kiosk.ui.screens.answer_picture import AnswerPicture, PicturePlace, place_picture
 from kiosk.ui.screens.answer_view import AnswerView
-from kiosk.ui.screens.take_home import TakeHome, beside_fits, widest_column
+from kiosk.ui.screens.take_home import MIN_ANSWER_EM, TakeHome, beside_fits, widest_column
 from kiosk.ui.style import theme
 from kiosk.ui.style.text_size import TextSize
 from kiosk.ui.widgets.button import TouchButton
@@ -437,7 +437,12 @@ class AnswerScreen(QWidget):
             if self.take_home.isVisibleTo(self) and self.take_home.beside:
                 width -= self.take_home.maximumWidth() + spacing
             place = place_picture(
-                metrics, available=self._available, needed=needed, width=width, spacing=spacing
+                metrics,
+                available=self._available,
+                needed=needed,
+                width=width,
+                spacing=spacing,
+                least_text_width=MIN_ANSWER_EM * metrics.body_px,
             )
         self._picture.arrange(place, spacing)
 

@@ -38,17 +38,27 @@ class PicturePlace:
 
 
 def place_picture(
-    metrics: theme.Metrics, *, available: float | None, needed: float, width: float, spacing: int
+    metrics: theme.Metrics,
+    *,
+    available: float | None,
+    needed: float,
+    width: float,
+    spacing: int,
+    least_text_width: float,
 ) -> PicturePlace:
     """The picture's place for an answer column ``available`` tall (None: the
     arrangement does not fit the panel at all) and ``width`` wide, whose first
-    view needs ``needed``."""
+    view needs ``needed``. Beside the question it must leave the text at least
+    ``least_text_width``; where it cannot, the answer goes without it (its
+    tile showed it): the words come first."""
     largest = round(PICTURE_MM * metrics.px_per_mm)
     least = round(MIN_PICTURE_MM * metrics.px_per_mm)
     spare = None if available is None else available - needed - spacing
     if spare is not None and spare >= least:
         return PicturePlace(int(min(largest, spare)))
     beside = int(min(largest, max(least, width * BESIDE_WIDTH_SHARE)))
+    if width - beside - spacing < least_text_width:
+        return PicturePlace(0)
     return PicturePlace(beside, beside=True)
 
 
