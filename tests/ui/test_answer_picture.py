@@ -37,3 +37,13 @@ def test_the_picture_keeps_the_first_view_s_room(
         METRICS, available=available, needed=1000, width=width, spacing=10, least_text_width=200
     )
     assert found == place
+
+
+def test_beside_the_question_the_picture_shrinks_for_the_text_s_measure() -> None:
+    """22% of a 560 px column (123 px) would leave the text 427 px of the
+    430 it needs: the picture gives up 3 px, never going below its least."""
+    assert LEAST < 0.22 * 560
+    found = place_picture(
+        METRICS, available=900, needed=1000, width=560, spacing=10, least_text_width=430
+    )
+    assert found == PicturePlace(120, beside=True)

@@ -1,4 +1,6 @@
-"""The answer screen: the question, the answer in large print, a Home button."""
+"""The answer screen: the topic's picture, the question and the answer in
+large print, its take-home code, and the visit's controls (Home, and Back
+for an answer opened from a section)."""
 
 from __future__ import annotations
 
@@ -6,19 +8,13 @@ import contextlib
 from collections.abc import Iterator
 
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal, SignalInstance
-from PySide6.QtGui import (
-    QResizeEvent,
-)
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import BulletList, Topic
 from kiosk.i18n.words import words_language
 from kiosk.paths import resource
 from kiosk.ui.languages import language_name_in
-
-# A bullet is a character of the text (not a list marker Qt draws beside it),
-# so a screen reader reading the line says "bullet"; the no-break space keeps
-# it with the first word.
 from kiosk.ui.screens.answer_document import line_height
 from kiosk.ui.screens.answer_layout import (
     Arrangement,
@@ -27,17 +23,20 @@ from kiosk.ui.screens.answer_layout import (
     first_view_height,
     line_height_em,
 )
-from kiosk.ui.screens.answer_picture import AnswerPicture, PicturePlace, place_picture
+from kiosk.ui.screens.answer_picture import (
+    LEAST_TEXT_EM,
+    AnswerPicture,
+    PicturePlace,
+    place_picture,
+)
 from kiosk.ui.screens.answer_view import AnswerView
-from kiosk.ui.screens.take_home import MIN_ANSWER_EM, TakeHome, beside_fits, widest_column
+from kiosk.ui.screens.take_home import TakeHome, beside_fits, widest_column
 from kiosk.ui.style import theme
 from kiosk.ui.style.text_size import TextSize
 from kiosk.ui.widgets.button import TouchButton
 from kiosk.ui.widgets.flow_row import FlowRow
 from kiosk.ui.widgets.language_choice import LanguageChoice
-from kiosk.ui.widgets.text import (
-    WrappedText,
-)
+from kiosk.ui.widgets.text import WrappedText
 
 
 class AnswerScreen(QWidget):
@@ -202,6 +201,7 @@ class AnswerScreen(QWidget):
                 *self.languages.widgets(),
             ]
         )
+        self.controls.keep_together(list(self.languages.buttons.values()))
 
     def set_footer(self, text: str | None, language: str | None = None) -> None:
         """The clinic's footer line, written in ``language``."""
@@ -384,8 +384,8 @@ class AnswerScreen(QWidget):
 
         # The take-home code beside the answer where it leaves a comfortable
         # measure; below it unless that costs the answer its first view.
-        for beside in dict.fromkeys((self._take_home_beside(metrics), True)):
-            self.take_home.place(beside=beside)
+        for code_beside in dict.fromkeys((self._take_home_beside(metrics), True)):
+            self.take_home.place(beside=code_beside)
             heights.clear()
             arrangement = choose_arrangement(answer_height, needed, languages_in_chooser=kept)
             height = self._answer_height(arrangement, metrics, footer, language_row_allowed=True)
@@ -393,9 +393,9 @@ class AnswerScreen(QWidget):
                 break
         self._available = heights.get(arrangement)
         self._body.setDirection(
-            QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+            QBoxLayout.Direction.LeftToRight if code_beside else QBoxLayout.Direction.TopToBottom
         )
-        if take_home and beside and height is not None:
+        if take_home and code_beside and height is not None:
             self.take_home.fit_column(int(height), self._take_home_widest(arrangement, metrics))
         moved_footer = arrangement.footer_in_answer != self.arrangement.footer_in_answer
         self.arrangement = arrangement
@@ -442,7 +442,7 @@ class AnswerScreen(QWidget):
                 needed=needed,
                 width=width,
                 spacing=spacing,
-                least_text_width=MIN_ANSWER_EM * metrics.body_px,
+                least_text_width=LEAST_TEXT_EM * metrics.body_px,
             )
         self._picture.arrange(place, spacing)
 

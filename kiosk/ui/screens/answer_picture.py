@@ -29,6 +29,9 @@ PICTURE_MM = 45.0
 MIN_PICTURE_MM = 25.0
 # Beside the question, the picture takes at most this share of the width.
 BESIDE_WIDTH_SHARE = 0.22
+# Beside it, the text keeps at least this many font sizes a line (about 25
+# letters); where it would not, the answer goes without its picture.
+LEAST_TEXT_EM = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,8 @@ def place_picture(
     if spare is not None and spare >= least:
         return PicturePlace(int(min(largest, spare)))
     beside = int(min(largest, max(least, width * BESIDE_WIDTH_SHARE)))
+    # The text's measure first: the picture shrinks for it, to its least size.
+    beside = int(max(least, min(beside, width - spacing - least_text_width)))
     if width - beside - spacing < least_text_width:
         return PicturePlace(0)
     return PicturePlace(beside, beside=True)
@@ -96,3 +101,6 @@ class AnswerPicture:
         self._column_start = column_start
         place = self.place
         self.box.set_side(place.side, lead=0 if place.beside else column_start)
+        if place.side == 0:
+            # Left out of this answer: neither room nor the layout's spacing.
+            self.box.hide()

@@ -26,6 +26,7 @@ class FlowRow(PlacingWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[QWidget] = []
+        self._together: list[QWidget] = []
         self.spacing = 16
         self.one_per_line = False
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -43,6 +44,13 @@ class FlowRow(PlacingWidget):
             )
             item.setParent(self)
             item.setHidden(hidden)
+        self.relayout()
+
+    def keep_together(self, items: Sequence[QWidget]) -> None:
+        """Starts a new line before ``items`` (consecutive ones) where the
+        line they would start on cannot hold them all: a group of choices,
+        such as the language buttons, is never split across two lines."""
+        self._together = list(items)
         self.relayout()
 
     def set_spacing(self, spacing: int) -> None:
@@ -105,11 +113,18 @@ class FlowRow(PlacingWidget):
             return [[(item, width)] for item in self._visible()]
         lines: list[list[tuple[QWidget, int]]] = [[]]
         used = 0
-        for item in self._visible():
+        visible = self._visible()
+        together = [item for item in visible if item in self._together]
+        together_width = sum(min(width, i.sizeHint().width()) for i in together)
+        together_width += spacing * (len(together) - 1)
+        for item in visible:
             item_width = min(width, item.sizeHint().width())
+            if together and item is together[0] and together_width <= width:
+                item_width = together_width  # where the whole group must fit
             if lines[-1] and used + spacing + item_width > width:
                 lines.append([])
                 used = 0
+            item_width = min(width, item.sizeHint().width())
             used += (spacing if lines[-1] else 0) + item_width
             lines[-1].append((item, item_width))
         return [line for line in lines if line]
