@@ -63,9 +63,10 @@ _RASTER_READERS = {"png": PngImageFile, "jpeg": JpegImageFile}
 _SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 _XLINK_NAMESPACE = "http://www.w3.org/1999/xlink"
 # What an SVG may ask the GUI thread to draw: the bundled pictograms use
-# under a hundred elements; a detailed drawing a few thousand.
+# under a hundred elements; a detailed drawing a few thousand. The nesting
+# and reference depth also bound the check's own recursion (64 x 9 calls).
 MAX_SVG_ELEMENTS = 20_000
-MAX_SVG_NESTING = 100
+MAX_SVG_NESTING = 64
 # Elements drawn once each '<use>' and url(#...) is followed to what it names.
 MAX_SVG_DRAWN = 20_000
 MAX_SVG_REFERENCE_DEPTH = 8
@@ -382,7 +383,10 @@ def _check_svg(data: bytes, shown: str) -> None:
         style = element.text if _local(element.tag) == "style" else None
         if style and ("@import" in style or _EXTERNAL_URL.search(style)):
             raise refuse("has a style that refers to another file or address")
-    _check_drawn(root, shown)
+    try:
+        _check_drawn(root, shown)
+    except RecursionError:  # not reached within the limits below; never a crash
+        raise _too_complex(shown, "nests its elements and references too deep") from None
 
 
 def _parse_svg(
