@@ -44,6 +44,7 @@ from kiosk.ui.relay import GuiRelay
 from kiosk.ui.speech.speaker import Speaker
 from kiosk.ui.style.fonts import register_fonts
 from kiosk.ui.style.panel import px_per_mm
+from kiosk.ui.widgets.picture import set_decoding_limits
 from kiosk.ui.window import KioskWindow
 from kiosk.updates.background import ANSWER_TIMEOUT_MS, SHUT_DOWN_WAIT_MS, BackgroundWatcher
 from kiosk.updates.last_good import LastGoodCopy
@@ -75,6 +76,7 @@ def application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv or [sys.argv[0]])
         app.setStyle("Fusion")  # the same look on every platform
     register_fonts()  # once per process: a second call finds the family known
+    set_decoding_limits()  # before any picture is drawn
     # Qt's multimedia module, loaded for read-aloud, warns at every start that
     # it found no PipeWire library; it needs none (speech plays through
     # speech-dispatcher or the system's engine), so the warning is only noise.

@@ -7,7 +7,8 @@ is exactly what the code holds: nothing is rewritten on the way, so where
 an address needs another form (a site name in another script, a letter
 outside ASCII) the message gives that form for the admin to paste.
 
-Messages never repeat the part before '@': it may be a password.
+Messages never repeat the part before '@' (it may be a password), nor what
+follows '?' or '#' (it may hold a key).
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ EXAMPLE = "https://example.org/page"
 # A host name's label (RFC 1123): letters, digits and inner hyphens, 63 at most.
 _LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?", re.IGNORECASE | re.ASCII)
 _MAX_HOST = 253
+_LOCAL_DOMAINS = {"local", "localhost", "internal"}
+# What quote() leaves as it is: the characters an address may hold.
+_ESCAPE_SAFE = "-._~:/?#[]@!$&'()*+,;=%"
 # Schemes a phone would run or open on itself rather than as a web page.
 _LOCAL_SCHEMES = {"javascript", "data", "file", "vbscript", "blob", "about", "content"}
 # What RFC 3986 allows in an address, plus '%' escapes; anything else is refused.
@@ -104,6 +108,11 @@ def _host_problem(netloc: str) -> str | None:
             f"has an invalid site name '{host}'; a phone needs a public site name "
             f"such as example.org"
         )
+    if _is_local_name(labels):
+        return (
+            f"has the site name '{host}', which only a local network knows; a patient's "
+            "phone cannot open it: use the site's public name, such as example.org"
+        )
     if labels[-1].isdigit():
         return (
             f"points at a numbered address ({host}), which a phone outside the clinic's "
@@ -117,16 +126,35 @@ def _host_problem(netloc: str) -> str | None:
     return None
 
 
+def _is_local_name(labels: list[str]) -> bool:
+    """A name reserved for local networks (RFC 6762, 6761, 8375) or an
+    intranet's ``.internal``: no phone outside can look it up."""
+    lowered = [label.lower() for label in labels]
+    return lowered[-1] in _LOCAL_DOMAINS or lowered[-2:] == ["home", "arpa"]
+
+
 def _ascii_problem(text: str) -> str | None:
-    """Letters outside ASCII, given in the escaped form every phone reads alike."""
+    """Letters outside ASCII, given in the escaped form every phone reads alike.
+
+    The query and fragment (after '?' or '#') are never repeated: a key or a
+    patient's reference may sit there."""
     if _URI_CHARACTERS.fullmatch(text):
         return None
-    escaped = quote(text, safe="-._~:/?#[]@!$&'()*+,;=%")
+    escaped = quote(text, safe=_ESCAPE_SAFE)
     if len(escaped) > 300:  # the key's limit (schema)
         return (
             "holds letters outside ASCII; written with %-escapes, as a phone needs, "
             "it is longer than 300 characters: use a shorter address"
         )
+    query = re.search(r"[?#]", text)
+    if query is None:
+        return (
+            f"holds letters outside ASCII or characters an address may not hold; write it "
+            f"as {escaped}"
+        )
+    cut = query.group()
     return (
-        f"holds letters outside ASCII or characters an address may not hold; write it as {escaped}"
+        f"holds letters outside ASCII or characters an address may not hold; write it as "
+        f"{quote(text[: query.start()], safe=_ESCAPE_SAFE)}{cut}... with what follows "
+        f"'{cut}' written with %-escapes too, such as %C3%B3 for ó"
     )

@@ -403,7 +403,8 @@ class _PackReader:
                 return None
         elif translation and "image_alt" in values:
             self.translated_alts[topic_id, language] = str(values["image_alt"])
-        elif "image_alt" in values:
+        elif "image_alt" in values and "image" not in checker.nodes:
+            # (An 'image' written but refused has its own error.)
             checker.add(
                 checker.nodes["image_alt"],
                 "'image_alt' without an 'image'; add the picture's file as 'image: ...' "
@@ -472,8 +473,37 @@ class _PackReader:
             main = main_topics.get(topic_id)
             if named and topic is not None and main is not None:
                 alt = self.translated_alts.get((topic_id, tag))
+                self._check_translated_alt(main, topic, tag)
                 found.setdefault(tag, {})[topic_id] = _translated(main, topic, alt)
         return found
+
+    def _check_translated_alt(self, main: Topic, translation: Topic, tag: str) -> None:
+        """Warns where a translation's description of the picture is missing
+        (a screen reader would say the main language's) or has no picture."""
+        if main.image is not None and "image_alt" not in translation.places:
+            place = translation.places["question"]  # a topic read has one
+            self.problems.append(
+                Problem(
+                    place.path,
+                    f"no 'image_alt' in {tag}: screen readers describe the picture in "
+                    f"{main.language}; add 'image_alt: ...' saying in {tag} what it shows",
+                    place.line,
+                    place.column,
+                    Severity.WARNING,
+                )
+            )
+        elif main.image is None and "image_alt" in translation.places:
+            place = translation.places["image_alt"]
+            self.problems.append(
+                Problem(
+                    place.path,
+                    f"'image_alt' without a picture: {self.main_files.get(main.id, main.id)} "
+                    "has no 'image'; add the picture there as 'image: ...' or remove this line",
+                    place.line,
+                    place.column,
+                    Severity.WARNING,
+                )
+            )
 
     def _translation_named(
         self, topic_id: str, tag: str, shown: str, languages: _Languages

@@ -6,7 +6,8 @@ screens only ever draw bytes that are known to be a small, sane picture:
 
 - the path stays inside the pack (no absolute path, no ``..``, no link
   leading outside), and names a regular file: a pipe is never opened (it
-  would wait for a writer for ever), a device never read;
+  would wait for a writer for ever), a device never read, and the file
+  read is the one checked (opened without following a link, then compared);
 - at most ``MAX_PICTURE_BYTES`` are read, whatever the file's size;
 - the content is what the name says (PNG, JPEG or SVG, from its first
   bytes), a raster is at most ``MAX_SIDE`` pixels a side by its header
@@ -15,7 +16,9 @@ screens only ever draw bytes that are known to be a small, sane picture:
 - an SVG is well-formed XML with an ``<svg>`` root, declares no entities
   (billion laughs) and refers to nothing outside itself (no scripts, no
   links to other files or addresses: only ``#fragment`` and small embedded
-  ``data:`` pictures, checked like a raster file).
+  ``data:`` pictures, checked like a raster file), and draws a bounded
+  number of elements once each ``<use>`` is followed to what it copies (a
+  few hundred bytes of copies of copies would hold the screen for minutes).
 
 No Qt here; see ``kiosk.ui.widgets.picture`` for drawing.
 """
@@ -33,6 +36,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from xml.etree import ElementTree
 
 import defusedxml.ElementTree
 from defusedxml import DefusedXmlException
@@ -57,10 +61,19 @@ _EXTENSIONS = {"png": ".png", "jpeg": ".jpg", "svg": ".svg"}
 _RASTER_READERS = {"png": PngImageFile, "jpeg": JpegImageFile}
 
 _SVG_NAMESPACE = "http://www.w3.org/2000/svg"
-_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+_XLINK_NAMESPACE = "http://www.w3.org/1999/xlink"
+# What an SVG may ask the GUI thread to draw: the bundled pictograms use
+# under a hundred elements; a detailed drawing a few thousand. The nesting
+# and reference depth also bound the check's own recursion (64 x 9 calls).
+MAX_SVG_ELEMENTS = 20_000
+MAX_SVG_NESTING = 64
+# Elements drawn once each '<use>' and url(#...) is followed to what it names.
+MAX_SVG_DRAWN = 20_000
+MAX_SVG_REFERENCE_DEPTH = 8
 # Elements that run code or embed another document: no picture needs them.
 _REFUSED_ELEMENTS = {"script": "a script", "foreignObject": "a <foreignObject>"}
 _EXTERNAL_URL = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
+_INTERNAL_URL = re.compile(r"url\(\s*['\"]?\s*#([^'\")\s]+)", re.IGNORECASE)
 _DATA_PICTURE = re.compile(r"data:image/(png|jpeg|jpg);base64,(.*)", re.IGNORECASE | re.DOTALL)
 # A Windows drive (C:\, C:/) or a share (\\server\share): absolute too.
 _WINDOWS_ABSOLUTE = re.compile(r"^(?:[A-Za-z]:|[\\/]{2})")
@@ -170,34 +183,57 @@ def _relative_path(written: str) -> PurePosixPath:
 def _read_inside(folder: Path, relative: PurePosixPath) -> bytes:
     """At most ``MAX_PICTURE_BYTES`` + 1 bytes of a regular file inside ``folder``."""
     path = folder.joinpath(*relative.parts)
-    inside = os.path.realpath(folder)
     real = os.path.realpath(path)
-    if os.path.commonpath([inside, real]) != inside:
+    if leads_outside(os.path.realpath(folder), real):
         raise PictureError(
             f"'image' {relative} is a link that leads outside the pack's folder (to {real}); "
             "copy the picture itself into the pack"
         )
     try:
-        found = path.stat()
+        found = Path(real).stat()
     except FileNotFoundError:
         raise PictureError(_not_found(folder, relative)) from None
     except OSError as exc:
         raise PictureError(_cannot_read(relative, exc)) from None
     _check_kind(relative, found.st_mode, found.st_size)
+    # The real path is opened without following a link (a link put there
+    # since the check could lead anywhere) and without blocking (a pipe put
+    # there would wait for a writer); the file opened must then be the one
+    # checked. Windows has no O_NOFOLLOW: the comparison still holds there.
     try:
-        # Never blocks: a pipe put there after the stat would wait for a writer.
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _O_BINARY)
+        handle = os.open(real, os.O_RDONLY | _O_NONBLOCK | _O_NOFOLLOW | _O_BINARY)
     except OSError as exc:
+        if _O_NOFOLLOW and exc.errno in (errno.ELOOP, errno.EMLINK):
+            raise PictureError(_changed(relative)) from None
         raise PictureError(_cannot_read(relative, exc)) from None
     with os.fdopen(handle, "rb") as stream:
         opened = os.fstat(stream.fileno())
         _check_kind(relative, opened.st_mode, opened.st_size)
+        if (opened.st_dev, opened.st_ino) != (found.st_dev, found.st_ino):
+            raise PictureError(_changed(relative))
         data = stream.read(MAX_PICTURE_BYTES + 1)
     if len(data) > MAX_PICTURE_BYTES:  # it grew since the stat: a copy going on
         raise PictureError(_too_big(relative, None))
     return data
 
 
+def leads_outside(inside: str, real: str) -> bool:
+    """Whether the real path ``real`` is outside the real folder ``inside``."""
+    try:
+        return os.path.commonpath([inside, real]) != inside
+    except ValueError:  # on another drive (Windows), or not comparable at all
+        return True
+
+
+def _changed(relative: PurePosixPath) -> str:
+    return (
+        f"'image' {relative} was replaced while it was being read (by another file or a "
+        "link); check the pack again once copying into it has finished"
+    )
+
+
+_O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # not on Windows
+_O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _O_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 
 
@@ -327,16 +363,7 @@ def _check_svg(data: bytes, shown: str) -> None:
             "save it again without it (in Inkscape: Save As, Plain SVG)"
         )
 
-    try:
-        root = defusedxml.ElementTree.fromstring(data, forbid_dtd=True)
-    except DefusedXmlException:
-        raise refuse(
-            "declares a document type or entities (which can make it expand without end)"
-        ) from None
-    except (SyntaxError, ValueError) as exc:  # ParseError is a SyntaxError
-        raise PictureError(
-            f"'image' {shown} is not a well-formed SVG file ({exc}); save the picture again"
-        ) from None
+    root = _parse_svg(data, shown, refuse)
     if _local(root.tag) != "svg" or _namespace(root.tag) not in ("", _SVG_NAMESPACE):
         raise PictureError(
             f"'image' {shown} is XML but not an SVG picture (its first element is "
@@ -347,13 +374,145 @@ def _check_svg(data: bytes, shown: str) -> None:
         if refused is not None:
             raise refuse(f"contains {refused}")
         for attribute, value in element.attrib.items():
-            if attribute in ("href", _XLINK_HREF):
+            # Every 'href', in whatever namespace: Qt reads 'xlink:href' by
+            # its written name, whatever the prefix stands for.
+            if _local(attribute) == "href":
                 _check_reference(value, shown, refuse)
             elif _EXTERNAL_URL.search(value):
                 raise refuse(f"refers to another file or address in '{_local(attribute)}'")
         style = element.text if _local(element.tag) == "style" else None
         if style and ("@import" in style or _EXTERNAL_URL.search(style)):
             raise refuse("has a style that refers to another file or address")
+    try:
+        _check_drawn(root, shown)
+    except RecursionError:  # not reached within the limits below; never a crash
+        raise _too_complex(shown, "nests its elements and references too deep") from None
+
+
+def _parse_svg(
+    data: bytes, shown: str, refuse: Callable[[str], PictureError]
+) -> ElementTree.Element:
+    """The document's root; refuses entities, a misbound 'xlink' prefix and a
+    document too large or too deeply nested to draw quickly."""
+    root: ElementTree.Element | None = None
+    elements = depth = 0
+    try:
+        events = defusedxml.ElementTree.iterparse(
+            io.BytesIO(data), events=("start", "end", "start-ns"), forbid_dtd=True
+        )
+        for event, item in events:
+            if event == "start-ns":
+                prefix, uri = item
+                if prefix == "xlink" and uri != _XLINK_NAMESPACE:
+                    raise refuse(
+                        f"binds the prefix 'xlink' to '{uri[:60]}' instead of "
+                        f"{_XLINK_NAMESPACE}, which hides its links from the check"
+                    )
+            elif event == "start":
+                root = item if root is None else root
+                elements += 1
+                depth += 1
+                if elements > MAX_SVG_ELEMENTS:
+                    raise _too_complex(shown, f"has more than {MAX_SVG_ELEMENTS:,} elements")
+                if depth > MAX_SVG_NESTING:
+                    raise _too_complex(
+                        shown,
+                        f"nests its elements more than {MAX_SVG_NESTING} deep",
+                    )
+            else:
+                depth -= 1
+    except DefusedXmlException:
+        raise refuse(
+            "declares a document type or entities (which can make it expand without end)"
+        ) from None
+    except (SyntaxError, ValueError) as exc:  # ParseError is a SyntaxError
+        if isinstance(exc, PictureError):
+            raise
+        raise PictureError(
+            f"'image' {shown} is not a well-formed SVG file ({exc}); save the picture again"
+        ) from None
+    assert root is not None  # a well-formed document has a root
+    return root
+
+
+def _check_drawn(root: ElementTree.Element, shown: str) -> int:
+    """Refuses a document that draws too much once its references are
+    followed: ten ``<use>`` of ten ``<use>`` of ... is a few hundred bytes
+    that would hold the screen for minutes."""
+    by_id = {element.get("id"): element for element in root.iter() if element.get("id")}
+    # Per element: what it draws, references followed, and how deep they go.
+    done: dict[int, tuple[int, int]] = {}
+    started: set[int] = set()
+
+    def drawn(element: ElementTree.Element, depth: int) -> tuple[int, int]:
+        key = id(element)
+        if key in done:
+            count, deepest = done[key]
+        else:
+            if key in started:
+                raise PictureError(
+                    f"'image' {shown} has a '<use>' or url(#...) that leads back to itself "
+                    f"(at id '{element.get('id')}'), which would draw for ever; "
+                    "save the picture again without that loop"
+                )
+            started.add(key)
+            count, deepest = 1, 0
+            for target in _references(element, by_id):
+                if depth + 1 > MAX_SVG_REFERENCE_DEPTH:
+                    raise _too_complex(
+                        shown,
+                        f"nests references ('<use>' of '<use>' ...) more than "
+                        f"{MAX_SVG_REFERENCE_DEPTH} deep",
+                    )
+                inner, inner_depth = drawn(target, depth + 1)
+                count, deepest = count + inner, max(deepest, inner_depth + 1)
+            for child in element:
+                inner, inner_depth = drawn(child, depth)
+                count, deepest = count + inner, max(deepest, inner_depth)
+            started.discard(key)
+            done[key] = count, deepest
+        if count > MAX_SVG_DRAWN:
+            raise _too_complex(
+                shown,
+                f"draws more than {MAX_SVG_DRAWN:,} shapes once its '<use>' copies are counted",
+            )
+        if depth + deepest > MAX_SVG_REFERENCE_DEPTH:
+            raise _too_complex(
+                shown,
+                f"nests references ('<use>' of '<use>' ...) more than "
+                f"{MAX_SVG_REFERENCE_DEPTH} deep",
+            )
+        return count, deepest
+
+    return drawn(root, 0)[0]
+
+
+def svg_drawn(data: bytes) -> int:
+    """How many elements an SVG draws once its references are followed (see
+    ``MAX_SVG_DRAWN``); raises ``PictureError`` where the check would."""
+    return _check_drawn(_parse_svg(data, "svg", PictureError), "svg")
+
+
+def _references(
+    element: ElementTree.Element, by_id: dict[str | None, ElementTree.Element]
+) -> list[ElementTree.Element]:
+    """The elements of the document that ``element`` draws by reference: a
+    '#id' link, or a paint, clip, mask or marker given as url(#id)."""
+    found = []
+    for attribute, value in element.attrib.items():
+        if _local(attribute) == "href":
+            names = [value.strip()[1:]] if value.strip().startswith("#") else []
+        else:
+            names = _INTERNAL_URL.findall(value)
+        found += [by_id[name] for name in names if name in by_id]
+    return found
+
+
+def _too_complex(shown: str, what: str) -> PictureError:
+    return PictureError(
+        f"'image' {shown} {what}, too much to draw without freezing the screen; "
+        "save a PNG of it instead (at most 4096 pixels a side), or a simpler drawing"
+    )
 
 
 def _check_reference(value: str, shown: str, refuse: Callable[[str], PictureError]) -> None:

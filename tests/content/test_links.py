@@ -201,6 +201,44 @@ BROKEN = [
         id="accent-in-path",
     ),
     pytest.param(
+        "https://printer.local/tms",
+        "'link' has the site name 'printer.local', which only a local network knows; a patient's "
+        "phone cannot open it: use the site's public name, such as example.org",
+        id="printer.local",
+    ),
+    pytest.param(
+        "https://kiosk.localhost/tms",
+        "'link' has the site name 'kiosk.localhost', which only a local network knows; a patient's "
+        "phone cannot open it: use the site's public name, such as example.org",
+        id="kiosk.localhost",
+    ),
+    pytest.param(
+        "https://wiki.clinic.internal/tms",
+        "'link' has the site name 'wiki.clinic.internal', which only a local network knows; "
+        "a patient's phone cannot open it: use the site's public name, such as example.org",
+        id="wiki.clinic.internal",
+    ),
+    pytest.param(
+        "https://nas.Home.Arpa/tms",
+        "'link' has the site name 'nas.Home.Arpa', which only a local network knows; a patient's "
+        "phone cannot open it: use the site's public name, such as example.org",
+        id="nas.Home.Arpa",
+    ),
+    pytest.param(
+        "https://clinic.example/recuperación?token=s3cr3t",
+        "'link' holds letters outside ASCII or characters an address may not hold; "
+        "write it as https://clinic.example/recuperaci%C3%B3n?... with what follows '?' "
+        "written with %-escapes too, such as %C3%B3 for ó",
+        id="accent-before-a-query",
+    ),
+    pytest.param(
+        "https://clinic.example/a#token=séance",
+        "'link' holds letters outside ASCII or characters an address may not hold; "
+        "write it as https://clinic.example/a#... with what follows '#' "
+        "written with %-escapes too, such as %C3%B3 for ó",
+        id="accent-in-a-fragment",
+    ),
+    pytest.param(
         "https://clinic.example/a<b>",
         "'link' holds letters outside ASCII or characters an address may not hold; "
         "write it as https://clinic.example/a%3Cb%3E",

@@ -8,6 +8,7 @@ import io
 import os
 import struct
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -110,6 +111,15 @@ def test_a_picture_is_read_with_its_bytes_and_format(tmp_path: Path) -> None:
             b'<rect fill="url(#r)" width="1" height="1"/></svg>',
             "svg",
         ),
+        # A plain 'href' to an element of its own, and copies of copies a
+        # few levels deep, as drawing programs write them.
+        (
+            "a.svg",
+            b'<svg xmlns="http://www.w3.org/2000/svg"><defs><g id="a"><rect width="1" '
+            b'height="1"/></g><g id="b"><use href="#a"/><use href="#a" x="2"/></g></defs>'
+            b'<use href="#b"/><use href="#b" y="2"/></svg>',
+            "svg",
+        ),
     ],
 )
 def test_each_format_is_read(tmp_path: Path, name: str, data: bytes, file_format: str) -> None:
@@ -124,6 +134,26 @@ OUTSIDE = (
 REDRAW = "save it again without it (in Inkscape: Save As, Plain SVG)"
 
 # (the 'image' value, the files to make, the message)
+TOO_MUCH = (
+    "too much to draw without freezing the screen; save a PNG of it instead (at most 4096 "
+    "pixels a side), or a simpler drawing"
+)
+
+
+def copies_of_copies(levels: int, copies: int) -> bytes:
+    """An SVG whose each level draws ``copies`` of the level below: ``copies``
+    to the power ``levels`` circles from a few hundred bytes."""
+    parts = [
+        b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        b'viewBox="0 0 100 100"><defs><g id="l0"><circle cx="50" cy="50" r="40"/></g>'
+    ]
+    for level in range(1, levels + 1):
+        use = b'<use xlink:href="#l%d"/>' % (level - 1)
+        parts.append(b'<g id="l%d">' % level + use * copies + b"</g>")
+    parts.append(b'</defs><use xlink:href="#l%d"/></svg>' % levels)
+    return b"".join(parts)
+
+
 REFUSED: list[tuple[str, dict[str, bytes], str]] = [
     (
         "/etc/coil.png",
@@ -271,6 +301,66 @@ REFUSED: list[tuple[str, dict[str, bytes], str]] = [
         "('https://tracker.example/p.png'); a picture must be drawn by the SVG alone: "
         f"{REDRAW}",
     ),
+    # Qt reads 'xlink:href' by its written name, whatever 'xlink' is bound to.
+    (
+        "pictures/coil.svg",
+        {
+            "pictures/coil.svg": b'<svg xmlns="http://www.w3.org/2000/svg" '
+            b'xmlns:xlink="urn:not-xlink"><image xlink:href="/etc/coil.png"/></svg>'
+        },
+        "'image' pictures/coil.svg binds the prefix 'xlink' to 'urn:not-xlink' instead of "
+        "http://www.w3.org/1999/xlink, which hides its links from the check; a picture must "
+        f"be drawn by the SVG alone: {REDRAW}",
+    ),
+    (
+        "pictures/coil.svg",
+        {
+            "pictures/coil.svg": b'<svg xmlns="http://www.w3.org/2000/svg" '
+            b'xmlns:other="urn:other"><image other:href="//server/share/p.png"/></svg>'
+        },
+        "'image' pictures/coil.svg refers to another file or address ('//server/share/p.png'); "
+        f"a picture must be drawn by the SVG alone: {REDRAW}",
+    ),
+    (
+        "pictures/coil.svg",
+        {"pictures/coil.svg": copies_of_copies(7, 10)},
+        "'image' pictures/coil.svg draws more than 20,000 shapes once its '<use>' copies are "
+        f"counted, {TOO_MUCH}",
+    ),
+    (
+        "pictures/coil.svg",
+        {"pictures/coil.svg": copies_of_copies(9, 1)},
+        "'image' pictures/coil.svg nests references ('<use>' of '<use>' ...) more than 8 deep, "
+        f"{TOO_MUCH}",
+    ),
+    (
+        "pictures/coil.svg",
+        {
+            "pictures/coil.svg": b'<svg xmlns="http://www.w3.org/2000/svg"><g id="a">'
+            b'<rect fill="url(#b)"/></g><pattern id="b"><use href="#a"/></pattern></svg>'
+        },
+        "'image' pictures/coil.svg has a '<use>' or url(#...) that leads back to itself (at id "
+        "'a'), which would draw for ever; save the picture again without that loop",
+    ),
+    (
+        "pictures/coil.svg",
+        {
+            "pictures/coil.svg": b'<svg xmlns="http://www.w3.org/2000/svg">'
+            + b"<rect/>" * 20_000
+            + b"</svg>"
+        },
+        f"'image' pictures/coil.svg has more than 20,000 elements, {TOO_MUCH}",
+    ),
+    (
+        "pictures/coil.svg",
+        {
+            "pictures/coil.svg": b'<svg xmlns="http://www.w3.org/2000/svg">'
+            + b"<g>" * 64
+            + b"</g>" * 64
+            + b"</svg>"
+        },
+        f"'image' pictures/coil.svg nests its elements more than 64 deep, {TOO_MUCH}",
+    ),
     (
         "pictures/coil.svg",
         {
@@ -349,6 +439,97 @@ def test_a_link_leading_outside_the_pack_is_refused(tmp_path: Path) -> None:
         f"'image' pictures/coil.png is a link that leads outside the pack's folder (to "
         f"{secret}); copy the picture itself into the pack"
     )
+
+
+def test_a_path_on_another_drive_leads_outside() -> None:
+    """commonpath raises for paths it cannot compare (another drive on
+    Windows; here an absolute and a relative path): outside, not a crash."""
+    assert pictures_module.leads_outside("/srv/pack", "pictures/coil.png")
+    assert pictures_module.leads_outside("/srv/pack", "/srv/other/coil.png")
+    assert not pictures_module.leads_outside("/srv/pack", "/srv/pack/pictures/coil.png")
+
+
+def test_a_link_to_another_drive_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = pack(tmp_path / "pack", "pictures/coil.png", {"pictures/coil.png": png()})
+
+    def other_drive(paths: list[str]) -> str:
+        raise ValueError("Paths don't have the same drive")
+
+    monkeypatch.setattr(pictures_module.os.path, "commonpath", other_drive)
+    assert problems_of(folder) == at(
+        "'image' pictures/coil.png is a link that leads outside the pack's folder (to "
+        "{pack}/pictures/coil.png); copy the picture itself into the pack"
+    )
+
+
+def _swap_before_open(monkeypatch: pytest.MonkeyPatch, swap: Callable[[str], None]) -> None:
+    """Calls ``swap`` with the path about to be opened, just before it is."""
+    real_open = os.open
+
+    def swapping_open(path: str, *args: int) -> int:
+        swap(path)
+        return real_open(path, *args)
+
+    monkeypatch.setattr(pictures_module.os, "open", swapping_open)
+
+
+REPLACED = (
+    "'image' pictures/coil.png was replaced while it was being read (by another file or a "
+    "link); check the pack again once copying into it has finished"
+)
+
+
+def test_a_link_put_in_place_after_the_check_is_not_followed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(png(9, 9))
+    folder = pack(tmp_path / "pack", "pictures/coil.png", {"pictures/coil.png": png()})
+
+    def to_link(path: str) -> None:
+        Path(path).unlink()
+        Path(path).symlink_to(secret)
+
+    _swap_before_open(monkeypatch, to_link)
+    assert problems_of(folder) == at(REPLACED)
+
+
+def test_a_file_put_in_place_after_the_check_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = pack(tmp_path / "pack", "pictures/coil.png", {"pictures/coil.png": png()})
+
+    def to_other_file(path: str) -> None:
+        Path(path + ".new").write_bytes(png(9, 9))
+        Path(path + ".new").replace(path)
+
+    _swap_before_open(monkeypatch, to_other_file)
+    assert problems_of(folder) == at(REPLACED)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_a_pipe_put_in_place_after_the_check_is_not_waited_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = pack(tmp_path / "pack", "pictures/coil.png", {"pictures/coil.png": png()})
+
+    def to_pipe(path: str) -> None:
+        Path(path).unlink()
+        os.mkfifo(path)
+
+    _swap_before_open(monkeypatch, to_pipe)
+    assert problems_of(folder) == at(
+        "'image' pictures/coil.png is not a regular file (a pipe or a device); put a "
+        "picture file there"
+    )
+
+
+def test_the_bundled_pictograms_draw_far_less_than_the_limit() -> None:
+    for file in sorted((Path(__file__).parents[2] / "content" / "pictures").glob("*.svg")):
+        drawn = pictures_module.svg_drawn(file.read_bytes())
+        assert drawn <= pictures_module.MAX_SVG_DRAWN // 100, (file.name, drawn)
 
 
 def test_a_link_inside_the_pack_is_followed(tmp_path: Path) -> None:

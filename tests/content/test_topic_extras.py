@@ -91,12 +91,15 @@ def test_a_translation_keeps_the_main_picture_section_and_date(tmp_path: Path) -
 def test_a_translation_may_not_give_what_the_main_file_decides(
     tmp_path: Path, key: str, reason: str
 ) -> None:
-    files = {**PACK, "topics/a.es.yaml": f"question: ¿A?\nanswer: A.\n{key}\n"}
+    files = {
+        **PACK,
+        "topics/a.es.yaml": f"question: ¿A?\nanswer: A.\nimage_alt: Una bobina\n{key}\n",
+    }
     folder = write(tmp_path / "pack", files)
     with pytest.raises(ContentError) as info:
         load_pack(folder)
     assert [str(p).replace(str(folder), "{pack}") for p in info.value.problems] == [
-        f"{{pack}}/topics/a.es.yaml:3:1: error: '{key.partition(':')[0]}' is not allowed in a "
+        f"{{pack}}/topics/a.es.yaml:4:1: error: '{key.partition(':')[0]}' is not allowed in a "
         f"translation: {reason}; remove this line"
     ]
 
@@ -115,3 +118,44 @@ def test_tile_order_goes_section_by_section(tmp_path: Path) -> None:
     assert [t.id for t in pack.topics] == ["b", "a", "c"]
     assert [t.id for t in pack.tile_order] == ["a", "c", "b"]
     assert [t.id for t in pack.in_language("es").tile_order] == ["a", "c", "b"]
+
+
+def _warnings(folder: Path) -> list[str]:
+    """The warnings at the translations of topics."""
+    found = [str(w).replace(str(folder), "{pack}") for w in load_pack(folder).warnings]
+    return [w for w in found if w.startswith("{pack}/topics/") and ".es.yaml:" in w]
+
+
+def test_a_translation_of_a_pictured_topic_without_a_description_is_warned(
+    tmp_path: Path,
+) -> None:
+    """A screen reader would say the English description to a Spanish reader."""
+    folder = write(tmp_path / "pack", {**PACK, "topics/a.es.yaml": "question: ¿A?\nanswer: A.\n"})
+    assert _warnings(folder) == [
+        "{pack}/topics/a.es.yaml:1:11: warning: no 'image_alt' in es: screen readers "
+        "describe the picture in en; add 'image_alt: ...' saying in es what it shows"
+    ]
+
+
+def test_a_description_in_a_translation_of_a_topic_without_a_picture_is_warned(
+    tmp_path: Path,
+) -> None:
+    files = {**PACK, "topics/b.es.yaml": "question: ¿B?\nanswer: B.\nimage_alt: Una bobina\n"}
+    assert _warnings(write(tmp_path / "pack", files)) == [
+        "{pack}/topics/b.es.yaml:3:12: warning: 'image_alt' without a picture: "
+        "{pack}/topics/b.yaml has no 'image'; add the picture there as 'image: ...' or "
+        "remove this line"
+    ]
+
+
+def test_a_refused_image_value_is_not_also_said_to_be_missing(tmp_path: Path) -> None:
+    files = {
+        **PACK,
+        "topics/b.yaml": "question: B?\nanswer: B.\nimage: [a.svg]\nimage_alt: B\nsection: tms\n",
+    }
+    folder = write(tmp_path / "pack", files)
+    with pytest.raises(ContentError) as info:
+        load_pack(folder)
+    assert [p.message for p in info.value.problems if p.path.endswith("b.yaml")] == [
+        "'image' must be a file path, not a list"
+    ]

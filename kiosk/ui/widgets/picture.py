@@ -2,7 +2,8 @@
 from the pack's folder, and drawn on a light plate of its own.
 
 Decoding happens on the GUI thread, so it is kept quick and bounded: a
-raster goes through ``QImageReader`` with Qt's allocation limit and a size
+raster goes through ``QImageReader`` with Qt's allocation limit (set once at
+start, :func:`set_decoding_limits`) and a size
 check before any pixel is read, and is decoded straight at the size it is
 shown (a JPEG then decodes at a fraction of its size); an SVG is rendered by
 ``QSvgRenderer`` from the bytes. Each rendering is cached by picture, size
@@ -20,7 +21,15 @@ import logging
 from collections import OrderedDict
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QAccessible, QColor, QImage, QImageReader, QPainter, QPaintEvent
+from PySide6.QtGui import (
+    QAccessible,
+    QColor,
+    QImage,
+    QImageIOHandler,
+    QImageReader,
+    QPainter,
+    QPaintEvent,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -38,18 +47,27 @@ ALLOCATION_LIMIT_MB = 128
 PLATE_COLOUR = QColor("#ffffff")
 # Renderings kept: a pack's pictures at the sizes of one screen, twice over.
 _CACHE_SIZE = 96
+_FAILURES_KEPT = 64
 
 
 class _Renderings:
     """Rendered pictures by (picture bytes, size, device pixel ratio), the
     least recently used dropped first. Kept as QImage, which outlives the
-    application safely (a module-level QPixmap may not), and drawn as is."""
+    application safely (a module-level QPixmap may not), and drawn as is.
+
+    One cache for the process, not one per window: a rendering depends only
+    on its key (the same bytes look the same in every window, and a reload
+    with a changed picture has new bytes, so a new key), it only saves time,
+    and both it and the set of failures logged are bounded.
+    """
 
     def __init__(self) -> None:
         self._images: OrderedDict[tuple[int, int, str, int, int, float], QImage | None] = (
             OrderedDict()
         )
-        self._failed: set[tuple[int, int, str]] = set()  # logged already
+        # Failures logged already (once each), the oldest forgotten first: a
+        # kiosk reloading a changed broken picture for months keeps a few.
+        self._failed: OrderedDict[tuple[int, int, str], None] = OrderedDict()
 
     def get(self, picture: Picture, size: QSize, ratio: float) -> QImage | None:
         # A bytes object keeps its hash once computed: a cheap key after the first.
@@ -77,16 +95,30 @@ class _Renderings:
         if image is None or image.isNull():
             failure = (hash(picture.data), len(picture.data), picture.file)
             if failure not in self._failed:
-                self._failed.add(failure)
                 log.warning("the picture %s cannot be drawn; shown without it", picture.file)
+            self._failed[failure] = None
+            self._failed.move_to_end(failure)
+            while len(self._failed) > _FAILURES_KEPT:
+                self._failed.popitem(last=False)
             return None
         return image
 
+    def failures_kept(self) -> int:
+        return len(self._failed)
+
     def clear(self) -> None:
         self._images.clear()
+        self._failed.clear()
 
 
 renderings = _Renderings()
+
+
+def set_decoding_limits() -> None:
+    """Qt's limit on one decoded picture, for the whole process: set where the
+    application starts, before anything is drawn (a PNG or JPEG embedded in
+    an SVG is decoded by Qt's SVG module, under the same limit)."""
+    QImageReader.setAllocationLimit(ALLOCATION_LIMIT_MB)
 
 
 def render(picture: Picture, box: QSize) -> QImage | None:
@@ -100,18 +132,21 @@ def render(picture: Picture, box: QSize) -> QImage | None:
 
 
 def _render_raster(data: bytes, box: QSize) -> QImage | None:
-    QImageReader.setAllocationLimit(ALLOCATION_LIMIT_MB)
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     reader = QImageReader(buffer)
     reader.setAutoTransform(True)  # a photo's orientation tag, as it was taken
-    size = reader.size()  # from the header
-    if not size.isValid() or size.width() > MAX_SIDE or size.height() > MAX_SIDE:
+    stored = reader.size()  # from the header, as stored: before any turn
+    if not stored.isValid() or stored.width() > MAX_SIDE or stored.height() > MAX_SIDE:
         return None
-    fitted = size.scaled(box, Qt.AspectRatioMode.KeepAspectRatio)
-    if fitted.width() < size.width():
-        reader.setScaledSize(fitted)  # decoded at the size shown
+    # A photo taken upright with the camera turned is stored on its side and
+    # shown turned a quarter: it is fitted to the box as shown, decoded as stored.
+    turned = bool(reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90)
+    shown = stored.transposed() if turned else stored
+    fitted = shown.scaled(box, Qt.AspectRatioMode.KeepAspectRatio)
+    if fitted.width() < shown.width():
+        reader.setScaledSize(fitted.transposed() if turned else fitted)  # decoded at the size shown
     image = reader.read()
     if image.isNull():
         return None

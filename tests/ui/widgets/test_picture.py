@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from PySide6.QtCore import QPoint, QSize, Qt
-from PySide6.QtGui import QAccessible, QColor, QFontMetricsF, QImage
+from PySide6.QtGui import QAccessible, QColor, QFontMetricsF, QImage, QImageReader
 from pytestqt.qtbot import QtBot
 
+from kiosk.app import application
 from kiosk.content import Pack, load_pack
 from kiosk.content.model import Picture
 from kiosk.ui.screens.answer_picture import MIN_PICTURE_MM, PICTURE_MM
@@ -102,6 +103,58 @@ def test_a_picture_that_does_not_decode_is_left_out_and_logged_once(
     assert [r.getMessage() for r in caplog.records] == [
         f"the picture {picture.file} cannot be drawn; shown without it"
     ]
+
+
+def jpeg_turned(orientation: int) -> bytes:
+    """A JPEG stored 400x200, red left and blue right, with an EXIF orientation tag."""
+    image = Image.new("RGB", (400, 200), "#0000ff")
+    image.paste("#ff0000", (0, 0, 200, 200))
+    tags = Image.Exif()
+    tags[0x0112] = orientation  # Orientation
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=tags.tobytes(), quality=95)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("box", [QSize(100, 100), QSize(300, 300), QSize(1000, 1000)])
+def test_a_photo_taken_turned_is_shown_upright_as_large_as_fits(qapp: object, box: QSize) -> None:
+    """Orientation 6: the camera was turned a quarter clockwise; shown, the
+    photo stands 1:2, its stored left half (red) at the top."""
+    image = render(Picture("a.jpg", "jpeg", jpeg_turned(6), "x"), box)
+    assert image is not None
+    assert image.size() == QSize(box.width() // 2, box.height())
+    middle = image.width() // 2
+    assert colour_at(image, middle, image.height() // 5) in ("#ff0000", "#fe0000")
+    assert colour_at(image, middle, image.height() * 4 // 5) in ("#0000ff", "#0000fe")
+
+
+def test_a_photo_stored_upright_keeps_its_shape(qapp: object) -> None:
+    image = render(Picture("a.jpg", "jpeg", jpeg_turned(1), "x"), QSize(100, 100))
+    assert image is not None and image.size() == QSize(100, 50)
+
+
+def test_the_application_limits_decoding_before_any_picture_is_drawn(qapp: object) -> None:
+    """The limit holds for a PNG inside an SVG too, which Qt decodes itself:
+    so it is set where the application starts, not at the first raster."""
+    QImageReader.setAllocationLimit(256)  # Qt's own default
+    try:
+        application()
+        assert QImageReader.allocationLimit() == picture_module.ALLOCATION_LIMIT_MB
+    finally:
+        picture_module.set_decoding_limits()
+
+
+def test_pictures_that_fail_are_remembered_a_bounded_number(
+    qapp: object, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A kiosk reloading a changed broken picture for months: the failures
+    logged are a bounded set, and each new one is logged."""
+    with caplog.at_level(logging.WARNING, logger=picture_module.__name__):
+        for version in range(300):
+            broken = Picture("a.svg", "svg", b"<svg %d" % version, "x")
+            assert renderings.get(broken, QSize(50, 50), 1.0) is None
+    assert renderings.failures_kept() <= 64
+    assert len(caplog.records) == 300
 
 
 def test_each_rendering_is_made_once_per_size_and_pixel_ratio(qapp: object) -> None:
