@@ -325,6 +325,9 @@ def _not_what_it_says(shown: str, named: str, really: str | None) -> str:
             f"{better} and write that name here"
         )
     what = really or "something that is not a picture"
+    if named == "svg" and really == "text":
+        # An SVG file is text too: say what is missing from it.
+        what = "text with no SVG drawing in it (no <svg> element)"
     return f"{start} holds {what}; save the picture again as {name} file"
 
 

@@ -220,6 +220,12 @@ REFUSED: list[tuple[str, dict[str, bytes], str]] = [
     ),
     (
         "pictures/coil.svg",
+        {"pictures/coil.svg": b"A picture of the coil goes here.\n"},
+        "'image' pictures/coil.svg is named as an SVG picture but holds text with no SVG "
+        "drawing in it (no <svg> element); save the picture again as an SVG file",
+    ),
+    (
+        "pictures/coil.svg",
         {"pictures/coil.svg": b"GIF89a\x01\x00\x01\x00"},
         "'image' pictures/coil.svg is named as an SVG picture but holds a GIF picture; "
         "save the picture again as an SVG file",
