@@ -54,9 +54,12 @@ def _parts_problem(text: str) -> str | None:
     if not separator or not re.fullmatch(r"[a-z][a-z0-9+.-]*", scheme):
         return f"is not a web address; write one starting with https://, such as {EXAMPLE}"
     if scheme == "http":
+        # Both at once where both are wrong: one run of `kiosk check`, one fix.
+        secret = "@" in text[len("http://") :].partition("/")[0]
         return (
             "must start with https://, not http://: a phone is told to trust only secure "
             "pages; write the same address with https:// if the site has one"
+            + (", and remove the user name or password (the part before '@')" if secret else "")
         )
     if scheme in _LOCAL_SCHEMES:
         return (

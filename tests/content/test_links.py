@@ -70,6 +70,13 @@ BROKEN = [
         id="http",
     ),
     pytest.param(
+        "http://user:s3cret@clinic.example/tms",
+        "'link' must start with https://, not http://: a phone is told to trust only secure "
+        "pages; write the same address with https:// if the site has one, and remove the "
+        "user name or password (the part before '@')",
+        id="http-with-password",
+    ),
+    pytest.param(
         "ftp://clinic.example/tms",
         f"'link' must start with https://, {EXAMPLE}",
         id="ftp",
