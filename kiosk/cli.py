@@ -24,7 +24,7 @@ from kiosk.config import (
     resolve_settings,
     save_pin_hash,
 )
-from kiosk.content import ContentError, Pack, Problem, load_pack, yamlparsers
+from kiosk.content import ContentError, Pack, Problem, Severity, load_pack, yamlparsers
 from kiosk.content.check_report import coverage_lines, readability_lines, review_lines
 from kiosk.content.readability import (
     PackReadability,
@@ -374,7 +374,12 @@ def _run_overrides(args: argparse.Namespace) -> dict[str, object]:
 def _load(folder: Path | None, out: TextIO, today: dt.date) -> Pack | None:
     """The pack, or ``None`` after printing every problem to ``out``."""
     try:
-        pack = load_pack(folder or bundled_content(), known_words=patient_words(), today=today)
+        pack = load_pack(
+            folder or bundled_content(),
+            known_words=patient_words(),
+            today=today,
+            future_reviews=Severity.ERROR,  # the admin fixes it before it reaches a kiosk
+        )
     except ContentError as exc:
         print(exc.render(), file=out)
         print(
