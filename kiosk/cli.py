@@ -518,7 +518,7 @@ def _proof(args: argparse.Namespace) -> int:
     warnings = [*pack.warnings, *_check_warnings(pack, languages_readability(pack), today)]
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # drawn without a screen, as snapshots are
     from kiosk.app import application  # noqa: PLC0415 - Qt loads only when needed
-    from kiosk.proof.pdf import write_proof  # noqa: PLC0415
+    from kiosk.proof.pdf import ProofError, write_proof  # noqa: PLC0415
 
     try:
         pages = write_proof(
@@ -530,9 +530,13 @@ def _proof(args: argparse.Namespace) -> int:
             warnings=warnings,
             version=__version__,
             size=args.size,
+            progress=lambda line: print(f"proof: {line}", file=sys.stderr, flush=True),
         )
     except OSError as exc:
         print(f"kiosk proof: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except ProofError as exc:
+        print(f"kiosk proof: {exc}; no proof was written", file=sys.stderr)
         return 1
     print(f"wrote the proof ({plural(pages, 'page')}) to {args.out}")
     return 0
