@@ -281,6 +281,8 @@ class Kiosk:
             "" if len(pack.topics) == 1 else "s",
             folder,
         )
+        for warning in pack.warnings:  # a review date after this kiosk's clock, say
+            log.warning("the kept copy: %s", warning)
         self.status.copy_shown(pack, info.saved_at, self._now())
         self.window.set_pack(pack)
         self.window.refresh_status()

@@ -24,7 +24,7 @@ from kiosk.config import (
     resolve_settings,
     save_pin_hash,
 )
-from kiosk.content import ContentError, Pack, Problem, load_pack, yamlparsers
+from kiosk.content import ContentError, Pack, Problem, Severity, load_pack, yamlparsers
 from kiosk.content.check_report import coverage_lines, readability_lines, review_lines
 from kiosk.content.readability import (
     PackReadability,
@@ -374,7 +374,12 @@ def _run_overrides(args: argparse.Namespace) -> dict[str, object]:
 def _load(folder: Path | None, out: TextIO, today: dt.date) -> Pack | None:
     """The pack, or ``None`` after printing every problem to ``out``."""
     try:
-        pack = load_pack(folder or bundled_content(), known_words=patient_words(), today=today)
+        pack = load_pack(
+            folder or bundled_content(),
+            known_words=patient_words(),
+            today=today,
+            future_reviews=Severity.ERROR,  # the admin fixes it before it reaches a kiosk
+        )
     except ContentError as exc:
         print(exc.render(), file=out)
         print(
@@ -513,7 +518,7 @@ def _proof(args: argparse.Namespace) -> int:
     warnings = [*pack.warnings, *_check_warnings(pack, languages_readability(pack), today)]
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # drawn without a screen, as snapshots are
     from kiosk.app import application  # noqa: PLC0415 - Qt loads only when needed
-    from kiosk.proof.pdf import write_proof  # noqa: PLC0415
+    from kiosk.proof.pdf import ProofError, write_proof  # noqa: PLC0415
 
     try:
         pages = write_proof(
@@ -525,9 +530,13 @@ def _proof(args: argparse.Namespace) -> int:
             warnings=warnings,
             version=__version__,
             size=args.size,
+            progress=lambda line: print(f"proof: {line}", file=sys.stderr, flush=True),
         )
     except OSError as exc:
         print(f"kiosk proof: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except ProofError as exc:
+        print(f"kiosk proof: {exc}; no proof was written", file=sys.stderr)
         return 1
     print(f"wrote the proof ({plural(pages, 'page')}) to {args.out}")
     return 0

@@ -63,14 +63,15 @@ def test_check_review_prints_the_table_and_warns_but_passes(capsys, write_pack):
     assert capsys.readouterr() == ("OK: 3 topics\n", err)
 
 
-def test_check_refuses_a_review_date_to_come(capsys, write_pack):
+@pytest.mark.parametrize("written", ["2099-01-01", "2026-12-04"])  # tomorrow too
+def test_check_refuses_a_review_date_to_come(capsys, write_pack, written):
     pack = dated(
         write_pack({"bring": ("What should I bring?", "Bring a list of your questions.")}), {}
     )
-    dated(pack, {"bring": "2099-01-01"})
+    dated(pack, {"bring": written})
     assert main(["check", "--review", str(pack)]) == 1
     assert capsys.readouterr() == (
-        f"{pack}/topics/bring.yaml:5:11: error: 'reviewed' is 2099-01-01, after today "
+        f"{pack}/topics/bring.yaml:5:11: error: 'reviewed' is {written}, after today "
         "(2026-12-03); write the day a clinician last checked this topic, today or earlier\n"
         "1 error; the pack cannot be shown until they are fixed.\n",
         "",

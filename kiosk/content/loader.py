@@ -158,8 +158,9 @@ class _PackReader:
     files: dict[str, bytes] | None = None
     # The kiosk's own words a kiosk.<lang>.yaml may translate; None: any.
     known_words: Collection[str] | None = None
-    # A 'reviewed' date after this day is an error.
+    # A 'reviewed' date after this day is a problem of this severity.
     today: date | None = None
+    future_reviews: Severity = Severity.ERROR
     # Where each value of kiosk.yaml is written.
     pack_nodes: dict[str, Node] = field(default_factory=dict)
     # kiosk.yaml's 'languages', when given and valid.
@@ -377,7 +378,9 @@ class _PackReader:
         if translation:
             keys = TRANSLATION_KEYS
             root = self._without_main_only_keys(root, shown)
-        checker = MappingChecker(shown, keys, self.problems, today=self.today)
+        checker = MappingChecker(
+            shown, keys, self.problems, today=self.today, future_dates=self.future_reviews
+        )
         values = checker.check(root)
         if "question" not in values or "answer" not in values:
             return None
@@ -775,6 +778,7 @@ def load_pack(
     files: dict[str, bytes] | None = None,
     known_words: Collection[str] | None = None,
     today: date | None = None,
+    future_reviews: Severity = Severity.ERROR,
 ) -> Pack:
     """Load and validate the pack in ``folder``.
 
@@ -785,9 +789,11 @@ def load_pack(
     was checked, for a copy that must hold nothing else. With
     ``known_words``, the kiosk's own English wording, a ``words`` entry of a
     ``kiosk.<lang>.yaml`` that is none of them is an error. A topic's
-    ``reviewed`` date after ``today`` is an error; the kiosk and its commands
-    pass their own clock's date, and only a caller that gives none (a test,
-    a benchmark) gets the computer's date now.
+    ``reviewed`` date after ``today`` is a problem of ``future_reviews``'
+    severity: an error for `kiosk check` and `kiosk proof`, a warning for the
+    running kiosk, which shows the pack all the same (its clock may be
+    wrong; the dates are for admins). With ``today`` None, no date is
+    compared with any day.
     """
     shown = os.fspath(folder)
     reader = _PackReader(
@@ -795,7 +801,8 @@ def load_pack(
         shown,
         files=files,
         known_words=known_words,
-        today=today if today is not None else date.today(),
+        today=today,
+        future_reviews=future_reviews,
     )
     if not reader.folder.is_dir():
         what = "not a folder" if reader.folder.exists() else "folder not found"

@@ -190,9 +190,12 @@ class MappingChecker:
     nodes: dict[str, Node] = field(default_factory=dict)
     # The valid lists of language tags (Kind.LANGUAGES), by key name.
     tag_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # Dates (Kind.DATE) after this day are refused: a review cannot have
-    # happened yet. ``None``: any real date is accepted.
+    # Dates (Kind.DATE) after this day are reported with ``future_dates``'
+    # severity: a review cannot have happened yet. ``None``: no such check.
     today: date | None = None
+    # An error where the admin checks a pack; a warning on the running kiosk,
+    # whose clock may be wrong and whose patients the date does not concern.
+    future_dates: Severity = Severity.ERROR
 
     def add(self, node: Node, message: str, severity: Severity = Severity.ERROR) -> None:
         self.problems.append(Problem(self.path, message, node.line, node.column, severity))
@@ -419,7 +422,7 @@ class MappingChecker:
         return tuple(tags) if valid else None
 
     def _date(self, key: Key, node: Scalar) -> str | None:
-        """The date as written (year-month-day), if it is a real one, and not after ``today``."""
+        """The date as written (year-month-day), if real and not refused as after ``today``."""
         text = node.text.strip()
         with_time = _DATE_AND_TIME.fullmatch(text)
         if with_time is not None:
@@ -455,8 +458,10 @@ class MappingChecker:
                 node,
                 f"'{key.name}' is {text}, after today ({self.today.isoformat()}); write "
                 "the day a clinician last checked this topic, today or earlier",
+                self.future_dates,
             )
-            return None
+            if self.future_dates is Severity.ERROR:
+                return None
         return text
 
     def _link(self, key: Key, node: Scalar) -> str | None:

@@ -78,12 +78,12 @@ def from_status(
     memory_bytes: int | None = None,
     writes_skipped: int = 0,
     write_failures: int = 0,
-    today: dt.date | None = None,
+    today: dt.date,
 ) -> KioskMetrics:
     """The snapshot of ``status`` (read on the thread that updates it); the
-    reviews are counted on ``today`` (default: the computer's date now)."""
+    reviews are counted on ``today``, the kiosk's own clock's date."""
     tried = status.last_attempt_at is not None
-    reviews = status.reviews(today or dt.date.today()) if status.pack is not None else None
+    reviews = status.reviews(today) if status.pack is not None else None
     errors = sum(1 for problem in status.last_problems if problem.is_error)
     success = tried and status.unavailable_reason is None and errors == 0
     return KioskMetrics(

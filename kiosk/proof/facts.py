@@ -35,6 +35,9 @@ class TopicPage:
     language_name: str  # as the page names it: "Español (es)"
     question: str
     facts: Facts
+    # The section whose screen the topic is opened from (its answer then has
+    # Back, as patients see it); None in a pack without sections.
+    section: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +56,13 @@ def topic_pages(pack: Pack, today: date, names: Mapping[str, str]) -> list[Topic
     """
     main = pack.main_pack or pack
     reviews = {review.topic_id: review for review in pack_review(main, today)}
+    # Each language's view made once, its topics by id: a pack may have 500.
+    views = {language: main.in_language(language) for language in main.all_languages}
+    by_id = {language: {t.id: t for t in view.topics} for language, view in views.items()}
     pages = []
     for topic in main.tile_order:
-        for language in main.all_languages:
-            written = main.in_language(language).topic(topic.id)
+        for language, view in views.items():
+            written = by_id[language][topic.id]
             if written.language != language:
                 continue  # not translated: patients read the main language's page
             name = f"{names.get(language, language)} ({language})"
@@ -66,7 +72,8 @@ def topic_pages(pack: Pack, today: date, names: Mapping[str, str]) -> list[Topic
                     language,
                     name,
                     written.question,
-                    _topic_facts(written, name, reviews[topic.id], main.in_language(language)),
+                    _topic_facts(written, name, reviews[topic.id], view),
+                    section=topic.section,
                 )
             )
     return pages

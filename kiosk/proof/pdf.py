@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import math
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -54,6 +54,17 @@ TEXT_PT = 10
 FACTS_PT = 8.5
 FOOTER_PT = 7.5
 GREY = QColor("#555555")
+# Progress is told after this many screens measured, then pages drawn: a
+# small pack's proof says nothing until it is written.
+PROGRESS_EVERY = 25
+
+
+class ProofError(Exception):
+    """The proof could not be made as it must be; nothing was written."""
+
+
+def _no_progress(line: str) -> None:
+    pass
 
 
 def write_proof(
@@ -66,13 +77,17 @@ def write_proof(
     warnings: Sequence[Problem],
     version: str,
     size: tuple[int, int] = DEFAULT_SIZE,
+    progress: Callable[[str], None] = _no_progress,
 ) -> int:
     """Write the proof of ``pack`` to ``out`` in one step; return its number of pages.
 
     ``warnings`` are `kiosk check`'s, listed on the cover. The file is made
     in memory and then replaces ``out`` at once: a failed or interrupted
     run never leaves half a PDF in its place. Raises ``OSError`` when it
-    cannot be written.
+    cannot be written, :class:`ProofError` when a screen cannot be drawn
+    as it was measured. ``progress`` is told every ``PROGRESS_EVERY``
+    screens measured and pages drawn ("100 of 1251 pages"): a pack of 500
+    topics takes minutes.
     """
     main = pack.main_pack or pack
     names = native_names(main.all_languages)
@@ -97,7 +112,11 @@ def write_proof(
         # First every screen's parts, for the page count the cover and the
         # footers give; then the same screens again, made the same way (a
         # screen's layout depends on the sizes it went through), drawn.
-        parts = [sheet.parts(page, _fitted_screen(app, window, page, size)) for page in pages]
+        parts = []
+        for count, page in enumerate(pages, start=1):
+            parts.append(sheet.parts(page, _fitted_screen(app, window, page, size)))
+            if count % PROGRESS_EVERY == 0:
+                progress(f"{count} of {len(pages)} screens measured")
         sheet.total = 1 + sum(map(len, parts))
         sheet.draw_cover(
             cover(main, today, warnings, names, pages=len(pages), version=version), sheet.total
@@ -106,7 +125,12 @@ def write_proof(
         for page, cuts in zip(pages, parts, strict=True):
             screen = _fitted_screen(app, window, page, size)
             if screen.height() != cuts[-1][1]:
-                raise RuntimeError(f"the screen of {page.topic_id} came out two sizes")
+                raise ProofError(
+                    f"the answer screen of {page.topic_id} in {page.language_name} came out "
+                    f"{cuts[-1][1]} pixels tall when measured and {screen.height()} when "
+                    "drawn, so its pages cannot be cut; try another --size, and report "
+                    "this with the pack"
+                )
             cut_short = screen.answer.view.verticalScrollBar().maximum() > 0
             for part, rows in enumerate(cuts):
                 writer.newPage()
@@ -121,6 +145,8 @@ def write_proof(
                     parts=len(cuts),
                     cut_short=cut_short and last,
                 )
+                if number % PROGRESS_EVERY == 0:
+                    progress(f"{number} of {sheet.total} pages")
     finally:
         painter.end()
         words.uninstall()
@@ -139,6 +165,11 @@ def _show(
     """The window at ``size``, showing ``page``'s answer from its top."""
     window.resize(*size)
     window.set_language(page.language)
+    # As a patient opens it (and as `kiosk snapshot` draws it): from its
+    # section's screen in a pack with sections, so the answer has Back.
+    window.show_home()
+    if page.section is not None:
+        window.show_section(page.section)
     window.show_topic(page.topic_id)
     settle(app)
     return window

@@ -26,7 +26,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from kiosk.content import ContentError, Pack, load_pack
+from kiosk.content import ContentError, Pack, Severity, load_pack
 from kiosk.content.languages import is_pack_text_file
 from kiosk.content.loader import PACK_FILE, TOPICS_DIR
 from kiosk.content.pictures import PICTURE_SUFFIXES
@@ -170,7 +170,12 @@ class LastGoodCopy:
             )
             return None
         try:
-            pack = load_pack(self.folder, known_words=patient_words(), today=self._now().date())
+            pack = load_pack(
+                self.folder,
+                known_words=patient_words(),
+                today=self._now().date(),
+                future_reviews=Severity.WARNING,  # as the watcher: a clock reset keeps it
+            )
         except ContentError as error:
             log.warning(
                 "the kept copy of the last good content in %s does not load (%s); not using it",

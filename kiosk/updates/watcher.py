@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
-from kiosk.content import ContentError, Pack, Problem, load_pack
+from kiosk.content import ContentError, Pack, Problem, Severity, load_pack
 from kiosk.content.listing import Listing, take_listing_or_reason
 from kiosk.content.loader import TOPICS_DIR
 from kiosk.content.pictures import picture_files
@@ -327,7 +327,11 @@ class ContentWatcher(QObject):
         files: dict[str, bytes] = {}
         try:
             pack = load_pack(
-                self._folder, files=files, known_words=patient_words(), today=self._today()
+                self._folder,
+                files=files,
+                known_words=patient_words(),
+                today=self._today(),
+                future_reviews=Severity.WARNING,  # a wrong clock must not hide the content
             )
             return pack, files
         except ContentError as error:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content import ContentError, load_pack
+from kiosk.content import ContentError, Severity, load_pack
 from kiosk.content.check_report import review_lines
 from kiosk.content.review import (
     ReviewState,
@@ -153,6 +153,26 @@ def test_today_s_date_is_accepted(tmp_path: Path) -> None:
     assert load_pack(folder, today=TODAY).topics[0].reviewed == TODAY
     with pytest.raises(ContentError):  # the day before, the same file is refused
         load_pack(folder, today=date(2026, 12, 2))
+
+
+def test_a_date_to_come_is_a_warning_where_the_kiosk_runs(tmp_path: Path) -> None:
+    # The running kiosk's clock may be behind the admin's (a time zone ahead, a
+    # clock reset by a power cut): the pack still shows, and Status says why.
+    folder = write(tmp_path, {"topics/a.yaml": topic(1, "2026-12-04")})
+    pack = load_pack(folder, today=TODAY, future_reviews=Severity.WARNING)
+    assert pack.topics[0].reviewed == date(2026, 12, 4)
+    assert [str(p) for p in pack.warnings] == [
+        f"{folder}/topics/a.yaml:4:11: warning: 'reviewed' is 2026-12-04, after today "
+        "(2026-12-03); write the day a clinician last checked this topic, today or earlier"
+    ]
+
+
+def test_without_a_day_no_date_is_compared(tmp_path: Path) -> None:
+    # No hidden clock: a caller that gives no day asks for no such check.
+    folder = write(tmp_path, {"topics/a.yaml": topic(1, "2099-01-01")})
+    pack = load_pack(folder)
+    assert pack.topics[0].reviewed == date(2099, 1, 1)
+    assert pack.warnings == ()
 
 
 @pytest.mark.parametrize(

@@ -74,7 +74,9 @@ def test_broken_content_behind_the_kept_copy_with_the_folder_hanging(bundled_pac
     status.failed(ContentError([*problems, warning]), START)
     status.answering(False, START)
     status.read_aloud = "off: fi (no voice for 'fi'); starting: en"
-    found = values(exposition(from_status(status, version="1", writes_skipped=2)))
+    found = values(
+        exposition(from_status(status, version="1", writes_skipped=2, today=START.date()))
+    )
     assert found["kiosk_content_last_reload_success"] == 0
     assert found["kiosk_content_last_reload_errors"] == 2  # warnings are not errors
     assert found["kiosk_content_showing_kept_copy"] == 1
@@ -86,14 +88,14 @@ def test_broken_content_behind_the_kept_copy_with_the_folder_hanging(bundled_pac
 def test_an_unavailable_folder_is_no_success_with_no_errors():
     status = ContentStatus(folder=FOLDER, started_at=START)
     status.unavailable("folder not found", START)
-    found = values(exposition(from_status(status, version="1")))
+    found = values(exposition(from_status(status, version="1", today=START.date())))
     assert found["kiosk_content_last_reload_success"] == 0
     assert found["kiosk_content_last_reload_errors"] == 0
 
 
 def test_what_is_not_known_is_left_out():
     status = ContentStatus(folder=FOLDER, started_at=START)  # the first read has not ended
-    found = values(exposition(from_status(status, version="1")))
+    found = values(exposition(from_status(status, version="1", today=START.date())))
     for absent in (
         "kiosk_content_last_reload_success",
         "kiosk_content_last_reload_errors",
@@ -110,7 +112,11 @@ def test_what_is_not_known_is_left_out():
 def test_names_types_and_help_follow_prometheus_conventions(bundled_pack):
     status = ContentStatus(folder=FOLDER, started_at=START)
     status.loaded(bundled_pack, START)
-    families = parse(exposition(from_status(status, version="1", visits_total=0, memory_bytes=1)))
+    families = parse(
+        exposition(
+            from_status(status, version="1", visits_total=0, memory_bytes=1, today=START.date())
+        )
+    )
     for name, (kind, documentation, samples) in families.items():
         assert re.fullmatch(r"kiosk_[a-z_]+", name), name
         assert documentation.endswith("."), name
@@ -125,7 +131,7 @@ def test_names_types_and_help_follow_prometheus_conventions(bundled_pack):
 
 def test_labels_with_quotes_and_backslashes_are_escaped():
     status = ContentStatus(folder=Path('C:\\Kiosk\\"pack"\nx'), started_at=START)
-    found = values(exposition(from_status(status, version="1")))
+    found = values(exposition(from_status(status, version="1", today=START.date())))
     assert 'kiosk_info{content_folder=C:\\Kiosk\\"pack"\nx,version=1}' in found
 
 

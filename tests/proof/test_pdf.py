@@ -118,6 +118,7 @@ def test_a_cover_then_a_page_per_topic_in_each_language(qapp, tmp_path, capsys):
         "Home",
     ):
         assert expected in english, expected
+    assert "Back" not in english  # no sections: Home alone leads away
     assert "Reading score grade" in english
     spanish = topics[1]
     assert f"File {pack}/topics/parking.es.yaml" in spanish
@@ -210,7 +211,13 @@ def test_the_proof_of_the_bundled_pack(qapp, tmp_path, capsys):
     assert main(["proof", "--out", str(out)]) == 0
     took = time.monotonic() - started
     pages = page_texts(out)
-    assert capsys.readouterr().out == f"wrote the proof ({len(pages)} pages) to {out}\n"
+    # 30 topic texts (10 topics in en, es and ar), most going on over a second
+    # page: the figure the README gives. A change of layout that moves it
+    # must move the README's too.
+    assert len(pages) == 58
+    assert capsys.readouterr().out == f"wrote the proof (58 pages) to {out}\n"
+    assert "Length 58 pages, this cover included" in pages[0]
+    assert all(text.startswith("Topic ") or " continued: part " in text for text in pages[1:])
     assert "Sign-off proof: Stroke recovery and TMS" in pages[0]
     assert "Review no review dates: none of the 10 topics gives 'reviewed'" in pages[0]
     assert "Texts 30 topic texts" in pages[0]  # 10 topics in English, Spanish and Arabic
@@ -263,3 +270,58 @@ def test_a_pack_in_sections_is_proofed_section_by_section(qapp, tmp_path, capsys
     assert "Section Your visit (visit)" in pages[1]
     assert "Topic parking " in pages[2]
     assert "Section Getting here (travel)" in pages[2]
+    # Opened from its section, as patients open it: the answer has Back.
+    assert all("Back" in text for text in pages[1:])
+    assert "Back" not in pages[0]
+
+
+def test_a_large_proof_tells_its_progress(qapp, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(kiosk.proof.pdf, "PROGRESS_EVERY", 2)
+    pack = write(tmp_path / "pack", PACK)
+    out = tmp_path / "proof.pdf"
+    assert main(["proof", "--content", str(pack), "--out", str(out)]) == 0
+    # 5 topic screens, then 6 pages (the cover counted), on stderr after the
+    # pack's warnings: stdout keeps its one line for scripts.
+    out_text, err = capsys.readouterr()
+    assert out_text == f"wrote the proof (6 pages) to {out}\n"
+    assert [line for line in err.splitlines() if not line.startswith(str(pack))] == [
+        "proof: 2 of 5 screens measured",
+        "proof: 4 of 5 screens measured",
+        "proof: 2 of 6 pages",
+        "proof: 4 of 6 pages",
+        "proof: 6 of 6 pages",
+    ]
+
+
+def test_a_small_proof_tells_no_progress(qapp, tmp_path, capsys):
+    pack = write(tmp_path / "pack", PACK)
+    assert main(["proof", "--content", str(pack), "--out", str(tmp_path / "proof.pdf")]) == 0
+    assert capsys.readouterr().err == (
+        f"{pack}/topics/bring.yaml: warning: not translated into ar: patients who choose ar "
+        "read this topic in en; add topics/bring.ar.yaml\n"
+    )  # the loader's warning alone: no progress for 6 pages
+
+
+def test_a_screen_that_changes_size_is_a_message_not_a_traceback(
+    qapp, tmp_path, capsys, monkeypatch
+):
+    measured = kiosk.proof.pdf._Sheet.parts
+
+    def one_row_short(sheet, page, screen):
+        cuts = measured(sheet, page, screen)
+        top, bottom = cuts[-1]
+        return [*cuts[:-1], (top, bottom - 1)]
+
+    monkeypatch.setattr(kiosk.proof.pdf._Sheet, "parts", one_row_short)
+    pack = write(tmp_path / "pack", PACK)
+    out = tmp_path / "proof.pdf"
+    out.write_bytes(b"the last good proof")
+    assert main(["proof", "--content", str(pack), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1] == (
+        "kiosk proof: the answer screen of parking in English (en) came out 1079 pixels "
+        "tall when measured and 1080 when drawn, so its pages cannot be cut; try another "
+        "--size, and report this with the pack; no proof was written"
+    )
+    assert "Traceback" not in err
+    assert out.read_bytes() == b"the last good proof"

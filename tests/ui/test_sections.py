@@ -105,6 +105,7 @@ def test_every_topic_is_two_taps_from_home(
             if index in (0, len(topics) - 1):
                 tap(qtbot, tile)  # tap 2
             else:
+                assert tile.isVisible(), tile.objectName()  # click() would press a hidden one
                 tile.click()
             assert window.current_screen == "answer"
             assert window.answer.topic is not None
@@ -305,6 +306,32 @@ def test_a_section_visited_again_shows_its_tiles_without_building_them_anew(
     window.show_section("speech")
     first = sectioned_pack.in_language("ar").section_topics("speech")[0]
     assert window.section_screen.tiles[0].text() == first.question
+
+
+def test_reopening_a_section_shows_its_tiles(
+    qtbot: QtBot, open_window: WindowFactory, sectioned_pack: Pack
+) -> None:
+    """A patient opens a section, leaves it by Back, then by Home, and opens
+    it again each time: every one of its tiles is on screen, and a finger's
+    tap on one opens its answer."""
+    window = open_window(sectioned_pack, size=(800, 800))
+    topics = sectioned_pack.section_topics("brain")
+    tap(qtbot, section_tile(window, "brain"))
+    assert all(tile.isVisible() for tile in window.section_screen.tiles)
+    for leave in (window.section_screen.back_button, window.section_screen.home_button):
+        tap(qtbot, leave)
+        assert window.current_screen == "home"
+        tap(qtbot, section_tile(window, "brain"))
+        assert window.current_screen == "section"
+        tiles = window.section_screen.tiles
+        assert [t.objectName() for t in tiles] == [f"tile-{t.id}" for t in topics]
+        hidden = [t.objectName() for t in tiles if not t.isVisible()]
+        assert hidden == [], f"{len(hidden)} of {len(tiles)} tiles hidden"
+    first = window.section_screen.tiles[0]
+    qtbot.mouseClick(first, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_screen == "answer", timeout=5000)
+    assert window.answer.topic is not None
+    assert window.answer.topic.id == topics[0].id
 
 
 def test_usage_statistics_count_a_topic_opened_in_a_section_and_left_by_back(

@@ -1058,6 +1058,13 @@ def test_short_soak(qtbot: QtBot, tmp_path: Path) -> None:
 # -- a pack in sections -------------------------------------------------------------------
 
 
+def press(button: QAbstractButton) -> None:
+    """Presses ``button`` as a patient can only if it is on screen: ``click()``
+    alone would also press a hidden tile, and a screen showing none would pass."""
+    assert button.isVisible(), f"{button.objectName() or button.text()!r} is not on screen"
+    button.click()
+
+
 @dataclass
 class SectionedWalk:
     """A patient's random steps on a pack in sections, and where the model
@@ -1082,23 +1089,25 @@ class SectionedWalk:
         window, screen = self.window, self.screen
         if choice == "section" and screen == "home":
             self.section = self.steps.choice(self.pack.sections).id
-            window.home.section_tile(self.section).click()  # type: ignore[union-attr]
+            tile = window.home.section_tile(self.section)
+            assert tile is not None
+            press(tile)
             self.screen = "section"
         elif choice == "topic" and screen == "section":
-            self.steps.choice(window.section_screen.tiles).click()
+            press(self.steps.choice(window.section_screen.tiles))
             self.screen, self.from_section = "answer", True
         elif choice == "back" and screen in ("section", "answer"):
             if screen == "answer":
                 waiting = window.waiting_pack or self.pack
                 kept = self.section in {s.id for s in waiting.sections}
-                window.answer.back_button.click()
+                press(window.answer.back_button)
                 self.screen = "section" if kept else "home"
             else:
-                window.section_screen.back_button.click()
+                press(window.section_screen.back_button)
                 self.screen = "home"
         elif choice == "home" and screen in ("section", "answer"):
             home = window.answer.home_button if screen == "answer" else None
-            (home or window.section_screen.home_button).click()
+            press(home or window.section_screen.home_button)
             self.screen = "home"
         elif choice == "language":
             window.set_language(self.steps.choice(self.pack.all_languages))
@@ -1130,8 +1139,10 @@ class SectionedWalk:
             ]
             heading = next(s.title for s in shown.sections if s.id == section_id)
             assert window.section_screen.heading.text() == heading
+            assert all(t.isVisible() for t in window.section_screen.tiles), done[-20:]
         elif self.screen == "home":
             assert [t.text() for t in window.home.tiles] == [s.title for s in shown.sections]
+            assert all(t.isVisible() for t in window.home.tiles), done[-20:]
         else:
             assert window.answer.back_button.isVisible() == self.from_section
 

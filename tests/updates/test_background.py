@@ -9,6 +9,7 @@ keeps firing while the worker's call is blocked.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -297,6 +298,26 @@ def test_a_restart_with_the_folder_gone_shows_the_kept_copy(
     assert tile_texts(kiosk) == ["Where do I park?", "Is there a lift?"]
     assert kiosk.status.last_result == "1 error (the last good content is still shown)"
     assert "folder not found" in str(kiosk.status.last_problems[0])
+
+
+def test_a_clock_reset_at_start_still_shows_the_kept_copy(
+    qtbot: QtBot, start_kiosk, write_pack, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Reviewed today; after a power cut the kiosk's clock says 2020 and the
+    # folder is gone: the copy's dates are after "today", and it shows anyway.
+    folder = write_pack(TOPICS)
+    state = tmp_path / "state"
+    start_kiosk(folder, state).stop_watching()
+    folder.rename(folder.with_name("unmounted"))
+    kiosk = start_kiosk(folder, state, now=lambda: dt.datetime(2020, 1, 1, 8, 0))
+    assert tile_texts(kiosk) == ["Where do I park?", "Is there a lift?"]
+    logged = [r.getMessage() for r in caplog.records if r.getMessage().startswith("the kept")]
+    assert len(logged) == 2
+    assert logged[0].endswith(
+        "after today (2020-01-01); write the day a clinician last checked this topic, "
+        "today or earlier"
+    )
+    assert "topics/a.yaml:5:11: warning: 'reviewed' is " in logged[0]
 
 
 def test_without_a_kept_copy_a_hung_share_shows_the_calm_page(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content import load_pack
+from kiosk.content import Severity, load_pack
 from kiosk.updates.last_good import COPY_DIR, SOURCE_FILE, LastGoodCopy
 
 SAVED_AT = dt.datetime(2026, 12, 3, 9, 30, 0)
@@ -91,6 +91,22 @@ def test_a_copy_of_another_folder_is_not_used(write_pack, copy: LastGoodCopy, ca
     with caplog.at_level(logging.INFO, logger="kiosk.updates.last_good"):
         assert copy.load(folder.parent / "another-pack") is None
     assert f"the kept copy of the last good content is of {folder}" in caplog.text
+
+
+def test_a_copy_reviewed_after_the_kiosk_s_date_is_still_used(write_pack, tmp_path: Path) -> None:
+    # The clock is wrong at start (reset by a power cut) and the folder is
+    # unreachable: patients see the kept content, not "being updated".
+    folder = write_pack(TOPICS, reviewed=SAVED_AT.date())
+    late_clock = LastGoodCopy(tmp_path / "state", now=lambda: dt.datetime(2026, 1, 1, 0, 0))
+    assert late_clock.save(folder, checked_files(folder))
+    kept = late_clock.load(folder)
+    assert kept is not None
+    pack, _ = kept
+    assert [p.severity for p in pack.warnings] == [Severity.WARNING, Severity.WARNING]
+    assert str(pack.warnings[0]) == (
+        f"{late_clock.folder}/topics/a.yaml:5:11: warning: 'reviewed' is 2026-12-03, after "
+        "today (2026-01-01); write the day a clinician last checked this topic, today or earlier"
+    )
 
 
 def test_no_copy_yet(copy: LastGoodCopy, tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ timers set so long they never fire: no test depends on how fast the machine is.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -112,6 +113,22 @@ def manual_watcher(start_watcher: WatcherFactory, folder: Path) -> ContentWatche
 
 
 # -- start --------------------------------------------------------------------
+def test_a_review_date_after_the_kiosk_s_date_is_shown_with_a_warning(
+    qtbot: QtBot, write_pack: PackWriter
+) -> None:
+    # An admin a time zone ahead, or this kiosk's clock reset by a power cut:
+    # patients still get the content, and staff see the warning in Status.
+    folder = write_pack({"a": TOPICS["a"]}, reviewed=dt.date(2026, 12, 4))
+    watcher = ContentWatcher(folder, poll_ms=NEVER_MS, today=lambda: dt.date(2026, 12, 3))
+    result = watcher.start()
+    watcher.stop()
+    assert isinstance(result, Pack)
+    assert [str(p) for p in result.warnings] == [
+        f"{folder}/topics/a.yaml:5:11: warning: 'reviewed' is 2026-12-04, after today "
+        "(2026-12-03); write the day a clinician last checked this topic, today or earlier"
+    ]
+
+
 def test_start_returns_the_pack_and_emits_nothing(qtbot: QtBot, folder: Path) -> None:
     watcher = ContentWatcher(folder, poll_ms=NEVER_MS)
     emitted = record(watcher)
