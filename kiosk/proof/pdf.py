@@ -47,6 +47,9 @@ DEFAULT_SIZE = (1920, 1080)
 # A screen is made at most this tall (offscreen, it is an image in memory:
 # 120 MiB at 1920 wide); a longer answer is cut off, and its last page says so.
 MAX_SCREEN_HEIGHT = 16_000
+# A screen up to a sixth taller than its page is drawn whole, at least at
+# this share of the page's width, rather than cut for its last rows.
+SHRINK_TO_FIT = 0.85
 MARGIN_MM = 15
 # Dots per inch of the page's coordinates: fine enough to place text and lines.
 RESOLUTION = 300
@@ -298,6 +301,10 @@ class _Sheet:
         scale = self.width / screen.width()
         first = self._room(self._header(page, 0, 1)) / scale
         next_ = self._room(self._header(page, 1, 2)) / scale
+        if screen.height() * SHRINK_TO_FIT <= first:
+            # A little taller than the page: drawn smaller, whole, rather than
+            # a second page holding the last row of buttons.
+            return [(0, screen.height())]
         ends = _line_ends(screen)
         cuts: list[tuple[int, int]] = []
         top = 0
@@ -361,10 +368,11 @@ class _Sheet:
                 ),
                 end,
             )
-        self._footer(number)
-        scale = self.width / screen.width()
+        footer = self._footer(number)
         top, bottom = rows
-        drawn = QSizeF(self.width, (bottom - top) * scale)
+        room = footer - end - 2 * self.gap
+        scale = min(self.width / screen.width(), room / (bottom - top))
+        drawn = QSizeF(screen.width() * scale, (bottom - top) * scale)
         painter = self.painter
         painter.save()
         painter.translate(0, end + self.gap)
