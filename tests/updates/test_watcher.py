@@ -726,5 +726,6 @@ def test_a_picture_that_breaks_is_reported_where_the_topic_names_it(
     [error] = emitted.errors
     assert error.render() == (
         f"{folder}/topics/b.yaml:3:8: error: 'image' pictures/lift.svg is named as an SVG "
-        "picture but holds text; save the picture again as an SVG file"
+        "picture but holds text with no SVG drawing in it (no <svg> element); save the "
+        "picture again as an SVG file"
     )
