@@ -36,6 +36,7 @@ from kiosk.ui.style.text_size import TextSize
 from kiosk.ui.widgets.button import TouchButton
 from kiosk.ui.widgets.flow_row import FlowRow
 from kiosk.ui.widgets.language_choice import LanguageChoice
+from kiosk.ui.widgets.navigation import home_and_back
 from kiosk.ui.widgets.text import WrappedText
 
 
@@ -116,13 +117,12 @@ class AnswerScreen(QWidget):
 
     def _navigation_buttons(self) -> tuple[TouchButton, TouchButton]:
         """Home, and Back, shown on an answer opened from a section."""
-        home = TouchButton("")
-        home.setObjectName("home")
-        home.set_icon_file(str(resource("icons", "home.svg")))
-        home.clicked.connect(self.home_requested)
-        back = TouchButton("")
-        back.setObjectName("answerBack")
-        back.clicked.connect(self.back_requested)
+        home, back = home_and_back(
+            home_name="home",
+            back_name="answerBack",
+            home=self.home_requested,
+            back=self.back_requested,
+        )
         back.hide()  # until an answer is opened from a section
         return home, back
 

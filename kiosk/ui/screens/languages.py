@@ -8,12 +8,12 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAccessible, QResizeEvent
 from PySide6.QtWidgets import QButtonGroup, QVBoxLayout, QWidget
 
-from kiosk.paths import resource
 from kiosk.ui.languages import native_names
 from kiosk.ui.style import theme
 from kiosk.ui.widgets.accessible import name_scroll_area, set_role
 from kiosk.ui.widgets.button import TouchButton
 from kiosk.ui.widgets.flow_row import FlowRow
+from kiosk.ui.widgets.navigation import home_and_back
 from kiosk.ui.widgets.scrolling import scrolling_page
 from kiosk.ui.widgets.text import WrappedText
 from kiosk.ui.widgets.tile_grid import TileGrid
@@ -46,13 +46,12 @@ class LanguageScreen(QWidget):
         self._page = page
         self.scroll_area = scrolling_page(page, "Languages")  # named in _retranslate
 
-        self.back_button = TouchButton("")
-        self.back_button.setObjectName("languagesBack")
-        self.back_button.clicked.connect(self.back)
-        self.home_button = TouchButton("")
-        self.home_button.setObjectName("languagesHome")
-        self.home_button.set_icon_file(str(resource("icons", "home.svg")))
-        self.home_button.clicked.connect(self.home_requested)
+        self.home_button, self.back_button = home_and_back(
+            home_name="languagesHome",
+            back_name="languagesBack",
+            home=self.home_requested,
+            back=self.back,
+        )
         self.controls = FlowRow()
         self.controls.set_items([self.home_button, self.back_button])
 

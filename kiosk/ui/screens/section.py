@@ -9,12 +9,11 @@ from PySide6.QtGui import QAccessible, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content import Pack, Topic
-from kiosk.paths import resource
 from kiosk.ui.languages import section_language, topic_language
 from kiosk.ui.style import theme
 from kiosk.ui.widgets.accessible import name_scroll_area, set_role
-from kiosk.ui.widgets.button import TouchButton
 from kiosk.ui.widgets.flow_row import FlowRow
+from kiosk.ui.widgets.navigation import home_and_back
 from kiosk.ui.widgets.picture_tile import PicturePlacing, PictureTile
 from kiosk.ui.widgets.scrolling import scrolling_page
 from kiosk.ui.widgets.text import WrappedText
@@ -59,13 +58,12 @@ class SectionScreen(QWidget):
         self._page_layout.addStretch(1)
         self.scroll_area = scrolling_page(self._page, "Questions")  # named in retranslate
 
-        self.home_button = TouchButton("")
-        self.home_button.setObjectName("sectionHome")
-        self.home_button.set_icon_file(str(resource("icons", "home.svg")))
-        self.home_button.clicked.connect(self.home_requested)
-        self.back_button = TouchButton("")
-        self.back_button.setObjectName("sectionBack")
-        self.back_button.clicked.connect(self.back)
+        self.home_button, self.back_button = home_and_back(
+            home_name="sectionHome",
+            back_name="sectionBack",
+            home=self.home_requested,
+            back=self.back,
+        )
         self.controls = FlowRow()
         self.controls.set_items([self.home_button, self.back_button])
 
