@@ -170,6 +170,19 @@ def language_tag(text: str) -> str | None:
     return "-".join(subtags)
 
 
+def line_named_by_key(
+    path: str, key: Scalar, value: Node, max_length: int, problems: list[Problem]
+) -> str | None:
+    """One entry of a mapping whose keys are names the admin chose (a word to
+    translate, a section id), its value checked as a required line of text
+    named by that key, so messages read "'Home' is empty", "'tms' must be one
+    line"; ``None`` with the problem recorded."""
+    named = Key(key.text, Kind.LINE, required=True, max_length=max_length)
+    checker = MappingChecker(path, (named,), problems)
+    checked = checker.check(Mapping(((key, value),), key.line, key.column))
+    return str(checked[key.text]) if key.text in checked else None
+
+
 def _limit(low: float | None, high: float | None) -> str:
     """A number's accepted range in words: "between 1 and 10", "at least 1"."""
     if low is not None and high is not None:

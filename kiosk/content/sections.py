@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from kiosk.content.model import Place, Section, Topic
 from kiosk.content.problems import Problem, Severity, closest
-from kiosk.content.schema import Key, Kind, MappingChecker
+from kiosk.content.schema import line_named_by_key
 from kiosk.content.yamlreader import Mapping
 
 SECTION_ID = re.compile(r"[a-z0-9-]{1,64}")
@@ -86,12 +86,9 @@ def read_sections(path: str, node: Mapping, problems: list[Problem]) -> SectionL
                 )
             )
             continue
-        # Checked as a one-line value named by its id: "'tms' is empty".
-        key = Key(section_id.text, Kind.LINE, required=True, max_length=MAX_SECTION_TITLE)
-        checker = MappingChecker(path, (key,), problems)
-        title = checker.check(Mapping(((section_id, value),), node.line, node.column))
-        if section_id.text in title:
-            sections.append(Section(section_id.text, str(title[section_id.text])))
+        title = line_named_by_key(path, section_id, value, MAX_SECTION_TITLE, problems)
+        if title is not None:
+            sections.append(Section(section_id.text, title))
             found.places[section_id.text] = Place(path, section_id.line, section_id.column)
     found.sections = tuple(sections)
     return found

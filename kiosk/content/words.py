@@ -13,7 +13,7 @@ import re
 from collections.abc import Collection, Iterable
 
 from kiosk.content.problems import Problem, Severity, closest
-from kiosk.content.schema import Key, Kind, MappingChecker
+from kiosk.content.schema import line_named_by_key
 from kiosk.content.yamlreader import Mapping, Node, Scalar
 
 # A button or a short notice: the screens leave room for about this much.
@@ -47,15 +47,9 @@ def read_words(path: str, node: Mapping, problems: list[Problem]) -> dict[str, s
                 )
             )
             continue
-        # Checked as a one-line value named by its English wording, so the
-        # messages read "'Home' is empty", "'Home' must be one line".
-        key = Key(english.text, Kind.LINE, required=True, max_length=MAX_WORD_LENGTH)
-        checker = MappingChecker(path, (key,), problems)
-        translated = checker.check(Mapping(((english, value),), node.line, node.column))
-        if english.text in translated:
-            word = str(translated[english.text])
-            if _keeps_placeholders(path, english.text, word, value, problems):
-                words[english.text] = word
+        word = line_named_by_key(path, english, value, MAX_WORD_LENGTH, problems)
+        if word is not None and _keeps_placeholders(path, english.text, word, value, problems):
+            words[english.text] = word
     return words
 
 
