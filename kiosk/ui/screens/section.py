@@ -106,8 +106,12 @@ class SectionScreen(QWidget):
             return False
         if view is not self._view:  # another pack, or language: no tile fits
             self._drop_kept()
-        if self.section_id is not None and self._view is view:
-            self._kept[self.section_id] = self.tiles
+        # The tiles shown now are kept for a return to their section, unless
+        # they belong to another pack or language.
+        shown_id = self.section_id
+        keep_old = shown_id is not None and self._view is view
+        if shown_id is not None and keep_old:
+            self._kept[shown_id] = self.tiles
         self._view = view
         # New tiles first, old ones hidden after: should building fail, the
         # screen still shows the section it showed.
@@ -121,13 +125,11 @@ class SectionScreen(QWidget):
         chain = [*tiles, self.home_button, self.back_button]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
-        for tile in old_tiles:
-            # The same section again: its kept tiles are the ones now shown.
-            if any(tile is shown for shown in tiles):
-                continue
-            tile.hide()
-            if not any(tile in kept for kept in self._kept.values()):
-                tile.deleteLater()
+        if tiles is not old_tiles:  # else the same section again, its tiles still shown
+            for tile in old_tiles:
+                tile.hide()
+                if not keep_old:
+                    tile.deleteLater()
         self.section_id = section_id
         self._show_heading(view, section_id, section.title)
         self.scroll_area.verticalScrollBar().setValue(0)
