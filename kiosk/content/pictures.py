@@ -541,19 +541,3 @@ def _local(tag: str) -> str:
 
 def _namespace(tag: str) -> str:
     return tag[1:].partition("}")[0] if tag.startswith("{") else ""
-
-
-def read_picture(
-    folder: Path,
-    written: str,
-    alt: str,
-    *,
-    shown: str,
-    node: Node,
-    problems: list[Problem],
-    files: dict[str, bytes] | None = None,
-) -> Picture | None:
-    """One picture read on its own (see :class:`PictureReader`, which a pack load uses)."""
-    return PictureReader(folder, files).read(
-        written, alt, shown=shown, node=node, problems=problems
-    )

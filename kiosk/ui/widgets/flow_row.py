@@ -119,12 +119,12 @@ class FlowRow(PlacingWidget):
         together_width += spacing * (len(together) - 1)
         for item in visible:
             item_width = min(width, item.sizeHint().width())
+            needed = item_width
             if together and item is together[0] and together_width <= width:
-                item_width = together_width  # where the whole group must fit
-            if lines[-1] and used + spacing + item_width > width:
+                needed = together_width  # where the whole group must fit
+            if lines[-1] and used + spacing + needed > width:
                 lines.append([])
                 used = 0
-            item_width = min(width, item.sizeHint().width())
             used += (spacing if lines[-1] else 0) + item_width
             lines[-1].append((item, item_width))
         return [line for line in lines if line]

@@ -114,9 +114,6 @@ class QrCode(QWidget):
         """The plate's width and height in pixels (0 without a link)."""
         return self._image.width() if self._image is not None else 0
 
-    def width_mm(self) -> float:
-        return self.side() / self._px_per_mm
-
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._image is None:
             return
