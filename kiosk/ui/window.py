@@ -325,6 +325,17 @@ class KioskWindow(QWidget):
         """A new pack held back until the reader goes home, if any."""
         return self._pending
 
+    def _apply_waiting_pack(self, *, in_main_language: bool = False) -> bool:
+        """Shows the pack held back while a patient read, if one waits (in its
+        main language for the next patient); whether one did."""
+        waiting = self._pending
+        if waiting is None:
+            return False
+        language = waiting.main_language if in_main_language else None
+        self._apply_pack(waiting, language=language)
+        self._pending = None
+        return True
+
     def _apply_pack(self, pack: Pack, *, language: str | None = None) -> None:
         """Shows ``pack``, in ``language`` if given. Otherwise a language the
         visit chose stays if the new pack has it; a visit that chose none
@@ -469,9 +480,7 @@ class KioskWindow(QWidget):
         if self._reading():
             self.visits.topic_left()
         self._before_languages = "home"
-        if self._pending is not None:
-            self._apply_pack(self._pending)
-            self._pending = None
+        self._apply_waiting_pack()
         self._bring_home_up_to_date()
         self._switch_to(self.home if self.pack is not None else self.unavailable)
         self.idle.restart(warn=self._chose_a_language())
@@ -492,9 +501,7 @@ class KioskWindow(QWidget):
         the patient left it; home if the section is gone."""
         if self._reading():
             self.visits.topic_left()
-        if self._pending is not None:
-            self._apply_pack(self._pending)
-            self._pending = None
+        self._apply_waiting_pack()
         if self.section_screen.section_id is None:
             self.show_home()
             return
@@ -611,10 +618,8 @@ class KioskWindow(QWidget):
         self.text_size = TextSize.NORMAL
         self.high_contrast = False
         self._restyle()
-        if self._pending is not None:  # the next patient meets the new pack
-            self._apply_pack(self._pending, language=self._pending.main_language)
-            self._pending = None
-        elif self.pack is not None:
+        # The next patient meets the new pack, or the old one in its main language.
+        if not self._apply_waiting_pack(in_main_language=True) and self.pack is not None:
             self._show_language(self.pack.main_language)
         self.answer.reset()
         self.answer.set_back_shown(False)
