@@ -18,7 +18,7 @@ from kiosk.ui.widgets.picture_tile import PicturePlacing, PictureTile
 from kiosk.ui.widgets.scrolling import scrolling_page
 from kiosk.ui.widgets.text import WrappedText
 from kiosk.ui.widgets.tile_grid import TileGrid
-from kiosk.ui.widgets.topic_tile import topic_tile
+from kiosk.ui.widgets.topic_tile import topic_tiles
 
 
 class HomeScreen(QWidget):
@@ -134,7 +134,7 @@ class HomeScreen(QWidget):
         # New tiles first, old ones removed after: should building fail, the
         # screen still shows the whole previous pack.
         tiles: list[TouchButton]
-        topic_tiles: list[PictureTile] = []
+        question_tiles: list[PictureTile] = []
         if pack.sections:
             tiles = [
                 self._section_tile(pack, section.id, section.title) for section in pack.sections
@@ -142,17 +142,13 @@ class HomeScreen(QWidget):
         else:
             opens = self.tr("Opens the answer")
             emit = self.topic_chosen.emit
-            reserve = any(topic.image is not None for topic in pack.topics)
-            topic_tiles = [
-                topic_tile(
-                    pack, topic, self._grid, opens, emit, placing=self._placing, reserve=reserve
-                )
-                for topic in pack.topics
-            ]
-            tiles = list(topic_tiles)
+            question_tiles = topic_tiles(
+                pack, pack.topics, self._grid, opens, emit, placing=self._placing
+            )
+            tiles = list(question_tiles)
         old_tiles = self.tiles
         self.tiles = tiles
-        self._placing.set_tiles(topic_tiles)
+        self._placing.set_tiles(question_tiles)
         self._sections = [(s.id, len(pack.section_topics(s.id))) for s in pack.sections]
         self.retranslate()
         self._grid.set_tiles(tiles)

@@ -18,7 +18,7 @@ from kiosk.ui.widgets.picture_tile import PicturePlacing, PictureTile
 from kiosk.ui.widgets.scrolling import scrolling_page
 from kiosk.ui.widgets.text import WrappedText
 from kiosk.ui.widgets.tile_grid import TileGrid
-from kiosk.ui.widgets.topic_tile import topic_tile
+from kiosk.ui.widgets.topic_tile import topic_tiles
 
 
 class SectionScreen(QWidget):
@@ -138,11 +138,7 @@ class SectionScreen(QWidget):
     def _new_tiles(self, view: Pack, topics: tuple[Topic, ...]) -> list[PictureTile]:
         opens = self.tr("Opens the answer")
         emit = self.topic_chosen.emit
-        reserve = any(topic.image is not None for topic in topics)
-        tiles = [
-            topic_tile(view, t, self._grid, opens, emit, placing=self._placing, reserve=reserve)
-            for t in topics
-        ]
+        tiles = topic_tiles(view, topics, self._grid, opens, emit, placing=self._placing)
         if self._metrics is not None:
             style = theme.tile_style(self._palette, self._metrics)
             for tile in tiles:

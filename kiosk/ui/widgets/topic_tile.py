@@ -1,8 +1,8 @@
-"""A topic's tile, as the home screen and a section's screen show it."""
+"""Topics' tiles, as the home screen and a section's screen show them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QWidget
 
@@ -11,7 +11,25 @@ from kiosk.ui.languages import topic_language
 from kiosk.ui.widgets.picture_tile import PicturePlacing, PictureTile
 
 
-def topic_tile(
+def topic_tiles(
+    pack: Pack,
+    topics: Sequence[Topic],
+    parent: QWidget,
+    description: str,
+    chosen: Callable[[str], None],
+    *,
+    placing: PicturePlacing,
+) -> list[PictureTile]:
+    """The tiles of one grid: where any of ``topics`` has a picture, those
+    without one keep its room."""
+    reserve = any(topic.image is not None for topic in topics)
+    return [
+        _topic_tile(pack, topic, parent, description, chosen, placing=placing, reserve=reserve)
+        for topic in topics
+    ]
+
+
+def _topic_tile(
     pack: Pack,
     topic: Topic,
     parent: QWidget,
