@@ -264,8 +264,12 @@ class AnswerScreen(QWidget):
             # lines), a take-home code may come or go or change size, and
             # Back may come or go: the screen is arranged again only then.
             resized = self._show_take_home(topic) or self._controls_changed
-            if resized or self._first_view_height(self._metrics) != self._arranged_for:
-                self._arrange(keep_language_control=keep_language_control)
+            needed = self._first_view_height(self._metrics)
+            if resized or needed != self._arranged_for:
+                # The answer is written just below: not by the arrangement too.
+                self._arrange(
+                    keep_language_control=keep_language_control, needed=needed, write=False
+                )
             else:
                 self._place_picture(self._metrics, self._arranged_for)
             self.view.show_topic(topic, self._palette, self._metrics)
@@ -357,11 +361,20 @@ class AnswerScreen(QWidget):
             if not self._batched and wanted is not None:
                 self._arrange(restyled=wanted[0], keep_language_control=wanted[1])
 
-    def _arrange(self, *, restyled: bool = False, keep_language_control: bool = False) -> None:
+    def _arrange(
+        self,
+        *,
+        restyled: bool = False,
+        keep_language_control: bool = False,
+        needed: float | None = None,
+        write: bool = True,
+    ) -> None:
         """Places footer and controls so that the answer shows enough of itself,
-        and shows the answer again if its text or its footer changed. With
-        ``keep_language_control`` (new words, as on a language tap) the
-        language buttons, or the one Language button, stay as they are."""
+        and shows the answer again if its text or its footer changed (unless
+        not ``write``: the caller writes it). With ``keep_language_control``
+        (new words, as on a language tap) the language buttons, or the one
+        Language button, stay as they are. ``needed``: the first view's height,
+        where the caller measured it already."""
         metrics = self._metrics
         if metrics is None:
             return
@@ -372,7 +385,9 @@ class AnswerScreen(QWidget):
         self._controls_changed = False
         footer = self.footer.text() or None
         kept = self.arrangement.languages_in_chooser if keep_language_control else None
-        self._arranged_for = needed = self._first_view_height(metrics)
+        if needed is None:
+            needed = self._first_view_height(metrics)
+        self._arranged_for = needed
         take_home = self.take_home.isVisibleTo(self)
         heights: dict[Arrangement, float | None] = {}
 
@@ -423,7 +438,7 @@ class AnswerScreen(QWidget):
         # Placed now, not at the next event: what is on screen matches the
         # arrangement before anything is drawn or measured.
         self._layout.activate()
-        if self.topic is not None and (restyled or moved_footer):
+        if write and self.topic is not None and (restyled or moved_footer):
             self.view.show_topic(self.topic, self._palette, metrics, keep_position=True)
 
     def _place_picture(self, metrics: theme.Metrics, needed: float) -> None:
