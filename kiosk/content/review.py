@@ -21,6 +21,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from kiosk.content.loader import PACK_FILE
 from kiosk.content.model import Pack, Topic
 from kiosk.content.problems import Problem, Severity
 from kiosk.plural import plural
@@ -126,7 +127,7 @@ def review_warnings(pack: Pack, today: date) -> list[Problem]:
         folder = os.fspath(main.folder) if main.folder is not None else ""
         return [
             Problem(
-                os.path.join(folder, "kiosk.yaml"),
+                os.path.join(folder, PACK_FILE),
                 f"no topic says when a clinician last reviewed it; add 'reviewed: "
                 f"{today.isoformat()}' (the day of the review) to each topic file once it "
                 "is checked, and `kiosk check --review` lists what is due",
